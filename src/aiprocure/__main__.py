@@ -1,0 +1,3 @@
+from aiprocure.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Pure data: the declaration a vendor writes, the checklist format, and the report."""

@@ -1,0 +1,301 @@
+"""The vendor's self-declaration: facts, not verdicts.
+
+Every field is optional: silence is allowed and becomes an *unanswered* finding, never a pass.
+Unknown keys are errors (``extra="forbid"``). Enumerations are closed so that a rule can reason
+about them; free text is kept for names and descriptions only.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, HttpUrl, field_validator
+
+from aiprocure.model.common import Strict
+
+SCHEMA_VERSION = "1.0"
+
+Country = Annotated[
+    str,
+    Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code, e.g. JP, US"),
+]
+Countries = list[Country]
+ShortText = Annotated[str, Field(min_length=1, max_length=500)]
+LongText = Annotated[str, Field(min_length=1, max_length=5000)]
+
+
+def corporate_number_is_valid(number: str) -> bool:
+    """Check the leading check digit of a 13-digit Japanese corporate number (法人番号)."""
+    if len(number) != 13 or not number.isascii() or not number.isdigit():
+        return False
+    base = number[1:]
+    total = sum(int(d) * (1 if i % 2 == 0 else 2) for i, d in enumerate(reversed(base)))
+    return int(number[0]) == 9 - total % 9
+
+
+class Evidence(Strict):
+    """Where in the vendor's documents a claim can be checked."""
+
+    document: ShortText
+    section: ShortText | None = None
+    page: Annotated[int, Field(ge=1)] | None = None
+    url: HttpUrl | None = None
+
+
+class Section(Strict):
+    evidence: list[Evidence] | None = None
+
+
+class Company(Strict):
+    name: ShortText
+    country: Country | None = None
+
+
+class Vendor(Section):
+    name: ShortText | None = None
+    corporate_number: str | None = Field(
+        default=None, description="13-digit Japanese corporate number (法人番号), check digit verified"
+    )
+    country: Country | None = None
+    parent_company: Company | None = None
+
+    @field_validator("corporate_number")
+    @classmethod
+    def _check_corporate_number(cls, value: str | None) -> str | None:
+        if value is not None and not corporate_number_is_valid(value):
+            raise ValueError(
+                "corporate_number must be 13 digits with a valid check digit (法人番号の検査用数字)"
+            )
+        return value
+
+
+class Hosting(StrEnum):
+    VENDOR_CLOUD = "vendor_cloud"
+    THIRD_PARTY_CLOUD = "third_party_cloud"
+    GOVERNMENT_CLOUD = "government_cloud"
+    ON_PREMISES = "on_premises"
+    MODEL_PROVIDER_API = "model_provider_api"
+
+
+class Model(Strict):
+    provider: ShortText
+    name: ShortText
+    version: ShortText | None = None
+    provider_country: Country | None = None
+    hosting: Hosting | None = None
+
+
+class System(Section):
+    name: ShortText | None = None
+    description: LongText | None = None
+    models: list[Model] | None = None
+
+
+class UserRange(StrEnum):
+    STAFF_ONLY = "staff_only"
+    STAFF_AND_CONTRACTORS = "staff_and_contractors"
+    OTHER_AGENCIES = "other_agencies"
+    PUBLIC = "public"
+
+
+class TaskNature(StrEnum):
+    INTERNAL_SUPPORT = "internal_support"
+    PUBLIC_INFORMATION = "public_information"
+    POLICY_MAKING = "policy_making"
+    RIGHTS_AND_OBLIGATIONS = "rights_and_obligations"
+    SAFETY_CRITICAL = "safety_critical"
+
+
+class DataClass(StrEnum):
+    PUBLIC = "public"
+    INTERNAL = "internal"
+    CONFIDENTIAL = "confidential"
+    PERSONAL = "personal"
+    SENSITIVE_PERSONAL = "sensitive_personal"
+
+
+class StaffReview(StrEnum):
+    ALL_OUTPUTS = "all_outputs"
+    SAMPLED = "sampled"
+    NONE = "none"
+
+
+class UseCase(Section):
+    users: UserRange | None = None
+    task: LongText | None = None
+    task_nature: TaskNature | None = None
+    data_for_training: list[DataClass] | None = Field(
+        default=None, description="classes of government data used to train or fine-tune models"
+    )
+    data_for_retrieval: list[DataClass] | None = Field(
+        default=None, description="classes of government data used for retrieval (RAG) or prompts"
+    )
+    staff_review: StaffReview | None = None
+
+
+class DataLocations(Section):
+    storage: Countries | None = None
+    processing: Countries | None = None
+    backup: Countries | None = None
+    logs: Countries | None = None
+
+
+class SubProcessor(Strict):
+    name: ShortText
+    country: Country
+    role: ShortText | None = None
+    parent_country: Country | None = None
+    accesses_customer_data: bool | None = None
+
+
+class SubProcessors(Section):
+    entities: list[SubProcessor] | None = None
+    change_notice_days: Annotated[int, Field(ge=0)] | None = None
+    customer_can_object: bool | None = None
+
+
+class ForeignLaw(Section):
+    subject_to: list[ShortText] | None = Field(
+        default=None, description="foreign laws that can compel disclosure, e.g. 'US CLOUD Act'"
+    )
+    notify_customer_of_requests: bool | None = None
+    challenge_requests: bool | None = None
+    transparency_report: bool | None = None
+
+
+class TrainingPolicy(StrEnum):
+    NEVER = "never"
+    OPT_IN = "opt_in"
+    OPT_OUT = "opt_out"
+    ALWAYS = "always"
+
+
+class TrainingUse(Section):
+    customer_data: TrainingPolicy | None = None
+    service_improvement: bool | None = None
+    human_review_of_customer_data: bool | None = None
+
+
+class Retention(Section):
+    prompt_days: Annotated[int, Field(ge=0)] | None = None
+    log_days: Annotated[int, Field(ge=0)] | None = None
+    deletion_on_termination: bool | None = None
+    deletion_days_after_termination: Annotated[int, Field(ge=0)] | None = None
+    deletion_certificate: bool | None = None
+
+
+class ExportContent(StrEnum):
+    PROMPTS = "prompts"
+    OUTPUTS = "outputs"
+    LOGS = "logs"
+    USER_DATA = "user_data"
+    KNOWLEDGE_BASE = "knowledge_base"
+    EMBEDDINGS = "embeddings"
+    FINE_TUNED_MODELS = "fine_tuned_models"
+    CONFIGURATION = "configuration"
+
+
+class Exit(Section):
+    export_formats: list[ShortText] | None = None
+    export_contents: list[ExportContent] | None = None
+    standard_apis: bool | None = None
+    transition_support_months: Annotated[int, Field(ge=0)] | None = None
+    export_fee: bool | None = None
+
+
+class Ownership(StrEnum):
+    CUSTOMER = "customer"
+    VENDOR = "vendor"
+    SHARED = "shared"
+    UNSPECIFIED = "unspecified"
+
+
+class IntellectualProperty(Section):
+    output_ownership: Ownership | None = None
+    ip_indemnity: bool | None = None
+    training_data_provenance_disclosed: bool | None = None
+    copyright_filter: bool | None = None
+
+
+class Officer(Strict):
+    name: ShortText
+    title: ShortText | None = None
+    contact: ShortText | None = None
+
+
+class Accountability(Section):
+    responsible_officer: Officer | None = None
+    logs_prompts_and_outputs: bool | None = None
+    audit_rights: bool | None = None
+    incident_notification_hours: Annotated[int, Field(ge=0)] | None = None
+    model_change_notice_days: Annotated[int, Field(ge=0)] | None = None
+    documentation: bool | None = Field(
+        default=None, description="model/system card describing capabilities and limits"
+    )
+
+
+class Evaluation(Strict):
+    name: ShortText
+    language: Literal["ja", "en", "multi"]
+    performed_on: date | None = None
+    result: ShortText | None = None
+
+
+class Quality(Section):
+    evaluations: list[Evaluation] | None = None
+    red_teaming: bool | None = None
+    red_team_third_party: bool | None = None
+    hallucination_controls: list[ShortText] | None = None
+    harmful_output_filter: bool | None = None
+    bias_evaluation: bool | None = None
+    sla_availability_percent: Annotated[float, Field(ge=0, le=100)] | None = None
+
+
+class IsmapStatus(StrEnum):
+    ISMAP = "ismap"
+    ISMAP_LIU = "ismap_liu"
+    APPLYING = "applying"
+    NONE = "none"
+
+
+class KeyManagement(StrEnum):
+    CUSTOMER_MANAGED = "customer_managed"
+    VENDOR_MANAGED = "vendor_managed"
+
+
+class Security(Section):
+    ismap: IsmapStatus | None = None
+    ismap_registration_id: ShortText | None = None
+    certifications: list[ShortText] | None = None
+    encryption_at_rest: bool | None = None
+    encryption_in_transit: bool | None = None
+    key_management: KeyManagement | None = None
+
+
+class Contract(Section):
+    governing_law: Country | None = None
+    court_country: Country | None = None
+    court: ShortText | None = None
+
+
+class Declaration(Strict):
+    """A vendor's self-declaration for one generative-AI system."""
+
+    schema_version: Literal["1.0"]
+    declared_on: date | None = None
+    vendor: Vendor | None = None
+    system: System | None = None
+    use_case: UseCase | None = None
+    data_locations: DataLocations | None = None
+    sub_processors: SubProcessors | None = None
+    foreign_law: ForeignLaw | None = None
+    training_use: TrainingUse | None = None
+    retention: Retention | None = None
+    exit: Exit | None = None
+    ip: IntellectualProperty | None = None
+    accountability: Accountability | None = None
+    quality: Quality | None = None
+    security: Security | None = None
+    contract: Contract | None = None

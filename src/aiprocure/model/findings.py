@@ -1,0 +1,157 @@
+"""The report: pure, frozen data. Renderers turn it into text; nothing here does I/O."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from aiprocure.model.checklist import Provenance, Reference, Severity
+from aiprocure.model.common import Text
+
+REPORT_VERSION = "1"
+
+JsonScalar = str | int | float | bool | None
+Observed = JsonScalar | list[JsonScalar]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    UNANSWERED = "unanswered"
+    UNVERIFIED = "unverified"
+    NOT_APPLICABLE = "not_applicable"
+    WAIVED = "waived"
+
+
+class RiskLevel(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return list(RiskLevel).index(self)
+
+
+class Location(Frozen):
+    """Where in the declaration a finding points: 1-based line and column, and the field path."""
+
+    file: str
+    line: Annotated[int, Field(ge=1)]
+    col: Annotated[int, Field(ge=1)]
+    field: str
+
+
+class Waiver(Frozen):
+    """The waiver that covers a finding (see the waivers file)."""
+
+    id: str
+    justification: str
+    approver: str
+    approved_on: str
+    expires_on: str
+
+
+class Finding(Frozen):
+    rule_id: str
+    status: Status
+    severity: Severity
+    category: str
+    sheet: str
+    title: Text
+    message: Text
+    remediation: Text
+    provenance: Provenance
+    references: list[Reference]
+    location: Location
+    observed: dict[str, Observed] = Field(
+        default_factory=dict, description="the declared facts the rule looked at"
+    )
+    review_flag: bool = False
+    waiver: Waiver | None = None
+
+
+class CategoryScore(Frozen):
+    category: str
+    title: Text
+    score: Annotated[int, Field(ge=0, le=100)]
+    risk: RiskLevel
+    counts: dict[Status, int]
+    points: Annotated[float, Field(ge=0)]
+    max_points: Annotated[float, Field(ge=0)]
+
+
+class ViewpointResult(Frozen):
+    id: str
+    title: Text
+    level: str | None = Field(description="id of the level that matched; None if unanswered")
+    label: Text | None
+    high: bool | None
+    location: Location
+    observed: dict[str, Observed] = Field(default_factory=dict)
+
+
+class HighRiskResult(Frozen):
+    title: Text
+    mode: Literal["any", "at_least"]
+    count: int
+    provenance: Provenance
+    viewpoints: list[ViewpointResult]
+    triggered: bool
+    undetermined: bool = Field(description="some viewpoints are unanswered and could raise the flag")
+
+
+class ReviewFlag(Frozen):
+    """A case the guideline sends to the CAIO and the advisory board, and why."""
+
+    kind: Literal["high_risk_viewpoint", "critical_rule"]
+    source_id: str
+    title: Text
+    reason: Text
+    location: Location
+
+
+class InputDigest(Frozen):
+    kind: Literal["declaration", "checklist", "waivers", "config"]
+    path: str
+    sha256: str
+
+
+class ChecklistInfo(Frozen):
+    id: str
+    version: str
+    guideline: str | None
+    title: Text
+
+
+class Subject(Frozen):
+    vendor: str | None
+    system: str | None
+    corporate_number: str | None
+    declaration: str
+
+
+class Report(Frozen):
+    report_version: Literal["1"] = REPORT_VERSION
+    tool: str = "aiprocure"
+    tool_version: str
+    generated_at: str | None = None
+    subject: Subject
+    inputs: list[InputDigest]
+    checklists: list[ChecklistInfo]
+    risk_level: RiskLevel
+    review_required: bool
+    review_flags: list[ReviewFlag]
+    high_risk: HighRiskResult | None
+    categories: list[CategoryScore]
+    findings: list[Finding]
+
+    def count(self, status: Status) -> int:
+        return sum(1 for f in self.findings if f.status is status)

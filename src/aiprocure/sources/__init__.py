@@ -1,0 +1,1 @@
+"""Reading untrusted files: safe YAML with positions, and loading into the models."""

@@ -1,0 +1,148 @@
+"""Load a YAML file into a pydantic model, turning every validation error into a positioned problem."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from aiprocure.errors import InputError, Problem
+from aiprocure.sources.yamlsrc import MAX_BYTES, Document, parse
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read a regular file (symlinks to regular files are followed), or raise a positioned error."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise InputError([Problem(name, 1, 1, "is a directory, not a YAML file")])
+        if path.exists() and not path.is_file():
+            raise InputError([Problem(name, 1, 1, "is not a regular file")])
+        with path.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError([Problem(name, 1, 1, "no such file")]) from None
+    except PermissionError:
+        raise InputError([Problem(name, 1, 1, "permission denied")]) from None
+    except OSError as exc:
+        raise InputError([Problem(name, 1, 1, f"cannot read: {exc.strerror or exc}")]) from None
+    return raw
+
+
+def parse_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
+    return parse(str(path), read_bytes(path, max_bytes=max_bytes), max_bytes=max_bytes)
+
+
+def validate(doc: Document, model: type[M]) -> M:
+    """Validate a parsed document; collect *every* error, each at its position."""
+    if not isinstance(doc.data, dict):
+        raise InputError([Problem(doc.path, 1, 1, "expected a YAML mapping at the top level")])
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InputError(problems_from(doc, exc, model)) from None
+
+
+def load(path: Path, model: type[M], *, max_bytes: int = MAX_BYTES) -> tuple[M, Document]:
+    doc = parse_file(path, max_bytes=max_bytes)
+    return validate(doc, model), doc
+
+
+def problems_from(doc: Document, exc: ValidationError, root: type[BaseModel]) -> list[Problem]:
+    problems: set[Problem] = set()
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        pos, found = doc.locate(loc)
+        problems.add(Problem(doc.path, pos.line, pos.col, describe(err, loc, found, root)))
+    return sorted(problems)
+
+
+def dotted(path: Sequence[str | int]) -> str:
+    out = ""
+    for seg in path:
+        out += f"[{seg}]" if isinstance(seg, int) else (f".{seg}" if out else seg)
+    return out
+
+
+def describe(err: Any, loc: tuple[str | int, ...], found: tuple[str | int, ...], root: type[BaseModel]) -> str:
+    kind = err["type"]
+    where = dotted(found)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        parent = dotted(found[:-1]) or "the top level"
+        msg = f"unknown key {key!r} in {parent}"
+        hint = _suggest(key, _allowed_keys(root, loc[:-1]))
+        return f"{msg}; did you mean {hint!r}?" if hint else msg
+    if kind == "missing":
+        return f"{where or 'the top level'}: missing required key {str(loc[-1])!r}"
+    if kind == "condition":
+        given = err.get("input")
+        hint = None
+        if isinstance(given, dict) and len(given) == 1:
+            from aiprocure.model.checklist import OPERATORS
+
+            hint = _suggest(str(next(iter(given))), list(OPERATORS))
+        msg = f"{where}: {err['msg']}"
+        return f"{msg}; did you mean {hint!r}?" if hint else msg
+    given = err.get("input")
+    shown = ""
+    if isinstance(given, str | int | float | bool) and not isinstance(given, dict):
+        text = repr(given)
+        shown = f" (got {text[:60]}{'…' if len(text) > 60 else ''})"
+    return f"{where or 'the top level'}: {err['msg']}{shown}"
+
+
+def _suggest(word: str, candidates: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    """The model classes (or other types) an annotation can hold, looking through Optional,
+    Annotated, lists and unions."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        out: list[Any] = []
+        for arg in typing.get_args(tp):
+            out.extend(_unwrap(arg))
+        return out
+    if origin in (list, tuple, set, frozenset):
+        return _unwrap(typing.get_args(tp)[0])
+    if origin is dict:
+        return _unwrap(typing.get_args(tp)[1])
+    return [tp]
+
+
+def _field_names(model: type[BaseModel]) -> dict[str, Any]:
+    return {(f.alias or name): f.annotation for name, f in model.model_fields.items()}
+
+
+def _allowed_keys(root: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """Keys the model accepts at ``loc`` (tags of tagged unions in ``loc`` are followed)."""
+    candidates: list[Any] = [root]
+    for seg in loc:
+        models = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
+        if isinstance(seg, int):
+            continue
+        chosen = [m for m in models if seg in _field_names(m)]
+        if not chosen:
+            continue
+        if len(models) > 1:  # a tagged union: `seg` names the member, the next `seg` its field
+            candidates = chosen[:1]
+            continue
+        candidates = _unwrap(_field_names(chosen[0])[seg])
+    models = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
+    return sorted({k for m in models for k in _field_names(m)})
+
+
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    return TypeAdapter(model).json_schema(mode="validation")

@@ -1,0 +1,234 @@
+"""Safe YAML with positions.
+
+Vendor files are hostile input. This module:
+
+* reads bytes under a size limit and accepts UTF-8 only (a UTF-8 byte-order mark is allowed);
+* refuses NUL bytes and control characters, with their position;
+* composes the node graph with PyYAML's C parser where available (the pure-Python one otherwise) and
+  builds plain Python values *itself*: only the YAML core tags are allowed, keys are always the key's
+  text (so ``no:`` stays the string ``"no"``), booleans are ``true``/``false`` only (so ``country: NO``
+  stays Norway), duplicate keys are errors, and alias expansion is bounded in nodes and depth;
+* records the 1-based line and column of every key and value, so that later errors can point at them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from aiprocure.errors import InputError, Problem
+
+try:  # the C parser is much faster and keeps marks
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 100_000
+
+PathKey = tuple[str | int, ...]
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+# Tags PyYAML's resolver gives plain scalars by itself; any other tag was written by the author.
+_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")}
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
+_BAD_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Pos:
+    line: int
+    col: int
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its value, digest and a path -> position index."""
+
+    path: str
+    data: Any
+    sha256: str
+    keys: dict[PathKey, Pos] = field(default_factory=dict)
+    values: dict[PathKey, Pos] = field(default_factory=dict)
+
+    def position(self, path: PathKey) -> Pos:
+        """Position of the key at ``path`` (or of the value, for list items)."""
+        return self.keys.get(path) or self.values.get(path) or Pos(1, 1)
+
+    def locate(self, loc: Sequence[str | int]) -> tuple[Pos, PathKey]:
+        """Follow a (pydantic-style) location as far as the file has it.
+
+        Segments that are not keys of the current node (such as the tag of a tagged union) are
+        skipped, so the answer is the deepest node that exists: for a missing key, its parent.
+        """
+        current: PathKey = ()
+        node: Any = self.data
+        for seg in loc:
+            if isinstance(node, dict) and isinstance(seg, str) and seg in node:
+                current = (*current, seg)
+                node = node[seg]
+            elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
+                current = (*current, seg)
+                node = node[seg]
+        return self.position(current), current
+
+
+def _pos_of(node: Node) -> Pos:
+    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _offset_pos(text: str, offset: int) -> Pos:
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    return Pos(line, offset - start + 1)
+
+
+def decode(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
+    """Bytes -> text, or an InputError that says where the bytes went wrong."""
+    if len(raw) > max_bytes:
+        raise InputError([Problem(path, 1, 1, f"file is {len(raw)} bytes; the limit is {max_bytes}")])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError([Problem(path, 1, 1, "file is UTF-16; save it as UTF-8")])
+    if b"\x00" in raw:
+        pos = _offset_pos(raw.decode("utf-8", errors="replace"), raw.index(b"\x00"))
+        raise InputError([Problem(path, pos.line, pos.col, "binary file (NUL byte); expected UTF-8 YAML text")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = raw[: exc.start].decode("utf-8", errors="replace")
+        pos = _offset_pos(prefix, len(prefix))
+        raise InputError(
+            [Problem(path, pos.line, pos.col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+        ) from None
+    text = text.removeprefix("\ufeff")
+    bad = _BAD_CHAR.search(text)
+    if bad:
+        pos = _offset_pos(text, bad.start())
+        raise InputError([Problem(path, pos.line, pos.col, f"control character U+{ord(bad.group()):04X} is not allowed")])
+    return text
+
+
+class _Builder:
+    def __init__(self, path: str, doc: Document, max_depth: int, max_nodes: int) -> None:
+        self.path = path
+        self.doc = doc
+        self.max_depth = max_depth
+        self.max_nodes = max_nodes
+        self.nodes = 0
+        self.problems: list[Problem] = []
+
+    def fail(self, node: Node, message: str) -> None:
+        pos = _pos_of(node)
+        self.problems.append(Problem(self.path, pos.line, pos.col, message))
+
+    def build(self, node: Node, path: PathKey, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > self.max_nodes:
+            self.fail(node, f"document expands to more than {self.max_nodes} nodes (alias bomb?)")
+            raise _Abort
+        if depth > self.max_depth:
+            self.fail(node, f"nesting deeper than {self.max_depth} levels")
+            raise _Abort
+        self.doc.values.setdefault(path, _pos_of(node))
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if node.tag not in _ALLOWED_TAGS:
+            self.fail(node, f"tag {node.tag!r} is not allowed")
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path, depth)
+        raise AssertionError(f"unknown node {node!r}")  # pragma: no cover
+
+    def mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first: dict[str, Pos] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.fail(key_node, "mapping keys must be plain text")
+                continue
+            key = str(key_node.value)
+            if key_node.tag not in _ALLOWED_TAGS:
+                self.fail(key_node, f"tag {key_node.tag!r} is not allowed")
+            kpos = _pos_of(key_node)
+            if key in first:
+                prev = first[key]
+                self.fail(key_node, f"duplicate key {key!r} (first defined at line {prev.line}, column {prev.col})")
+                continue
+            first[key] = kpos
+            self.doc.keys[(*path, key)] = kpos
+            out[key] = self.build(value_node, (*path, key), depth + 1)
+        return out
+
+    def scalar(self, node: ScalarNode) -> Any:
+        value: str = node.value
+        if node.tag not in _SCALAR_TAGS:
+            self.fail(node, f"tag {node.tag!r} is not allowed")
+            return value
+        if node.style or node.tag == _CORE + "str":  # C parser: "" for plain, Python: None
+            return value  # quoted or block scalar: always text
+        # A plain scalar: resolve it ourselves, YAML 1.2 core style (no yes/no booleans,
+        # no sexagesimal numbers, dates stay text for the model to parse).
+        if _NULL.match(value):
+            return None
+        if value in _BOOL:
+            return _BOOL[value]
+        if _INT.match(value):
+            return int(value.replace("_", ""))
+        if _FLOAT.match(value):
+            return float(value.replace("_", ""))
+        return value
+
+
+class _Abort(Exception):
+    pass
+
+
+def parse(
+    path: str,
+    raw: bytes,
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_depth: int = MAX_DEPTH,
+    max_nodes: int = MAX_NODES,
+) -> Document:
+    """Parse one YAML document from ``raw``; every problem is raised as a positioned InputError."""
+    text = decode(path, raw, max_bytes=max_bytes)
+    doc = Document(path=path, data=None, sha256=hashlib.sha256(raw).hexdigest())
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "invalid YAML"
+        if "expected a single document" in str(exc):
+            what = "more than one YAML document (---); put one declaration per file"
+        raise InputError([Problem(path, line, col, f"YAML syntax error: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise InputError([Problem(path, 1, 1, f"YAML error: {exc}")]) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise InputError([Problem(path, 1, 1, "empty document; expected a YAML mapping")])
+    builder = _Builder(path, doc, max_depth, max_nodes)
+    try:
+        doc.data = builder.build(node, (), 0)
+    except _Abort:
+        pass
+    except RecursionError:
+        builder.fail(node, f"nesting deeper than {max_depth} levels")
+    if builder.problems:
+        raise InputError(builder.problems)
+    return doc
