@@ -59,7 +59,12 @@ class Vendor(Section):
         default=None, description="13-digit Japanese corporate number (法人番号), check digit verified"
     )
     country: Country | None = None
-    parent_company: Company | None = None
+    has_parent_company: bool | None = Field(
+        default=None, description="false if no other company controls the vendor"
+    )
+    parent_company: Company | None = Field(
+        default=None, description="the ultimate parent company, whose country's laws may reach the vendor"
+    )
 
     @field_validator("corporate_number")
     @classmethod

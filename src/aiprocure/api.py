@@ -1,0 +1,110 @@
+"""The library surface: what the CLI and other programs call.
+
+>>> from aiprocure import api
+>>> ruleset = api.load_checklists()
+>>> report = api.assess_file(Path("examples/domestic-low-risk.yaml"), ruleset)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from aiprocure.engine.assess import assess
+from aiprocure.errors import InputError, Problem
+from aiprocure.model.checklist import Checklist
+from aiprocure.model.declaration import Declaration
+from aiprocure.model.findings import InputDigest, Report
+from aiprocure.model.ruleset import Ruleset, Source
+from aiprocure.sources.crossref import crosscheck
+from aiprocure.sources.load import load, parse_file, validate
+from aiprocure.sources.yamlsrc import Document
+
+__all__ = [
+    "InputError",
+    "Problem",
+    "Report",
+    "assess",
+    "assess_file",
+    "expand_paths",
+    "load_checklists",
+    "load_declaration",
+    "shipped_checklist_paths",
+]
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def shipped_checklist_dir() -> Path:
+    """The checklists installed with the package (or, in a source checkout, the repo's)."""
+    installed = resources.files("aiprocure") / "checklists"
+    if installed.is_dir():
+        return Path(str(installed))
+    return Path(__file__).resolve().parents[2] / "checklists"
+
+
+def shipped_checklist_paths() -> list[Path]:
+    return sorted(p for p in shipped_checklist_dir().iterdir() if p.suffix in YAML_SUFFIXES)
+
+
+def load_checklist_docs(paths: Iterable[Path]) -> list[tuple[Checklist, Document]]:
+    """Parse and validate checklist files, then cross-check them as one set; all problems at once."""
+    packs: list[tuple[Checklist, Document]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            doc = parse_file(path)
+            packs.append((validate(doc, Checklist), doc))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    problems = crosscheck(packs)
+    if problems:
+        raise InputError(problems)
+    return packs
+
+
+def load_checklists(extra: Sequence[Path] = (), *, shipped: bool = True) -> Ruleset:
+    """The shipped DS-920 packs (unless ``shipped=False``) followed by ``extra`` packs."""
+    paths = [*(shipped_checklist_paths() if shipped else []), *extra]
+    packs = load_checklist_docs(paths)
+    return Ruleset.build([(cl, Source(path=_display(doc.path), sha256=doc.sha256)) for cl, doc in packs])
+
+
+def _display(path: str) -> str:
+    """Shipped checklists are named relative to the package so reports do not embed install paths."""
+    p = Path(path)
+    try:
+        return "aiprocure:checklists/" + str(p.resolve().relative_to(shipped_checklist_dir().resolve()))
+    except ValueError:
+        return path
+
+
+def load_declaration(path: Path) -> tuple[Declaration, Document]:
+    return load(path, Declaration)
+
+
+def assess_file(path: Path, ruleset: Ruleset, *, generated_at: str | None = None) -> Report:
+    declaration, doc = load_declaration(path)
+    inputs = [InputDigest(kind="declaration", path=str(path), sha256=doc.sha256)]
+    inputs += [InputDigest(kind="checklist", path=src.path, sha256=src.sha256) for _, src in ruleset.checklists]
+    return assess(declaration, ruleset, file=str(path), doc=doc, inputs=inputs, generated_at=generated_at)
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; directories become their *.yaml / *.yml files (recursive, sorted)."""
+    out: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+            if not found:
+                problems.append(Problem(str(path), 1, 1, "directory holds no .yaml or .yml files"))
+            out.extend(found)
+        else:
+            out.append(path)
+    if problems:
+        raise InputError(problems)
+    return out

@@ -1,0 +1,1 @@
+"""Evaluation: conditions over declared facts, findings, scores and review flags. No I/O."""

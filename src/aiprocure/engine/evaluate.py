@@ -1,0 +1,253 @@
+"""Conditions -> True/False/None, and rules -> one Finding each.
+
+Three-valued logic: None means "the facts needed are unanswered". ``all`` is False if any part is
+False, else None if any part is None; ``any`` is True if any part is True, else None if any is None;
+``not`` keeps None. So an unanswered fact never turns into a pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any, assert_never
+
+from aiprocure.engine.context import Context
+from aiprocure.engine.predicates import PREDICATES
+from aiprocure.model.checklist import (
+    All,
+    AllIn,
+    Any_,
+    AtLeast,
+    AtMost,
+    Condition,
+    ContainsAll,
+    Equals,
+    Matches,
+    NonEmpty,
+    NoneIn,
+    Not,
+    OneOf,
+    Predicate,
+    Present,
+    Rule,
+    Scalar,
+    _Bound,
+    _ValueSet,
+)
+from aiprocure.model.common import Text
+from aiprocure.model.findings import Finding, Location, Status
+from aiprocure.model.ruleset import Ruleset
+from aiprocure.sources.yamlsrc import Document
+
+Result = bool | None
+
+
+def _values(vs: _ValueSet, ctx: Context) -> frozenset[Scalar]:
+    if vs.values is not None:
+        return frozenset(vs.values)
+    return ctx.ruleset.lists.get(vs.named or "", frozenset())
+
+
+def _bound(b: _Bound, ctx: Context) -> float:
+    if b.value is not None:
+        return float(b.value)
+    return ctx.ruleset.parameter_values[b.param or ""]
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+@lru_cache(maxsize=256)
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def holds(cond: Condition, ctx: Context) -> Result:
+    """Evaluate one condition over the declaration in ``ctx``."""
+    if isinstance(cond, Equals):
+        v = ctx.get(cond.equals.field)
+        return None if v is None else v == cond.equals.value
+    if isinstance(cond, OneOf):
+        v = ctx.get(cond.one_of.field)
+        if v is None:
+            return None
+        allowed = _values(cond.one_of, ctx)
+        return all(x in allowed for x in _as_list(v)) and v != []
+    if isinstance(cond, AllIn):
+        v = ctx.get(cond.all_in.field)
+        if v is None:
+            return None
+        allowed = _values(cond.all_in, ctx)
+        return all(x in allowed for x in _as_list(v))
+    if isinstance(cond, NoneIn):
+        v = ctx.get(cond.none_in.field)
+        if v is None:
+            return None
+        banned = _values(cond.none_in, ctx)
+        return not any(x in banned for x in _as_list(v))
+    if isinstance(cond, ContainsAll):
+        v = ctx.get(cond.contains_all.field)
+        if v is None:
+            return None
+        return _values(cond.contains_all, ctx) <= set(_as_list(v))
+    if isinstance(cond, AtLeast):
+        n = _number(ctx.get(cond.at_least.field))
+        return None if n is None else n >= _bound(cond.at_least, ctx)
+    if isinstance(cond, AtMost):
+        n = _number(ctx.get(cond.at_most.field))
+        return None if n is None else n <= _bound(cond.at_most, ctx)
+    if isinstance(cond, Present):
+        return ctx.get(cond.present.field) is not None
+    if isinstance(cond, NonEmpty):
+        v = ctx.get(cond.non_empty.field)
+        return None if v is None else v != []
+    if isinstance(cond, Matches):
+        v = ctx.get(cond.matches.field)
+        if v is None:
+            return None
+        rx = _regex(cond.matches.pattern)
+        return all(rx.search(str(x)) is not None for x in _as_list(v))
+    if isinstance(cond, Predicate):
+        spec = PREDICATES[cond.predicate.name]
+        return spec.fn(ctx, dict(cond.predicate.args))
+    if isinstance(cond, All):
+        results = [holds(c, ctx) for c in cond.all]
+        if any(r is False for r in results):
+            return False
+        return None if any(r is None for r in results) else True
+    if isinstance(cond, Any_):
+        results = [holds(c, ctx) for c in cond.any]
+        if any(r is True for r in results):
+            return True
+        return None if any(r is None for r in results) else False
+    if isinstance(cond, Not):
+        r = holds(cond.not_, ctx)
+        return None if r is None else not r
+    assert_never(cond)
+
+
+def fields_of(cond: Condition) -> list[str]:
+    """Every declaration field a condition names, in order (predicates name their own)."""
+    if isinstance(cond, Equals):
+        return [cond.equals.field]
+    if isinstance(cond, OneOf):
+        return [cond.one_of.field]
+    if isinstance(cond, AllIn):
+        return [cond.all_in.field]
+    if isinstance(cond, NoneIn):
+        return [cond.none_in.field]
+    if isinstance(cond, ContainsAll):
+        return [cond.contains_all.field]
+    if isinstance(cond, AtLeast):
+        return [cond.at_least.field]
+    if isinstance(cond, AtMost):
+        return [cond.at_most.field]
+    if isinstance(cond, Present):
+        return [cond.present.field]
+    if isinstance(cond, NonEmpty):
+        return [cond.non_empty.field]
+    if isinstance(cond, Matches):
+        return [cond.matches.field]
+    if isinstance(cond, Predicate):
+        return list(PREDICATE_FIELDS.get(cond.predicate.name, ()))
+    if isinstance(cond, All):
+        return [f for c in cond.all for f in fields_of(c)]
+    if isinstance(cond, Any_):
+        return [f for c in cond.any for f in fields_of(c)]
+    if isinstance(cond, Not):
+        return fields_of(cond.not_)
+    assert_never(cond)
+
+
+PREDICATE_FIELDS: dict[str, tuple[str, ...]] = {
+    "no_foreign_access_data": ("data_locations", "sub_processors.entities"),
+    "no_foreign_access_control": ("vendor.country", "vendor.parent_company.country"),
+    "evaluated_in_language": ("quality.evaluations",),
+}
+
+
+def location_of(doc: Document | None, path: str, file: str) -> Location:
+    """Position of a field path in the declaration; a missing field points at its parent."""
+    if doc is None:
+        return Location(file=file, line=1, col=1, field=path)
+    steps = [s.removesuffix("[]") for s in path.split(".")]
+    pos, _ = doc.locate(steps)
+    return Location(file=file, line=pos.line, col=pos.col, field=path)
+
+
+_UNANSWERED = Text(
+    ja="回答がありません: {fields}",
+    en="Not answered: {fields}",
+)
+_UNVERIFIED = Text(
+    ja="根拠資料（evidence）が {section} に示されていません",
+    en="The claim is not backed by evidence in {section}",
+)
+_NOT_APPLICABLE = Text(ja="この案件には適用されません", en="Does not apply to this case")
+_PASS = Text(ja="要件を満たしています", en="Requirement met")
+_FAIL = Text(ja="要件を満たしていません: {title}", en="Requirement not met: {title}")
+
+
+def _fmt(t: Text, **kw: str) -> Text:
+    return Text(ja=t.ja.format(**kw), en=t.en.format(**kw))
+
+
+def _has_evidence(data: dict[str, Any], section: str) -> bool:
+    sec = data.get(section)
+    return isinstance(sec, dict) and bool(sec.get("evidence"))
+
+
+def evaluate_rule(rule: Rule, data: dict[str, Any], ruleset: Ruleset, doc: Document | None, file: str) -> Finding:
+    ctx = Context(data=data, ruleset=ruleset)
+    fields = fields_of(rule.check)
+    primary = fields[0] if fields else rule.evidence_section or ""
+    status: Status
+    if rule.applies_if is not None and holds(rule.applies_if, ctx) is False:
+        status, message = Status.NOT_APPLICABLE, _NOT_APPLICABLE
+    else:
+        result = holds(rule.check, ctx)
+        if result is None:
+            missing = [f for f in dict.fromkeys(fields) if ctx.observed.get(f) is None] or fields
+            status = Status.UNANSWERED
+            message = _fmt(_UNANSWERED, fields=", ".join(missing))
+            primary = missing[0] if missing else primary
+        elif result is False:
+            status = Status.FAIL
+            message = rule.message or _fmt(_FAIL, title="")
+            if rule.message is None:
+                message = Text(ja=_FAIL.ja.format(title=rule.title.ja), en=_FAIL.en.format(title=rule.title.en))
+        else:
+            section = rule.evidence_section or primary.split(".")[0]
+            if rule.evidence_required and not _has_evidence(data, section):
+                status, message = Status.UNVERIFIED, _fmt(_UNVERIFIED, section=section)
+                primary = section
+            else:
+                status, message = Status.PASS, _PASS
+    return Finding(
+        rule_id=rule.id,
+        status=status,
+        severity=rule.severity,
+        category=rule.category,
+        sheet=rule.sheet,
+        title=rule.title,
+        message=message,
+        remediation=rule.remediation,
+        provenance=rule.provenance,
+        references=rule.references,
+        location=location_of(doc, primary, file),
+        observed=dict(sorted(ctx.observed.items())),
+        review_flag=rule.review_flag and status is Status.FAIL,
+    )
+
+
+def evaluate(data: dict[str, Any], ruleset: Ruleset, doc: Document | None, file: str) -> Iterator[Finding]:
+    for rule in ruleset.rules:
+        yield evaluate_rule(rule, data, ruleset, doc, file)

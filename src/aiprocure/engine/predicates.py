@@ -1,0 +1,111 @@
+"""Named, typed predicates for logic the condition language cannot say.
+
+An explicit registry (``PREDICATES``), so grep finds every predicate and the checklist cross-check
+can reject unknown names and arguments at load time. Each returns True, False, or None
+(= the facts it needs are unanswered).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from aiprocure.engine.context import Context
+from aiprocure.model.ruleset import COMPELLED_ACCESS_LIST
+
+Result = bool | None
+
+DATA_LOCATION_FIELDS = (
+    "data_locations.storage",
+    "data_locations.processing",
+    "data_locations.backup",
+    "data_locations.logs",
+)
+CORPORATE_FIELDS = ("vendor.country", "vendor.parent_company.country")
+
+
+@dataclass(frozen=True)
+class PredicateSpec:
+    fn: Callable[[Context, dict[str, Any]], Result]
+    args: dict[str, type]  # allowed argument names and their types
+    doc: str
+
+
+def _exposed(ctx: Context, values: list[Any], home: str) -> bool:
+    listed = ctx.ruleset.lists.get(COMPELLED_ACCESS_LIST, frozenset())
+    return any(v in listed and v != home for v in values)
+
+
+def _tri_any(ctx: Context, fields: tuple[str, ...], home: str, *, all_required: bool) -> Result:
+    """False if any answered field names an exposed country; None if that is unknown."""
+    unknown = False
+    for path in fields:
+        value = ctx.get(path)
+        if value is None:
+            unknown = unknown or all_required
+            continue
+        values = value if isinstance(value, list) else [value]
+        if _exposed(ctx, values, home):
+            return False
+    return None if unknown else True
+
+
+def no_foreign_access_data(ctx: Context, args: dict[str, Any]) -> Result:
+    """No place where data is stored, processed, backed up or logged, and no sub-processor that
+    touches customer data, is under a jurisdiction whose law compels disclosure to its government."""
+    home = str(args.get("home_country", "JP"))
+    result = _tri_any(ctx, DATA_LOCATION_FIELDS, home, all_required=True)
+    if result is False:
+        return False
+    entities = ctx.get("sub_processors.entities")
+    if isinstance(entities, list):
+        for entity in entities:
+            if not isinstance(entity, dict) or entity.get("accesses_customer_data") is False:
+                continue
+            countries = [entity.get("country"), entity.get("parent_country")]
+            if _exposed(ctx, [c for c in countries if c], home):
+                return False
+    return result
+
+
+def no_foreign_access_control(ctx: Context, args: dict[str, Any]) -> Result:
+    """Neither the vendor nor its parent company is under such a jurisdiction (a domestic
+    subsidiary of a foreign parent is reached by the parent's law)."""
+    home = str(args.get("home_country", "JP"))
+    country = ctx.get("vendor.country")
+    has_parent = ctx.get("vendor.has_parent_company")
+    parent_country = ctx.get("vendor.parent_company.country")
+    if country is not None and _exposed(ctx, [country], home):
+        return False
+    if parent_country is not None and _exposed(ctx, [parent_country], home):
+        return False
+    if country is None:
+        return None
+    if has_parent is False:
+        return True
+    if parent_country is None:
+        return None  # a parent exists (or may exist) and its country is not said
+    return True
+
+
+def evaluated_in_language(ctx: Context, args: dict[str, Any]) -> Result:
+    """At least one declared evaluation covers the language (``ja`` by default; ``multi`` counts)."""
+    lang = str(args.get("language", "ja"))
+    languages = ctx.get("quality.evaluations[].language")
+    if languages is None:
+        return None
+    return any(v in (lang, "multi") for v in languages)
+
+
+PREDICATES: dict[str, PredicateSpec] = {
+    "no_foreign_access_data": PredicateSpec(
+        no_foreign_access_data, {"home_country": str}, no_foreign_access_data.__doc__ or ""
+    ),
+    "no_foreign_access_control": PredicateSpec(
+        no_foreign_access_control, {"home_country": str}, no_foreign_access_control.__doc__ or ""
+    ),
+    "evaluated_in_language": PredicateSpec(
+        evaluated_in_language, {"language": str}, evaluated_in_language.__doc__ or ""
+    ),
+}

@@ -1,0 +1,59 @@
+"""Several checklist files merged into the rule set the engine evaluates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from aiprocure.model.checklist import Category, Checklist, HighRiskSheet, Jurisdiction, Parameter, Rule, Scalar
+
+COMPELLED_ACCESS_LIST = "compelled_access_countries"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a checklist came from: path as given and sha256 of its bytes."""
+
+    path: str
+    sha256: str
+
+
+@dataclass
+class Ruleset:
+    checklists: list[tuple[Checklist, Source]]
+    rules: list[Rule] = field(default_factory=list)
+    categories: dict[str, Category] = field(default_factory=dict)
+    lists: dict[str, frozenset[Scalar]] = field(default_factory=dict)
+    parameters: dict[str, Parameter] = field(default_factory=dict)
+    parameter_values: dict[str, float] = field(default_factory=dict)
+    jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
+    high_risk: HighRiskSheet | None = None
+    rule_source: dict[str, Source] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, checklists: list[tuple[Checklist, Source]]) -> Ruleset:
+        """Merge packs in order. Cross-checks live in sources.crossref; this only combines."""
+        rs = cls(checklists=checklists)
+        for cl, src in checklists:
+            for cat in cl.categories:
+                rs.categories.setdefault(cat.id, cat)
+            for name, values in cl.lists.items():
+                rs.lists[name] = frozenset(values)
+            for name, param in cl.parameters.items():
+                rs.parameters[name] = param
+                rs.parameter_values[name] = float(param.default)
+            for j in cl.jurisdictions:
+                rs.jurisdictions[j.country] = j
+            for rule in cl.rules:
+                rs.rules.append(rule)
+                rs.rule_source.setdefault(rule.id, src)
+            if cl.high_risk is not None and rs.high_risk is None:
+                rs.high_risk = cl.high_risk
+        if rs.jurisdictions:
+            rs.lists.setdefault(
+                COMPELLED_ACCESS_LIST,
+                frozenset(c for c, j in rs.jurisdictions.items() if j.compelled_access),
+            )
+        return rs
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
