@@ -1,3 +1,3 @@
-from aiprocure.cli import main
+from aiprocure._entry import main
 
 main()

@@ -1,0 +1,301 @@
+"""Command line: options -> api call -> renderer -> stdout/files -> exit code. No logic of its own.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from aiprocure import __version__, api
+from aiprocure.errors import InputError, Problem
+from aiprocure.gate import FailOn, exit_code
+from aiprocure.model.common import Lang
+from aiprocure.model.findings import Report
+from aiprocure.render import SUFFIXES, Format, render
+from aiprocure.render.i18n import default_lang
+from aiprocure.render.safe import clean
+
+app = typer.Typer(
+    name="aiprocure",
+    help="Check a generative-AI vendor's declaration against the Digital Agency's DS-920 guideline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Report language (default: from LC_ALL / LC_MESSAGES / LANG)."),
+]
+ChecklistOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--checklist", "-c", help="Extra checklist (rule pack) to load; repeatable."),
+]
+NoDefaultOpt = Annotated[
+    bool,
+    typer.Option("--no-default-checklists", help="Do not load the shipped DS-920 checklists."),
+]
+
+
+def _fail(problems: list[Problem]) -> NoReturn:
+    _print_problems(problems)
+    raise typer.Exit(2)
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for p in problems:
+        sys.stderr.write(clean(str(p)) + "\n")
+    sys.stderr.flush()
+
+
+def _usage(message: str) -> NoReturn:
+    sys.stderr.write(f"aiprocure: error: {message}\n")
+    raise typer.Exit(2)
+
+
+def _lang(lang: Lang | None) -> Lang:
+    return lang if lang is not None else default_lang()
+
+
+def _ruleset(checklist: list[Path] | None, no_default: bool) -> api.Ruleset:
+    try:
+        return api.load_checklists(checklist or [], shipped=not no_default)
+    except InputError as exc:
+        _fail(exc.problems)
+
+
+def _generated_at(timestamp: bool) -> str | None:
+    """Reports carry a time only when asked: --timestamp, or SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC).isoformat().replace("+00:00", "Z")
+        except (ValueError, OverflowError):
+            _usage(f"SOURCE_DATE_EPOCH must be an integer number of seconds, not {epoch!r}")
+    if timestamp:
+        return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return None
+
+
+def _output_target(spec: str) -> tuple[Format, Path]:
+    head, sep, tail = spec.partition(":")
+    if sep and head in {f.value for f in Format} and tail:
+        return Format(head), Path(tail)
+    path = Path(spec)
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(SUFFIXES))
+        _usage(f"cannot tell the format of {spec!r} from its suffix ({known}); write FORMAT:PATH")
+    return fmt, path
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        _usage(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def _emit_stdout(fmt: Format, reports: list[Report], lang: Lang, width: int | None) -> None:
+    if fmt is Format.TERMINAL:
+        from aiprocure.render import terminal
+
+        tty = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        cols = width or (os.get_terminal_size().columns if tty else 100)
+        text = terminal.render(reports, lang, width=cols, color=tty)
+    else:
+        text = render(fmt, reports, lang)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Declaration files or directories of them.")],
+    lang: LangOpt = None,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(help="Exit 1 if a fail/unanswered/unverified finding is at least this severe."),
+    ] = FailOn.HIGH,
+    fail_on_review: Annotated[
+        bool, typer.Option("--fail-on-review", help="Also exit 1 when a high-risk review flag is raised.")
+    ] = False,
+    checklist: ChecklistOpt = None,
+    no_default_checklists: NoDefaultOpt = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Format written to standard output.")] = Format.TERMINAL,
+    output: Annotated[
+        list[str] | None,
+        typer.Option("--output", "-o", help="Also write a report file; format from the suffix or FORMAT:PATH. Repeatable."),
+    ] = None,
+    timestamp: Annotated[bool, typer.Option("--timestamp", help="Record the current time in the report.")] = False,
+    width: Annotated[int | None, typer.Option(help="Terminal report width (default: the terminal's, or 100).", min=40, max=400)] = None,
+) -> None:
+    """Assess declarations and report findings, scores and high-risk review flags."""
+    language = _lang(lang)
+    targets = [_output_target(spec) for spec in output or []]
+    ruleset = _ruleset(checklist, no_default_checklists)
+    try:
+        files = api.expand_paths(paths)
+    except InputError as exc:
+        _fail(exc.problems)
+    generated_at = _generated_at(timestamp)
+    reports: list[Report] = []
+    problems: list[Problem] = []
+    for path in files:
+        try:
+            reports.append(api.assess_file(path, ruleset, generated_at=generated_at))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if reports:
+        _emit_stdout(fmt, reports, language, width)
+        for target_fmt, target in targets:
+            _write(target, render(target_fmt, reports, language))
+    if problems:
+        _fail(problems)
+    raise typer.Exit(exit_code(reports, fail_on, fail_on_review=fail_on_review))
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Declaration files or directories of them.")],
+) -> None:
+    """Check that declarations are well-formed (no assessment). Exit 2 on any problem."""
+    try:
+        files = api.expand_paths(paths)
+    except InputError as exc:
+        _fail(exc.problems)
+    problems: list[Problem] = []
+    for path in files:
+        try:
+            api.load_declaration(path)
+            sys.stdout.write(f"{clean(str(path))}: ok\n")
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        _fail(problems)
+
+
+@app.command()
+def init(
+    path: Annotated[Path | None, typer.Argument(help="Write the template here (default: standard output).")] = None,
+    lang: LangOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented blank declaration to fill in."""
+    from aiprocure.template import render_template
+
+    text = render_template(_lang(lang))
+    if path is None:
+        sys.stdout.write(text)
+        return
+    if path.exists() and not force:
+        _usage(f"{path} exists; use --force to overwrite it")
+    _write(path, text)
+
+
+@app.command()
+def schema(
+    report: Annotated[bool, typer.Option("--report", help="The JSON report's schema instead of the declaration's.")] = False,
+) -> None:
+    """Print the JSON Schema of the declaration (for editors) or of the JSON report."""
+    if report:
+        from aiprocure.render.json_ import report_json_schema
+
+        doc = report_json_schema()
+    else:
+        from aiprocure.model.declaration import Declaration
+        from aiprocure.sources.load import json_schema
+
+        doc = json_schema(Declaration)
+        doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "aiprocure-declaration-1.0", **doc}
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def rules(
+    lang: LangOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, markdown or json.")] = "table",
+    checklist: ChecklistOpt = None,
+    no_default_checklists: NoDefaultOpt = False,
+) -> None:
+    """List the rules of the loaded checklists."""
+    language = _lang(lang)
+    ruleset = _ruleset(checklist, no_default_checklists)
+    if fmt == "markdown":
+        from aiprocure.render.catalogue import catalogue_markdown
+
+        sys.stdout.write(catalogue_markdown(ruleset, language))
+    elif fmt == "json":
+        data = [r.model_dump(mode="json", by_alias=True, exclude_none=True) for r in ruleset.rules]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "table":
+        from aiprocure.render.ruleinfo import rules_table
+
+        sys.stdout.write(rules_table(ruleset, language))
+    else:
+        _usage(f"unknown rules format {fmt!r}; use table, markdown or json")
+
+
+@app.command()
+def explain(
+    rule_id: Annotated[str, typer.Argument(metavar="RULE-ID", help="A rule or high-risk viewpoint ID.")],
+    lang: LangOpt = None,
+    checklist: ChecklistOpt = None,
+    no_default_checklists: NoDefaultOpt = False,
+) -> None:
+    """Explain one rule: what it checks, why, how to remediate, and its sources."""
+    from aiprocure.render.ruleinfo import explain_text
+
+    ruleset = _ruleset(checklist, no_default_checklists)
+    text = explain_text(ruleset, rule_id, _lang(lang))
+    if text is None:
+        import difflib
+
+        ids = [r.id for r in ruleset.rules] + [v.id for v in (ruleset.high_risk.viewpoints if ruleset.high_risk else [])]
+        close = difflib.get_close_matches(rule_id.upper(), ids, n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        _usage(f"no rule {rule_id!r}{hint}")
+    sys.stdout.write(text)
+
+
+@app.command("lint-checklist")
+def lint_checklist(
+    files: Annotated[list[Path], typer.Argument(help="Checklist (rule pack) files.")],
+    standalone: Annotated[
+        bool, typer.Option("--standalone", help="Lint without the shipped packs (names must resolve within FILES).")
+    ] = False,
+) -> None:
+    """Validate custom rule packs: schema, names, fields, lists, parameters, predicates; positioned errors."""
+    try:
+        paths = [*([] if standalone else api.shipped_checklist_paths()), *files]
+        packs = api.load_checklist_docs(paths)
+    except InputError as exc:
+        _fail(exc.problems)
+    for checklist_, doc in packs[len(packs) - len(files):]:
+        sys.stdout.write(f"{clean(doc.path)}: ok ({len(checklist_.rules)} rules)\n")
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"aiprocure {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """aiprocure — DS-920 generative-AI procurement checks."""
+
+
+def main() -> None:
+    app(prog_name="aiprocure")

@@ -1,0 +1,37 @@
+"""The CI gate: which reports make `aiprocure check` exit 1."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+
+from aiprocure.model.checklist import Severity
+from aiprocure.model.findings import Report, Status
+
+OPEN = (Status.FAIL, Status.UNANSWERED, Status.UNVERIFIED)
+
+
+class FailOn(StrEnum):
+    """Lowest severity of an open finding (fail, unanswered, unverified) that fails the gate."""
+
+    INFO = "info"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+    NEVER = "never"
+
+
+def blocking(report: Report, fail_on: FailOn) -> list[str]:
+    """Rule IDs whose open findings are at or above the threshold."""
+    if fail_on is FailOn.NEVER:
+        return []
+    threshold = Severity(fail_on.value).rank
+    return [f.rule_id for f in report.findings if f.status in OPEN and f.severity.rank >= threshold]
+
+
+def exit_code(reports: Sequence[Report], fail_on: FailOn, *, fail_on_review: bool = False) -> int:
+    for r in reports:
+        if blocking(r, fail_on) or (fail_on_review and r.review_required):
+            return 1
+    return 0

@@ -1,0 +1,70 @@
+"""Renderers: pure functions ``(reports, lang) -> str``, in an explicit registry.
+
+Nothing here prints, reads files or reads the clock: that is what makes golden tests trivial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from importlib import import_module
+
+from aiprocure.model.common import Lang
+from aiprocure.model.findings import Report
+
+Renderer = Callable[[Sequence[Report], Lang], str]
+
+
+class Format(StrEnum):
+    TERMINAL = "terminal"
+    JSON = "json"
+    SARIF = "sarif"
+    JUNIT = "junit"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    GITHUB = "github"
+
+
+# Module that implements each format; imported on first use so start-up stays fast.
+_MODULES: dict[Format, str] = {
+    Format.TERMINAL: "aiprocure.render.terminal",
+    Format.JSON: "aiprocure.render.json_",
+    Format.SARIF: "aiprocure.render.sarif",
+    Format.JUNIT: "aiprocure.render.junit",
+    Format.MARKDOWN: "aiprocure.render.markdown",
+    Format.HTML: "aiprocure.render.html",
+    Format.GITHUB: "aiprocure.render.github",
+}
+
+# Output file suffix -> format, for `--output report.sarif`.
+SUFFIXES: dict[str, Format] = {
+    ".txt": Format.TERMINAL,
+    ".json": Format.JSON,
+    ".sarif": Format.SARIF,
+    ".xml": Format.JUNIT,
+    ".md": Format.MARKDOWN,
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+}
+
+
+def renderer(fmt: Format) -> Renderer:
+    module = import_module(_MODULES[fmt])
+    fn: Renderer = module.render
+    return fn
+
+
+def render(fmt: Format, reports: Sequence[Report], lang: Lang) -> str:
+    return renderer(fmt)(reports, lang)
+
+
+# C0 controls except tab/newline/carriage return, DEL, C1 controls, lone surrogates and the two
+# non-characters: vendor text can carry them through YAML escapes ("\e[31m"), and no output format
+# should pass them on (ANSI sequences recolour CI logs; XML 1.0 forbids most of them outright).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters replaced by U+FFFD, so they stay visible but inert."""
+    return _CONTROL.sub("\ufffd", text)

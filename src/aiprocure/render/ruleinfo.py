@@ -1,0 +1,104 @@
+"""`aiprocure rules` (table) and `aiprocure explain RULE-ID`: rule data as readable text."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from aiprocure.model.common import Lang
+from aiprocure.model.ruleset import Ruleset
+from aiprocure.render.condition import describe
+from aiprocure.render.i18n import t
+from aiprocure.render.safe import clean
+
+_LABELS = {
+    "category": ("観点", "Category"),
+    "sheet": ("シート", "Sheet"),
+    "checks": ("判定条件", "Checks"),
+    "applies_if": ("適用条件", "Applies if"),
+    "evidence_required": ("根拠資料が必要", "Evidence required"),
+    "rationale": ("理由", "Rationale"),
+    "review_flag": ("不適合時は CAIO 確認対象", "A failure raises a CAIO review flag"),
+    "levels": ("区分", "Levels"),
+    "parameters": ("パラメータ", "Parameters"),
+}
+
+
+def _l(key: str, lang: Lang) -> str:
+    ja, en = _LABELS[key]
+    return ja if lang is Lang.JA else en
+
+
+def rules_table(ruleset: Ruleset, lang: Lang, width: int = 120) -> str:
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, color_system=None, no_color=True, highlight=False, emoji=False)
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("ID", no_wrap=True)
+    table.add_column(t("severity", lang), no_wrap=True)
+    table.add_column(_l("category", lang), no_wrap=True)
+    table.add_column(_l("sheet", lang), no_wrap=True)
+    table.add_column(t("rule", lang))
+    for rule in sorted(ruleset.rules, key=lambda r: r.id):
+        table.add_row(
+            rule.id,
+            t(f"severity.{rule.severity}", lang),
+            rule.category,
+            rule.sheet,
+            Text(clean(rule.title.get(lang))),
+        )
+    console.print(table)
+    return "\n".join(line.rstrip() for line in buf.getvalue().split("\n"))
+
+
+def explain_text(ruleset: Ruleset, rule_id: str, lang: Lang) -> str | None:
+    rule = ruleset.rule(rule_id) or ruleset.rule(rule_id.upper())
+    out: list[str] = []
+    if rule is not None:
+        cat = ruleset.categories.get(rule.category)
+        out.append(f"{rule.id}  {rule.title.get(lang)}")
+        out.append("")
+        out.append(f"{t('severity', lang)}: {t('severity.' + rule.severity.value, lang)}")
+        out.append(f"{_l('category', lang)}: {cat.title.get(lang) if cat else rule.category} ({rule.category})")
+        out.append(f"{_l('sheet', lang)}: {rule.sheet}")
+        out.append(f"{t('provenance', lang)}: {t('provenance.' + rule.provenance.value, lang)}")
+        if rule.provenance_note:
+            out.append(f"  {rule.provenance_note.get(lang)}")
+        out.append("")
+        out.append(f"{_l('rationale', lang)}: {rule.rationale.get(lang)}")
+        out.append(f"{_l('checks', lang)}: {describe(rule.check, lang)}")
+        if rule.applies_if is not None:
+            out.append(f"{_l('applies_if', lang)}: {describe(rule.applies_if, lang)}")
+        if rule.evidence_required:
+            out.append(f"{_l('evidence_required', lang)}: {rule.evidence_section or '(section of the checked field)'}")
+        if rule.review_flag:
+            out.append(_l("review_flag", lang))
+        params = sorted({p for p in ruleset.parameters if f"${p}" in describe(rule.check, lang)})
+        for name in params:
+            param = ruleset.parameters[name]
+            value = ruleset.parameter_values[name]
+            unit = f" {param.unit}" if param.unit else ""
+            out.append(f"{_l('parameters', lang)}: ${name} = {value:g}{unit} — {param.description.get(lang)}")
+        out.append(f"{t('remediation', lang)}: {rule.remediation.get(lang)}")
+        out.append(f"{t('references', lang)}:")
+        for ref in rule.references:
+            parts = [ref.source, ref.edition, ref.section, ref.title, ref.url]
+            out.append("  - " + " · ".join(p for p in parts if p))
+        return clean("\n".join(out)).replace("\\x0a", "\n") + "\n"
+    sheet = ruleset.high_risk
+    vp = next((v for v in sheet.viewpoints if v.id in (rule_id, rule_id.upper())), None) if sheet else None
+    if vp is None:
+        return None
+    out.append(f"{vp.id}  {vp.title.get(lang)}")
+    if vp.description:
+        out.append(vp.description.get(lang))
+    out.append(f"{_l('levels', lang)}:")
+    for level in vp.levels:
+        mark = "⚑" if level.high else "-"
+        out.append(f"  {mark} {level.id}: {level.label.get(lang)} — {describe(level.when, lang)}")
+    out.append(f"{t('references', lang)}:")
+    for ref in vp.references:
+        out.append("  - " + " · ".join(p for p in (ref.source, ref.edition, ref.section) if p))
+    return "\n".join(out) + "\n"

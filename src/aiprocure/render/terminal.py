@@ -1,0 +1,207 @@
+"""Terminal report with rich. Vendor text never reaches rich's markup parser: it goes in ``Text``
+objects, after ``safe.clean`` has made control characters visible."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.rule import Rule as HRule
+from rich.table import Table
+from rich.text import Text
+
+from aiprocure.model.common import Lang
+from aiprocure.model.findings import Finding, Observed, Report, RiskLevel, Status
+from aiprocure.render.i18n import t
+from aiprocure.render.safe import clean
+
+RISK_STYLE = {
+    RiskLevel.LOW: "green",
+    RiskLevel.MEDIUM: "yellow",
+    RiskLevel.HIGH: "bold red",
+    RiskLevel.CRITICAL: "bold white on red",
+}
+STATUS_STYLE = {
+    Status.PASS: "green",
+    Status.FAIL: "bold red",
+    Status.UNANSWERED: "yellow",
+    Status.UNVERIFIED: "magenta",
+    Status.NOT_APPLICABLE: "dim",
+    Status.WAIVED: "cyan",
+}
+SHOWN = (Status.FAIL, Status.UNVERIFIED, Status.UNANSWERED, Status.WAIVED)
+
+
+def _txt(value: str | None, style: str = "") -> Text:
+    return Text(clean(value or "—"), style=style)
+
+
+def _value(v: Observed) -> str:
+    if isinstance(v, list):
+        return "[" + ", ".join(_value(x) for x in v) + "]"
+    if v is None:
+        return "—"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def _bar(score: int, width: int = 20) -> Text:
+    filled = round(score * width / 100)
+    return Text("█" * filled + "░" * (width - filled), style="green" if score >= 80 else "yellow" if score >= 50 else "red")
+
+
+def _header(r: Report, lang: Lang) -> RenderableType:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    vendor = _txt(r.subject.vendor)
+    if r.subject.corporate_number:
+        vendor.append(f"  ({t('corporate_number', lang)} {clean(r.subject.corporate_number)})", style="dim")
+    grid.add_row(t("vendor", lang), vendor)
+    grid.add_row(t("system", lang), _txt(r.subject.system))
+    grid.add_row(t("declaration", lang), _txt(r.subject.declaration))
+    risk = Text(t(f"risk.{r.risk_level}", lang).upper(), style=RISK_STYLE[r.risk_level])
+    grid.add_row(t("risk_level", lang), risk)
+    review = (
+        Text("⚑ " + t("review_required", lang), style="bold red")
+        if r.review_required
+        else Text(t("review_not_required", lang), style="green")
+    )
+    grid.add_row("", review)
+    if r.generated_at:
+        grid.add_row(t("generated_at", lang), _txt(r.generated_at))
+    return grid
+
+
+def _flags(r: Report, lang: Lang) -> list[RenderableType]:
+    if not r.review_flags:
+        return []
+    out: list[RenderableType] = [Text(t("review_flags", lang), style="bold red")]
+    for flag in r.review_flags:
+        line = Text("  ⚑ ", style="bold red")
+        line.append(flag.source_id, style="bold")
+        line.append("  ")
+        line.append(clean(flag.reason.get(lang)))
+        line.append(f"  ({clean(flag.location.file)}:{flag.location.line}:{flag.location.col})", style="dim")
+        out.append(line)
+    return out
+
+
+def _high_risk(r: Report, lang: Lang) -> list[RenderableType]:
+    hr = r.high_risk
+    if hr is None:
+        return []
+    rule = t("aggregation_any", lang) if hr.mode == "any" else t("aggregation_at_least", lang, count=hr.count)
+    if hr.provenance == "tool":
+        rule += f" ({t('tool_default', lang)})"
+    title = Text(clean(hr.title.get(lang)), style="bold")
+    title.append(f"  — {rule}", style="dim")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("viewpoint", lang), no_wrap=True)
+    table.add_column(t("level", lang))
+    table.add_column("", no_wrap=True)
+    for v in hr.viewpoints:
+        mark = (
+            Text("⚑ high", style="bold red")
+            if v.high
+            else Text("—", style="green")
+            if v.high is False
+            else Text("?", style="yellow")
+        )
+        label = _txt(v.label.get(lang)) if v.label else Text(t("status.unanswered", lang), style="yellow")
+        table.add_row(Text(f"{v.id} {clean(v.title.get(lang))}"), label, mark)
+    out: list[RenderableType] = [title, table]
+    if hr.undetermined:
+        out.append(Text("? " + t("undetermined", lang), style="yellow"))
+    return out
+
+
+def _categories(r: Report, lang: Lang) -> RenderableType:
+    table = Table(title=t("categories", lang), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("category", lang))
+    table.add_column(t("score", lang), justify="right")
+    table.add_column("", no_wrap=True)
+    table.add_column(t("risk", lang), no_wrap=True)
+    table.add_column(t("status", lang))
+    for c in r.categories:
+        counts = "  ".join(
+            f"{t('status.' + s.value, lang)} {n}" for s, n in c.counts.items() if n and s is not Status.PASS
+        )
+        table.add_row(
+            Text(clean(c.title.get(lang))),
+            str(c.score),
+            _bar(c.score),
+            Text(t(f"risk.{c.risk}", lang), style=RISK_STYLE[c.risk]),
+            Text(counts or "✓", style="dim" if counts else "green"),
+        )
+    return table
+
+
+def _finding(f: Finding, lang: Lang) -> RenderableType:
+    head = Text()
+    head.append(f"[{t('status.' + f.status.value, lang)}]", style=STATUS_STYLE[f.status])
+    head.append(f" [{t('severity.' + f.severity.value, lang)}] ", style="bold")
+    head.append(f.rule_id, style="bold")
+    head.append("  ")
+    head.append(clean(f.title.get(lang)))
+    body = Table.grid(padding=(0, 1))
+    body.add_column(no_wrap=True, style="dim")
+    body.add_column()
+    body.add_row("  ", _txt(f.message.get(lang)))
+    for field, value in f.observed.items():
+        body.add_row("  ", Text(f"{clean(field)} = {clean(_value(value))}", style="dim"))
+    if f.status is not Status.WAIVED:
+        body.add_row("  ", Text("→ ", style="bold").append(clean(f.remediation.get(lang))))
+    if f.waiver is not None:
+        w = f.waiver
+        body.add_row("  ", _txt(f"{t('waived_by', lang)}: {w.id} — {w.justification} ({w.approver}, {w.approved_on} – {w.expires_on})", "cyan"))
+    refs = "; ".join(" ".join(x for x in (r.source, r.edition, r.section) if x) for r in f.references)
+    body.add_row("  ", Text(f"{t('references', lang)}: {clean(refs)} · {t('provenance.' + f.provenance.value, lang)}", style="dim"))
+    body.add_row("  ", Text(f"{clean(f.location.file)}:{f.location.line}:{f.location.col}", style="dim"))
+    return Group(head, body)
+
+
+def _summary(r: Report, lang: Lang) -> Text:
+    parts = [f"{t('status.' + s.value, lang)} {r.count(s)}" for s in Status if r.count(s)]
+    return Text(f"{t('summary', lang)}: " + " · ".join(parts), style="bold")
+
+
+def build(report: Report, lang: Lang) -> RenderableType:
+    parts: list[RenderableType] = [HRule(t("report_title", lang), style="bold"), _header(report, lang), Text("")]
+    flags = _flags(report, lang)
+    if flags:
+        parts += [*flags, Text("")]
+    hr = _high_risk(report, lang)
+    if hr:
+        parts += [*hr, Text("")]
+    parts += [_categories(report, lang), Text("")]
+    shown = [f for f in report.findings if f.status in SHOWN]
+    parts.append(Text(t("findings", lang), style="bold"))
+    if not shown:
+        parts.append(Text("  " + t("no_findings", lang), style="green"))
+    for f in shown:
+        parts.append(_finding(f, lang))
+    parts += [Text(""), _summary(report, lang)]
+    return Group(*parts)
+
+
+def render(reports: Sequence[Report], lang: Lang, *, width: int = 100, color: bool = False) -> str:
+    buf = io.StringIO()
+    console = Console(
+        file=buf,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+    )
+    for i, report in enumerate(reports):
+        if i:
+            console.print()
+        console.print(build(report, lang))
+    return "\n".join(line.rstrip() for line in buf.getvalue().split("\n"))
