@@ -5,7 +5,6 @@ Nothing here prints, reads files or reads the clock: that is what makes golden t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from importlib import import_module
@@ -58,13 +57,3 @@ def renderer(fmt: Format) -> Renderer:
 def render(fmt: Format, reports: Sequence[Report], lang: Lang) -> str:
     return renderer(fmt)(reports, lang)
 
-
-# C0 controls except tab/newline/carriage return, DEL, C1 controls, lone surrogates and the two
-# non-characters: vendor text can carry them through YAML escapes ("\e[31m"), and no output format
-# should pass them on (ANSI sequences recolour CI logs; XML 1.0 forbids most of them outright).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters replaced by U+FFFD, so they stay visible but inert."""
-    return _CONTROL.sub("\ufffd", text)
