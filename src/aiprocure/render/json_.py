@@ -4,13 +4,94 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from aiprocure.model.common import Lang
-from aiprocure.model.findings import Report
+from aiprocure.model.findings import REPORT_VERSION, Report
+
+SCHEMA_ID = f"urn:aiprocure:report:{REPORT_VERSION}"
 
 
 def render(reports: Sequence[Report], lang: Lang) -> str:
     del lang  # the JSON report carries both languages
     docs = [r.model_dump(mode="json") for r in reports]
-    body = docs[0] if len(docs) == 1 else {"report_version": "1", "reports": docs}
+    body = docs[0] if len(docs) == 1 else {"report_version": REPORT_VERSION, "reports": docs}
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+# Descriptions for the fields the model leaves undocumented, keyed by (definition, field). A
+# description given in the model itself always wins.
+FIELD_DOCS: dict[tuple[str, str], str] = {
+    ("Report", "report_version"): "version of this report format; changes only incompatibly",
+    ("Report", "tool"): "always aiprocure",
+    ("Report", "tool_version"): "version of aiprocure that produced the report",
+    ("Report", "generated_at"): (
+        "ISO 8601 time of the run, only when given explicitly (option or SOURCE_DATE_EPOCH); "
+        "null keeps reports reproducible"
+    ),
+    ("Report", "subject"): "the vendor and system the declaration describes",
+    ("Report", "inputs"): "sha256 digest of the declaration and of every checklist used",
+    ("Report", "checklists"): "id and version of every checklist used",
+    ("Report", "risk_level"): "overall risk: the worst category risk",
+    ("Report", "review_required"): "true if the case goes to CAIO / advisory-board review",
+    ("Report", "review_flags"): "why the case goes to review: high-risk viewpoints, critical rules",
+    ("Report", "high_risk"): "the high-risk determination sheet, viewpoint by viewpoint",
+    ("Report", "categories"): "score 0-100 and risk per category, with counts by status",
+    ("Report", "findings"): "one finding per rule: failing first, then by severity and rule ID",
+    ("Finding", "rule_id"): "stable rule ID from the checklist",
+    ("Finding", "status"): "pass, fail, unanswered, unverified (lacks evidence), n/a, waived",
+    ("Finding", "severity"): "the rule's severity (info, low, medium, high, critical)",
+    ("Finding", "category"): "category ID; see categories[].category",
+    ("Finding", "sheet"): "the DS-920 check sheet the rule comes from",
+    ("Finding", "title"): "the rule's title in Japanese and English",
+    ("Finding", "message"): "what was found, in Japanese and English",
+    ("Finding", "remediation"): "what the vendor or the ministry can do, in Japanese and English",
+    ("Finding", "provenance"): "what the rule rests on: guideline, other official source, tool",
+    ("Finding", "references"): "guideline sections and other sources",
+    ("Finding", "location"): "where in the declaration the finding points",
+    ("Finding", "review_flag"): "a failure of this rule sends the case to review",
+    ("Finding", "waiver"): "the waiver that covers this finding, if status is waived",
+    ("Location", "file"): "the declaration's path as given on the command line",
+    ("Location", "line"): "1-based line",
+    ("Location", "col"): "1-based column, in Unicode code points",
+    ("Location", "field"): "dotted field path in the declaration, e.g. data_locations.storage",
+    ("InputDigest", "sha256"): "hex sha256 of the file's bytes",
+    ("CategoryScore", "score"): "100 * points / max_points, rounded; 100 when nothing applies",
+    ("CategoryScore", "counts"): "number of findings in the category by status",
+}
+
+
+def report_json_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of the JSON report: one report, or several in a ``reports`` list."""
+    raw = Report.model_json_schema(mode="serialization")
+    defs: dict[str, Any] = dict(raw.pop("$defs"))
+    defs["Report"] = {
+        **raw,
+        "description": "The assessment of one vendor declaration against the DS-920 checklists.",
+    }
+    defs["ReportSet"] = {
+        "title": "ReportSet",
+        "description": "Several declarations checked in one run.",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "report_version": {"const": REPORT_VERSION, "type": "string"},
+            "reports": {"type": "array", "items": {"$ref": "#/$defs/Report"}, "minItems": 2},
+        },
+        "required": ["report_version", "reports"],
+    }
+    for (name, field), text in FIELD_DOCS.items():
+        prop = defs[name]["properties"][field]
+        prop.setdefault("description", text)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "aiprocure report",
+        "description": (
+            "Output of `aiprocure check --format json`: a single report, or a ReportSet when "
+            "several declarations are checked in one run."
+        ),
+        "version": REPORT_VERSION,
+        "oneOf": [{"$ref": "#/$defs/Report"}, {"$ref": "#/$defs/ReportSet"}],
+        "$defs": {k: defs[k] for k in sorted(defs)},
+    }
