@@ -70,14 +70,18 @@ def load_checklists(extra: Sequence[Path] = (), *, shipped: bool = True) -> Rule
     """The shipped DS-920 packs (unless ``shipped=False``) followed by ``extra`` packs."""
     paths = [*(shipped_checklist_paths() if shipped else []), *extra]
     packs = load_checklist_docs(paths)
-    return Ruleset.build([(cl, Source(path=_display(doc.path), sha256=doc.sha256)) for cl, doc in packs])
+    return Ruleset.build(
+        [(cl, Source(path=_display(doc.path), sha256=doc.sha256)) for cl, doc in packs]
+    )
 
 
 def _display(path: str) -> str:
     """Shipped checklists are named relative to the package so reports do not embed install paths."""
     p = Path(path)
     try:
-        return "aiprocure:checklists/" + str(p.resolve().relative_to(shipped_checklist_dir().resolve()))
+        return "aiprocure:checklists/" + str(
+            p.resolve().relative_to(shipped_checklist_dir().resolve())
+        )
     except ValueError:
         return path
 
@@ -89,8 +93,13 @@ def load_declaration(path: Path) -> tuple[Declaration, Document]:
 def assess_file(path: Path, ruleset: Ruleset, *, generated_at: str | None = None) -> Report:
     declaration, doc = load_declaration(path)
     inputs = [InputDigest(kind="declaration", path=str(path), sha256=doc.sha256)]
-    inputs += [InputDigest(kind="checklist", path=src.path, sha256=src.sha256) for _, src in ruleset.checklists]
-    return assess(declaration, ruleset, file=str(path), doc=doc, inputs=inputs, generated_at=generated_at)
+    inputs += [
+        InputDigest(kind="checklist", path=src.path, sha256=src.sha256)
+        for _, src in ruleset.checklists
+    ]
+    return assess(
+        declaration, ruleset, file=str(path), doc=doc, inputs=inputs, generated_at=generated_at
+    )
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:

@@ -19,6 +19,7 @@ from aiprocure.errors import InputError, Problem
 from aiprocure.gate import FailOn, exit_code
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report
+from aiprocure.model.ruleset import Ruleset
 from aiprocure.render import SUFFIXES, Format, render
 from aiprocure.render.i18n import default_lang
 from aiprocure.render.safe import clean
@@ -65,7 +66,7 @@ def _lang(lang: Lang | None) -> Lang:
     return lang if lang is not None else default_lang()
 
 
-def _ruleset(checklist: list[Path] | None, no_default: bool) -> api.Ruleset:
+def _ruleset(checklist: list[Path] | None, no_default: bool) -> Ruleset:
     try:
         return api.load_checklists(checklist or [], shipped=not no_default)
     except InputError as exc:
@@ -122,20 +123,39 @@ def check(
     lang: LangOpt = None,
     fail_on: Annotated[
         FailOn,
-        typer.Option(help="Exit 1 if a fail/unanswered/unverified finding is at least this severe."),
+        typer.Option(
+            help="Exit 1 if a fail/unanswered/unverified finding is at least this severe."
+        ),
     ] = FailOn.HIGH,
     fail_on_review: Annotated[
-        bool, typer.Option("--fail-on-review", help="Also exit 1 when a high-risk review flag is raised.")
-    ] = False,
+        bool,
+        typer.Option(
+            "--fail-on-review/--no-fail-on-review",
+            help="Exit 1 when a high-risk review flag is raised (the case must go to CAIO review).",
+        ),
+    ] = True,
     checklist: ChecklistOpt = None,
     no_default_checklists: NoDefaultOpt = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Format written to standard output.")] = Format.TERMINAL,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Format written to standard output.")
+    ] = Format.TERMINAL,
     output: Annotated[
         list[str] | None,
-        typer.Option("--output", "-o", help="Also write a report file; format from the suffix or FORMAT:PATH. Repeatable."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Also write a report file; format from the suffix or FORMAT:PATH. Repeatable.",
+        ),
     ] = None,
-    timestamp: Annotated[bool, typer.Option("--timestamp", help="Record the current time in the report.")] = False,
-    width: Annotated[int | None, typer.Option(help="Terminal report width (default: the terminal's, or 100).", min=40, max=400)] = None,
+    timestamp: Annotated[
+        bool, typer.Option("--timestamp", help="Record the current time in the report.")
+    ] = False,
+    width: Annotated[
+        int | None,
+        typer.Option(
+            help="Terminal report width (default: the terminal's, or 100).", min=40, max=400
+        ),
+    ] = None,
 ) -> None:
     """Assess declarations and report findings, scores and high-risk review flags."""
     language = _lang(lang)
@@ -184,7 +204,9 @@ def validate(
 
 @app.command()
 def init(
-    path: Annotated[Path | None, typer.Argument(help="Write the template here (default: standard output).")] = None,
+    path: Annotated[
+        Path | None, typer.Argument(help="Write the template here (default: standard output).")
+    ] = None,
     lang: LangOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
@@ -202,7 +224,10 @@ def init(
 
 @app.command()
 def schema(
-    report: Annotated[bool, typer.Option("--report", help="The JSON report's schema instead of the declaration's.")] = False,
+    report: Annotated[
+        bool,
+        typer.Option("--report", help="The JSON report's schema instead of the declaration's."),
+    ] = False,
 ) -> None:
     """Print the JSON Schema of the declaration (for editors) or of the JSON report."""
     if report:
@@ -214,7 +239,11 @@ def schema(
         from aiprocure.sources.load import json_schema
 
         doc = json_schema(Declaration)
-        doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "aiprocure-declaration-1.0", **doc}
+        doc = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "aiprocure-declaration-1.0",
+            **doc,
+        }
     sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -245,7 +274,9 @@ def rules(
 
 @app.command()
 def explain(
-    rule_id: Annotated[str, typer.Argument(metavar="RULE-ID", help="A rule or high-risk viewpoint ID.")],
+    rule_id: Annotated[
+        str, typer.Argument(metavar="RULE-ID", help="A rule or high-risk viewpoint ID.")
+    ],
     lang: LangOpt = None,
     checklist: ChecklistOpt = None,
     no_default_checklists: NoDefaultOpt = False,
@@ -258,7 +289,9 @@ def explain(
     if text is None:
         import difflib
 
-        ids = [r.id for r in ruleset.rules] + [v.id for v in (ruleset.high_risk.viewpoints if ruleset.high_risk else [])]
+        ids = [r.id for r in ruleset.rules] + [
+            v.id for v in (ruleset.high_risk.viewpoints if ruleset.high_risk else [])
+        ]
         close = difflib.get_close_matches(rule_id.upper(), ids, n=1)
         hint = f"; did you mean {close[0]}?" if close else ""
         _usage(f"no rule {rule_id!r}{hint}")
@@ -269,7 +302,10 @@ def explain(
 def lint_checklist(
     files: Annotated[list[Path], typer.Argument(help="Checklist (rule pack) files.")],
     standalone: Annotated[
-        bool, typer.Option("--standalone", help="Lint without the shipped packs (names must resolve within FILES).")
+        bool,
+        typer.Option(
+            "--standalone", help="Lint without the shipped packs (names must resolve within FILES)."
+        ),
     ] = False,
 ) -> None:
     """Validate custom rule packs: schema, names, fields, lists, parameters, predicates; positioned errors."""
@@ -278,7 +314,7 @@ def lint_checklist(
         packs = api.load_checklist_docs(paths)
     except InputError as exc:
         _fail(exc.problems)
-    for checklist_, doc in packs[len(packs) - len(files):]:
+    for checklist_, doc in packs[len(packs) - len(files) :]:
         sys.stdout.write(f"{clean(doc.path)}: ok ({len(checklist_.rules)} rules)\n")
 
 
@@ -291,7 +327,13 @@ def _version_callback(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version_callback,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
     ] = False,
 ) -> None:
     """aiprocure — DS-920 generative-AI procurement checks."""

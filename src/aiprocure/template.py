@@ -16,45 +16,99 @@ NOTES: dict[str, tuple[str, str]] = {
     "declared_on": ("申告日（YYYY-MM-DD）", "date of this declaration (YYYY-MM-DD)"),
     "vendor": ("事業者", "the vendor"),
     "vendor.name": ("事業者名", "legal name"),
-    "vendor.corporate_number": ("法人番号（13桁、引用符で囲む）", "13-digit Japanese corporate number, quoted"),
-    "vendor.country": ("本店所在国（ISO 3166-1 alpha-2、例: JP）", "country of incorporation (ISO 3166-1 alpha-2, e.g. JP)"),
+    "vendor.corporate_number": (
+        "法人番号（13桁、引用符で囲む）",
+        "13-digit Japanese corporate number, quoted",
+    ),
+    "vendor.country": (
+        "本店所在国（ISO 3166-1 alpha-2、例: JP）",
+        "country of incorporation (ISO 3166-1 alpha-2, e.g. JP)",
+    ),
     "vendor.has_parent_company": ("親会社の有無", "is the vendor controlled by another company?"),
     "vendor.parent_company": ("最終親会社", "ultimate parent company"),
     "system": ("提供するシステム", "the system offered"),
     "system.name": ("システム名", "system name"),
     "system.description": ("概要", "short description"),
     "system.models": ("利用する基盤モデル", "foundation models used"),
-    "use_case": ("利用形態（高リスク判定シートの観点）", "the use (the high-risk determination sheet's viewpoints)"),
+    "use_case": (
+        "利用形態（高リスク判定シートの観点）",
+        "the use (the high-risk determination sheet's viewpoints)",
+    ),
     "use_case.users": ("利用者範囲", "who uses the system"),
     "use_case.task": ("利用業務", "the task it serves"),
     "use_case.task_nature": ("業務の性格", "nature of the task"),
-    "use_case.data_for_training": ("学習・ファインチューニングに使う行政データの区分", "classes of government data used for training or fine-tuning"),
-    "use_case.data_for_retrieval": ("検索（RAG）・プロンプトに使う行政データの区分", "classes of government data used for retrieval (RAG) or prompts"),
+    "use_case.data_for_training": (
+        "学習・ファインチューニングに使う行政データの区分",
+        "classes of government data used for training or fine-tuning",
+    ),
+    "use_case.data_for_retrieval": (
+        "検索（RAG）・プロンプトに使う行政データの区分",
+        "classes of government data used for retrieval (RAG) or prompts",
+    ),
     "use_case.staff_review": ("出力結果を職員が確認するか", "do staff review the outputs?"),
-    "data_locations": ("データの所在国（国コードの一覧）", "where data is held (lists of country codes)"),
+    "data_locations": (
+        "データの所在国（国コードの一覧）",
+        "where data is held (lists of country codes)",
+    ),
     "data_locations.storage": ("保存", "storage"),
     "data_locations.processing": ("処理（推論を含む）", "processing, including inference"),
     "data_locations.backup": ("バックアップ", "backups"),
     "data_locations.logs": ("ログ", "logs"),
     "sub_processors": ("再委託先", "sub-processors"),
     "sub_processors.entities": ("再委託先の一覧", "list of sub-processors"),
-    "sub_processors.change_notice_days": ("再委託先変更の事前通知日数", "days of notice before changing sub-processors"),
-    "sub_processors.customer_can_object": ("変更に異議を述べられるか", "can the customer object to a change?"),
+    "sub_processors.change_notice_days": (
+        "再委託先変更の事前通知日数",
+        "days of notice before changing sub-processors",
+    ),
+    "sub_processors.customer_can_object": (
+        "変更に異議を述べられるか",
+        "can the customer object to a change?",
+    ),
     "foreign_law": ("外国法による開示要求", "disclosure under foreign law"),
-    "foreign_law.subject_to": ("開示を強制し得る外国法（例: US CLOUD Act）", "foreign laws that can compel disclosure (e.g. US CLOUD Act)"),
-    "foreign_law.notify_customer_of_requests": ("開示要求を顧客に通知するか", "are customers told of disclosure requests?"),
-    "foreign_law.challenge_requests": ("開示要求に異議を申し立てるか", "does the vendor challenge such requests?"),
-    "foreign_law.transparency_report": ("透明性レポートを公表しているか", "is a transparency report published?"),
+    "foreign_law.subject_to": (
+        "開示を強制し得る外国法（例: US CLOUD Act）",
+        "foreign laws that can compel disclosure (e.g. US CLOUD Act)",
+    ),
+    "foreign_law.notify_customer_of_requests": (
+        "開示要求を顧客に通知するか",
+        "are customers told of disclosure requests?",
+    ),
+    "foreign_law.challenge_requests": (
+        "開示要求に異議を申し立てるか",
+        "does the vendor challenge such requests?",
+    ),
+    "foreign_law.transparency_report": (
+        "透明性レポートを公表しているか",
+        "is a transparency report published?",
+    ),
     "training_use": ("顧客データの学習利用", "use of customer data for training"),
-    "training_use.customer_data": ("顧客データを学習に使うか", "is customer data used for training?"),
-    "training_use.service_improvement": ("サービス改善に使うか", "is it used for service improvement?"),
-    "training_use.human_review_of_customer_data": ("事業者の人員が顧客データを閲覧するか", "do vendor staff read customer data?"),
+    "training_use.customer_data": (
+        "顧客データを学習に使うか",
+        "is customer data used for training?",
+    ),
+    "training_use.service_improvement": (
+        "サービス改善に使うか",
+        "is it used for service improvement?",
+    ),
+    "training_use.human_review_of_customer_data": (
+        "事業者の人員が顧客データを閲覧するか",
+        "do vendor staff read customer data?",
+    ),
     "retention": ("保存期間と削除", "retention and deletion"),
     "retention.prompt_days": ("プロンプトの保存日数", "days prompts are kept"),
     "retention.log_days": ("ログの保存日数", "days logs are kept"),
-    "retention.deletion_on_termination": ("契約終了時に削除するか", "is data deleted at termination?"),
-    "retention.deletion_days_after_termination": ("終了後何日以内に削除するか", "days after termination until deletion"),
-    "retention.deletion_certificate": ("削除証明書を発行するか", "is a deletion certificate issued?"),
+    "retention.deletion_on_termination": (
+        "契約終了時に削除するか",
+        "is data deleted at termination?",
+    ),
+    "retention.deletion_days_after_termination": (
+        "終了後何日以内に削除するか",
+        "days after termination until deletion",
+    ),
+    "retention.deletion_certificate": (
+        "削除証明書を発行するか",
+        "is a deletion certificate issued?",
+    ),
     "exit": ("移行・解約（ロックイン対策）", "exit and portability (lock-in)"),
     "exit.export_formats": ("エクスポート形式（例: JSON, CSV）", "export formats (e.g. JSON, CSV)"),
     "exit.export_contents": ("エクスポートできる内容", "what can be exported"),
@@ -64,20 +118,44 @@ NOTES: dict[str, tuple[str, str]] = {
     "ip": ("知的財産", "intellectual property"),
     "ip.output_ownership": ("出力の権利帰属", "who owns the outputs"),
     "ip.ip_indemnity": ("知的財産侵害の補償があるか", "is there an IP indemnity?"),
-    "ip.training_data_provenance_disclosed": ("学習データの出所を開示しているか", "is training-data provenance disclosed?"),
-    "ip.copyright_filter": ("著作物の再現を抑止する仕組みがあるか", "is there a filter against reproducing copyrighted text?"),
+    "ip.training_data_provenance_disclosed": (
+        "学習データの出所を開示しているか",
+        "is training-data provenance disclosed?",
+    ),
+    "ip.copyright_filter": (
+        "著作物の再現を抑止する仕組みがあるか",
+        "is there a filter against reproducing copyrighted text?",
+    ),
     "accountability": ("説明責任・監査", "accountability and audit"),
     "accountability.responsible_officer": ("責任者", "responsible officer"),
-    "accountability.logs_prompts_and_outputs": ("プロンプトと出力を記録するか", "are prompts and outputs logged?"),
+    "accountability.logs_prompts_and_outputs": (
+        "プロンプトと出力を記録するか",
+        "are prompts and outputs logged?",
+    ),
     "accountability.audit_rights": ("監査権を認めるか", "does the customer have audit rights?"),
-    "accountability.incident_notification_hours": ("インシデント通知までの時間", "hours until an incident is reported"),
-    "accountability.model_change_notice_days": ("モデル変更の事前通知日数", "days of notice before a model change"),
-    "accountability.documentation": ("能力と限界を説明する文書があるか", "is there documentation of capabilities and limits?"),
+    "accountability.incident_notification_hours": (
+        "インシデント通知までの時間",
+        "hours until an incident is reported",
+    ),
+    "accountability.model_change_notice_days": (
+        "モデル変更の事前通知日数",
+        "days of notice before a model change",
+    ),
+    "accountability.documentation": (
+        "能力と限界を説明する文書があるか",
+        "is there documentation of capabilities and limits?",
+    ),
     "quality": ("頑健性・品質", "robustness and quality"),
-    "quality.evaluations": ("実施した評価（日本語評価を含む）", "evaluations performed (including Japanese)"),
+    "quality.evaluations": (
+        "実施した評価（日本語評価を含む）",
+        "evaluations performed (including Japanese)",
+    ),
     "quality.red_teaming": ("レッドチーミングを実施したか", "was red-teaming done?"),
     "quality.red_team_third_party": ("第三者によるレッドチーミングか", "by a third party?"),
-    "quality.hallucination_controls": ("ハルシネーション対策（例: grounding, citations）", "hallucination controls (e.g. grounding, citations)"),
+    "quality.hallucination_controls": (
+        "ハルシネーション対策（例: grounding, citations）",
+        "hallucination controls (e.g. grounding, citations)",
+    ),
     "quality.harmful_output_filter": ("有害出力のフィルタがあるか", "is harmful output filtered?"),
     "quality.bias_evaluation": ("バイアス評価を行ったか", "was bias evaluated?"),
     "quality.sla_availability_percent": ("SLA の稼働率（%）", "SLA availability (%)"),
@@ -109,8 +187,8 @@ _HEAD = {
     ],
 }
 _EVIDENCE = {
-    Lang.JA: "根拠資料 例: [{document: サービス仕様書, section: \"4.2\", page: 12, url: \"https://...\"}]",
-    Lang.EN: "evidence, e.g. [{document: Service spec, section: \"4.2\", page: 12, url: \"https://...\"}]",
+    Lang.JA: '根拠資料 例: [{document: サービス仕様書, section: "4.2", page: 12, url: "https://..."}]',
+    Lang.EN: 'evidence, e.g. [{document: Service spec, section: "4.2", page: 12, url: "https://..."}]',
 }
 _ONE_OF = {Lang.JA: "次のいずれか", Lang.EN: "one of"}
 _LIST_OF = {Lang.JA: "次の値のリスト", Lang.EN: "list of"}
@@ -129,7 +207,11 @@ def _example(model: type[BaseModel]) -> str:
     for name, f in model.model_fields.items():
         inner, _ = _strip(f.annotation)
         kind, choices = _kind(inner)
-        sample = choices[0] if choices else {"bool": "true", "number": "0", "date": "2026-04-01"}.get(kind, "...")
+        sample = (
+            choices[0]
+            if choices
+            else {"bool": "true", "number": "0", "date": "2026-04-01"}.get(kind, "...")
+        )
         if f.is_required() or name in ("country", "provider_country", "language"):
             parts.append(f"{name}: {sample}")
     return "{" + ", ".join(parts) + "}"
@@ -171,5 +253,3 @@ def render_template(lang: Lang) -> str:
     out.append(f'schema_version: "{SCHEMA_VERSION}"')
     _emit(Declaration, "", 0, lang, out)
     return "\n".join(out) + "\n"
-
-

@@ -13,9 +13,19 @@ from aiprocure.model.findings import ChecklistInfo, Finding, InputDigest, Report
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
 
-_STATUS_ORDER = {s: i for i, s in enumerate(
-    [Status.FAIL, Status.UNVERIFIED, Status.UNANSWERED, Status.WAIVED, Status.PASS, Status.NOT_APPLICABLE]
-)}
+_STATUS_ORDER = {
+    s: i
+    for i, s in enumerate(
+        [
+            Status.FAIL,
+            Status.UNVERIFIED,
+            Status.UNANSWERED,
+            Status.WAIVED,
+            Status.PASS,
+            Status.NOT_APPLICABLE,
+        ]
+    )
+}
 
 
 def finding_sort_key(f: Finding) -> tuple[int, int, str]:
@@ -50,7 +60,12 @@ def assess(
         ),
         inputs=list(inputs),
         checklists=[
-            ChecklistInfo(id=c.checklist.id, version=c.checklist.version, guideline=c.checklist.guideline, title=c.checklist.title)
+            ChecklistInfo(
+                id=c.checklist.id,
+                version=c.checklist.version,
+                guideline=c.checklist.guideline,
+                title=c.checklist.title,
+            )
             for c, _ in ruleset.checklists
         ],
         risk_level=overall_risk(cats),

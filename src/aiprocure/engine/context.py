@@ -49,7 +49,9 @@ def _resolve(node: Any, steps: list[str]) -> Any:
 
 def _observable(value: Any) -> Observed:
     if isinstance(value, list):
-        return [v if isinstance(v, str | int | float | bool) or v is None else str(v) for v in value]
+        return [
+            v if isinstance(v, str | int | float | bool) or v is None else str(v) for v in value
+        ]
     if isinstance(value, str | int | float | bool) or value is None:
         return value
     return str(value) if not isinstance(value, dict) else "{…}"

@@ -24,8 +24,8 @@ from aiprocure.model.checklist import (
     ContainsAll,
     Equals,
     Matches,
-    NonEmpty,
     NoneIn,
+    NonEmpty,
     Not,
     OneOf,
     Predicate,
@@ -105,7 +105,8 @@ def holds(cond: Condition, ctx: Context) -> Result:
         n = _number(ctx.get(cond.at_most.field))
         return None if n is None else n <= _bound(cond.at_most, ctx)
     if isinstance(cond, Present):
-        return ctx.get(cond.present.field) is not None
+        # Silence is "unanswered", never a failure of its own: present() is True or unknown.
+        return True if ctx.get(cond.present.field) is not None else None
     if isinstance(cond, NonEmpty):
         v = ctx.get(cond.non_empty.field)
         return None if v is None else v != []
@@ -171,6 +172,8 @@ PREDICATE_FIELDS: dict[str, tuple[str, ...]] = {
     "no_foreign_access_data": ("data_locations", "sub_processors.entities"),
     "no_foreign_access_control": ("vendor.country", "vendor.parent_company.country"),
     "evaluated_in_language": ("quality.evaluations",),
+    "no_foreign_access_models": ("system.models",),
+    "certified": ("security.certifications",),
 }
 
 

@@ -39,15 +39,16 @@ def _exposed(ctx: Context, values: list[Any], home: str) -> bool:
 
 def _tri_any(ctx: Context, fields: tuple[str, ...], home: str, *, all_required: bool) -> Result:
     """False if any answered field names an exposed country; None if that is unknown."""
-    unknown = False
-    for path in fields:
+    unknown = exposed = False
+    for path in fields:  # look at every field, so the finding shows all of them
         value = ctx.get(path)
         if value is None:
             unknown = unknown or all_required
             continue
         values = value if isinstance(value, list) else [value]
-        if _exposed(ctx, values, home):
-            return False
+        exposed = exposed or _exposed(ctx, values, home)
+    if exposed:
+        return False
     return None if unknown else True
 
 
@@ -98,6 +99,45 @@ def evaluated_in_language(ctx: Context, args: dict[str, Any]) -> Result:
     return any(v in (lang, "multi") for v in languages)
 
 
+def no_foreign_access_models(ctx: Context, args: dict[str, Any]) -> Result:
+    """No model reached through its provider's own API (``hosting: model_provider_api``) belongs to a
+    provider under a jurisdiction whose law compels disclosure: prompts and outputs pass through it."""
+    home = str(args.get("home_country", "JP"))
+    models = ctx.get("system.models")
+    if not isinstance(models, list):
+        return None
+    unknown = False
+    for model in models:
+        if not isinstance(model, dict):
+            continue
+        hosting = model.get("hosting")
+        if hosting is None:
+            unknown = True
+            continue
+        if hosting != "model_provider_api":
+            continue
+        country = model.get("provider_country")
+        if country is None:
+            unknown = True
+        elif _exposed(ctx, [country], home):
+            return False
+    return None if unknown else True
+
+
+def _normalise(text: str) -> str:
+    return "".join(text.lower().split())
+
+
+def certified(ctx: Context, args: dict[str, Any]) -> Result:
+    """One of the declared certifications names the standard (case and spaces ignored), e.g.
+    ``standard: "ISO/IEC 42001"`` matches "ISO/IEC 42001:2023"."""
+    standard = _normalise(str(args.get("standard", "")))
+    certifications = ctx.get("security.certifications")
+    if certifications is None:
+        return None
+    return bool(standard) and any(standard in _normalise(str(c)) for c in certifications)
+
+
 PREDICATES: dict[str, PredicateSpec] = {
     "no_foreign_access_data": PredicateSpec(
         no_foreign_access_data, {"home_country": str}, no_foreign_access_data.__doc__ or ""
@@ -108,4 +148,8 @@ PREDICATES: dict[str, PredicateSpec] = {
     "evaluated_in_language": PredicateSpec(
         evaluated_in_language, {"language": str}, evaluated_in_language.__doc__ or ""
     ),
+    "no_foreign_access_models": PredicateSpec(
+        no_foreign_access_models, {"home_country": str}, no_foreign_access_models.__doc__ or ""
+    ),
+    "certified": PredicateSpec(certified, {"standard": str}, certified.__doc__ or ""),
 }

@@ -108,7 +108,9 @@ def category_scores(findings: Sequence[Finding], ruleset: Ruleset) -> list[Categ
     return out
 
 
-def high_risk(data: dict[str, object], ruleset: Ruleset, doc: Document | None, file: str) -> HighRiskResult | None:
+def high_risk(
+    data: dict[str, object], ruleset: Ruleset, doc: Document | None, file: str
+) -> HighRiskResult | None:
     sheet = ruleset.high_risk
     if sheet is None:
         return None
@@ -127,7 +129,9 @@ def high_risk(data: dict[str, object], ruleset: Ruleset, doc: Document | None, f
             if r:
                 chosen = level
                 break
-        first_missing = next((f for f in fields if ctx.observed.get(f) is None), fields[0] if fields else "")
+        first_missing = next(
+            (f for f in fields if ctx.observed.get(f) is None), fields[0] if fields else ""
+        )
         loc_field = fields[0] if chosen is not None and fields else first_missing
         results.append(
             ViewpointResult(

@@ -143,7 +143,8 @@ class AtMost(Strict):
 
 
 class Present(Strict):
-    """The field is answered (not missing); an empty list counts as an answer."""
+    """The field is answered (an empty list counts as an answer). A missing field makes the result
+    unknown, so a rule that only requires an answer reports *unanswered*, never *fail*."""
 
     present: _FieldArg
 

@@ -56,14 +56,16 @@ class Company(Strict):
 class Vendor(Section):
     name: ShortText | None = None
     corporate_number: str | None = Field(
-        default=None, description="13-digit Japanese corporate number (法人番号), check digit verified"
+        default=None,
+        description="13-digit Japanese corporate number (法人番号), check digit verified",
     )
     country: Country | None = None
     has_parent_company: bool | None = Field(
         default=None, description="false if no other company controls the vendor"
     )
     parent_company: Company | None = Field(
-        default=None, description="the ultimate parent company, whose country's laws may reach the vendor"
+        default=None,
+        description="the ultimate parent company, whose country's laws may reach the vendor",
     )
 
     @field_validator("corporate_number")
@@ -140,11 +142,26 @@ class UseCase(Section):
     staff_review: StaffReview | None = None
 
 
+class TransferBasis(StrEnum):
+    """The footing under APPI Art. 28 for providing personal data to a third party abroad."""
+
+    CONSENT = "consent"
+    EQUIVALENT_COUNTRY = "equivalent_country"
+    EQUIVALENT_SYSTEM = "equivalent_system"
+    NONE = "none"
+
+
 class DataLocations(Section):
     storage: Countries | None = None
     processing: Countries | None = None
     backup: Countries | None = None
     logs: Countries | None = None
+    personal_data_transfer_basis: TransferBasis | None = Field(
+        default=None,
+        description="when personal data leaves Japan: the APPI Art. 28 basis relied on "
+        "(consent of the individual, a country the PPC recognises as equivalent, a recipient "
+        "with a system meeting the PPC's standards), or none",
+    )
 
 
 class SubProcessor(Strict):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from aiprocure.model.checklist import Provenance, Reference, Severity
 from aiprocure.model.common import Text
 
-REPORT_VERSION = "1"
+REPORT_VERSION: Final = "1"
 
 JsonScalar = str | int | float | bool | None
 Observed = JsonScalar | list[JsonScalar]
@@ -105,7 +105,9 @@ class HighRiskResult(Frozen):
     provenance: Provenance
     viewpoints: list[ViewpointResult]
     triggered: bool
-    undetermined: bool = Field(description="some viewpoints are unanswered and could raise the flag")
+    undetermined: bool = Field(
+        description="some viewpoints are unanswered and could raise the flag"
+    )
 
 
 class ReviewFlag(Frozen):

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aiprocure.model.checklist import Category, Checklist, HighRiskSheet, Jurisdiction, Parameter, Rule, Scalar
+from aiprocure.model.checklist import (
+    Category,
+    Checklist,
+    HighRiskSheet,
+    Jurisdiction,
+    Parameter,
+    Rule,
+    Scalar,
+)
 
 COMPELLED_ACCESS_LIST = "compelled_access_countries"
 

@@ -14,8 +14,8 @@ from aiprocure.model.checklist import (
     ContainsAll,
     Equals,
     Matches,
-    NonEmpty,
     NoneIn,
+    NonEmpty,
     Not,
     OneOf,
     Predicate,
@@ -46,13 +46,25 @@ def describe(cond: Condition, lang: Lang) -> str:
         return f"`{a.field}` が {_set(a)} のいずれか" if ja else f"`{a.field}` is one of {_set(a)}"
     if isinstance(cond, AllIn):
         a = cond.all_in
-        return f"`{a.field}` の全要素が {_set(a)} に含まれる" if ja else f"every `{a.field}` is in {_set(a)}"
+        return (
+            f"`{a.field}` の全要素が {_set(a)} に含まれる"
+            if ja
+            else f"every `{a.field}` is in {_set(a)}"
+        )
     if isinstance(cond, NoneIn):
         a = cond.none_in
-        return f"`{a.field}` のどの要素も {_set(a)} に含まれない" if ja else f"no `{a.field}` is in {_set(a)}"
+        return (
+            f"`{a.field}` のどの要素も {_set(a)} に含まれない"
+            if ja
+            else f"no `{a.field}` is in {_set(a)}"
+        )
     if isinstance(cond, ContainsAll):
         a = cond.contains_all
-        return f"`{a.field}` が {_set(a)} を全て含む" if ja else f"`{a.field}` includes all of {_set(a)}"
+        return (
+            f"`{a.field}` が {_set(a)} を全て含む"
+            if ja
+            else f"`{a.field}` includes all of {_set(a)}"
+        )
     if isinstance(cond, AtLeast):
         return f"`{cond.at_least.field}` ≥ {_bound(cond.at_least)}"
     if isinstance(cond, AtMost):
@@ -65,7 +77,9 @@ def describe(cond: Condition, lang: Lang) -> str:
         return f"`{f}` に1件以上ある" if ja else f"`{f}` lists at least one item"
     if isinstance(cond, Matches):
         m = cond.matches
-        return f"`{m.field}` が /{m.pattern}/ に一致" if ja else f"`{m.field}` matches /{m.pattern}/"
+        return (
+            f"`{m.field}` が /{m.pattern}/ に一致" if ja else f"`{m.field}` matches /{m.pattern}/"
+        )
     if isinstance(cond, Predicate):
         args = ", ".join(f"{k}={v}" for k, v in sorted(cond.predicate.args.items()))
         return f"{cond.predicate.name}({args})"

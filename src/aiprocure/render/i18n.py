@@ -33,6 +33,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} 個以上の観点が高リスク側なら確認対象",
         "{count} or more viewpoints on their high side trigger review",
     ),
+    "high_side": ("高リスク側", "high side"),
     "tool_default": ("本ツールの既定値", "this tool's default"),
     "categories": ("観点別スコア", "Scores by concern"),
     "category": ("観点", "Concern"),

@@ -34,7 +34,9 @@ def _l(key: str, lang: Lang) -> str:
 
 def rules_table(ruleset: Ruleset, lang: Lang, width: int = 120) -> str:
     buf = io.StringIO()
-    console = Console(file=buf, width=width, color_system=None, no_color=True, highlight=False, emoji=False)
+    console = Console(
+        file=buf, width=width, color_system=None, no_color=True, highlight=False, emoji=False
+    )
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("ID", no_wrap=True)
     table.add_column(t("severity", lang), no_wrap=True)
@@ -61,7 +63,9 @@ def explain_text(ruleset: Ruleset, rule_id: str, lang: Lang) -> str | None:
         out.append(f"{rule.id}  {rule.title.get(lang)}")
         out.append("")
         out.append(f"{t('severity', lang)}: {t('severity.' + rule.severity.value, lang)}")
-        out.append(f"{_l('category', lang)}: {cat.title.get(lang) if cat else rule.category} ({rule.category})")
+        out.append(
+            f"{_l('category', lang)}: {cat.title.get(lang) if cat else rule.category} ({rule.category})"
+        )
         out.append(f"{_l('sheet', lang)}: {rule.sheet}")
         out.append(f"{t('provenance', lang)}: {t('provenance.' + rule.provenance.value, lang)}")
         if rule.provenance_note:
@@ -72,7 +76,9 @@ def explain_text(ruleset: Ruleset, rule_id: str, lang: Lang) -> str | None:
         if rule.applies_if is not None:
             out.append(f"{_l('applies_if', lang)}: {describe(rule.applies_if, lang)}")
         if rule.evidence_required:
-            out.append(f"{_l('evidence_required', lang)}: {rule.evidence_section or '(section of the checked field)'}")
+            out.append(
+                f"{_l('evidence_required', lang)}: {rule.evidence_section or '(section of the checked field)'}"
+            )
         if rule.review_flag:
             out.append(_l("review_flag", lang))
         params = sorted({p for p in ruleset.parameters if f"${p}" in describe(rule.check, lang)})
@@ -80,7 +86,9 @@ def explain_text(ruleset: Ruleset, rule_id: str, lang: Lang) -> str | None:
             param = ruleset.parameters[name]
             value = ruleset.parameter_values[name]
             unit = f" {param.unit}" if param.unit else ""
-            out.append(f"{_l('parameters', lang)}: ${name} = {value:g}{unit} — {param.description.get(lang)}")
+            out.append(
+                f"{_l('parameters', lang)}: ${name} = {value:g}{unit} — {param.description.get(lang)}"
+            )
         out.append(f"{t('remediation', lang)}: {rule.remediation.get(lang)}")
         out.append(f"{t('references', lang)}:")
         for ref in rule.references:
@@ -88,7 +96,11 @@ def explain_text(ruleset: Ruleset, rule_id: str, lang: Lang) -> str | None:
             out.append("  - " + " · ".join(p for p in parts if p))
         return clean("\n".join(out)).replace("\\x0a", "\n") + "\n"
     sheet = ruleset.high_risk
-    vp = next((v for v in sheet.viewpoints if v.id in (rule_id, rule_id.upper())), None) if sheet else None
+    vp = (
+        next((v for v in sheet.viewpoints if v.id in (rule_id, rule_id.upper())), None)
+        if sheet
+        else None
+    )
     if vp is None:
         return None
     out.append(f"{vp.id}  {vp.title.get(lang)}")

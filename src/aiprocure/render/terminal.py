@@ -50,7 +50,10 @@ def _value(v: Observed) -> str:
 
 def _bar(score: int, width: int = 20) -> Text:
     filled = round(score * width / 100)
-    return Text("█" * filled + "░" * (width - filled), style="green" if score >= 80 else "yellow" if score >= 50 else "red")
+    return Text(
+        "█" * filled + "░" * (width - filled),
+        style="green" if score >= 80 else "yellow" if score >= 50 else "red",
+    )
 
 
 def _header(r: Report, lang: Lang) -> RenderableType:
@@ -59,7 +62,9 @@ def _header(r: Report, lang: Lang) -> RenderableType:
     grid.add_column()
     vendor = _txt(r.subject.vendor)
     if r.subject.corporate_number:
-        vendor.append(f"  ({t('corporate_number', lang)} {clean(r.subject.corporate_number)})", style="dim")
+        vendor.append(
+            f"  ({t('corporate_number', lang)} {clean(r.subject.corporate_number)})", style="dim"
+        )
     grid.add_row(t("vendor", lang), vendor)
     grid.add_row(t("system", lang), _txt(r.subject.system))
     grid.add_row(t("declaration", lang), _txt(r.subject.declaration))
@@ -79,22 +84,27 @@ def _header(r: Report, lang: Lang) -> RenderableType:
 def _flags(r: Report, lang: Lang) -> list[RenderableType]:
     if not r.review_flags:
         return []
-    out: list[RenderableType] = [Text(t("review_flags", lang), style="bold red")]
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
     for flag in r.review_flags:
-        line = Text("  ⚑ ", style="bold red")
-        line.append(flag.source_id, style="bold")
-        line.append("  ")
-        line.append(clean(flag.reason.get(lang)))
-        line.append(f"  ({clean(flag.location.file)}:{flag.location.line}:{flag.location.col})", style="dim")
-        out.append(line)
-    return out
+        reason = Text(clean(flag.reason.get(lang)))
+        reason.append(
+            f"  {clean(flag.location.file)}:{flag.location.line}:{flag.location.col}", style="dim"
+        )
+        table.add_row(Text(f"  ⚑ {flag.source_id}", style="bold red"), reason)
+    return [Text(t("review_flags", lang), style="bold red"), table]
 
 
 def _high_risk(r: Report, lang: Lang) -> list[RenderableType]:
     hr = r.high_risk
     if hr is None:
         return []
-    rule = t("aggregation_any", lang) if hr.mode == "any" else t("aggregation_at_least", lang, count=hr.count)
+    rule = (
+        t("aggregation_any", lang)
+        if hr.mode == "any"
+        else t("aggregation_at_least", lang, count=hr.count)
+    )
     if hr.provenance == "tool":
         rule += f" ({t('tool_default', lang)})"
     title = Text(clean(hr.title.get(lang)), style="bold")
@@ -105,13 +115,17 @@ def _high_risk(r: Report, lang: Lang) -> list[RenderableType]:
     table.add_column("", no_wrap=True)
     for v in hr.viewpoints:
         mark = (
-            Text("⚑ high", style="bold red")
+            Text("⚑ " + t("high_side", lang), style="bold red")
             if v.high
             else Text("—", style="green")
             if v.high is False
             else Text("?", style="yellow")
         )
-        label = _txt(v.label.get(lang)) if v.label else Text(t("status.unanswered", lang), style="yellow")
+        label = (
+            _txt(v.label.get(lang))
+            if v.label
+            else Text(t("status.unanswered", lang), style="yellow")
+        )
         table.add_row(Text(f"{v.id} {clean(v.title.get(lang))}"), label, mark)
     out: list[RenderableType] = [title, table]
     if hr.undetermined:
@@ -120,7 +134,14 @@ def _high_risk(r: Report, lang: Lang) -> list[RenderableType]:
 
 
 def _categories(r: Report, lang: Lang) -> RenderableType:
-    table = Table(title=t("categories", lang), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table = Table(
+        title=t("categories", lang),
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
     table.add_column(t("category", lang))
     table.add_column(t("score", lang), justify="right")
     table.add_column("", no_wrap=True)
@@ -128,7 +149,9 @@ def _categories(r: Report, lang: Lang) -> RenderableType:
     table.add_column(t("status", lang))
     for c in r.categories:
         counts = "  ".join(
-            f"{t('status.' + s.value, lang)} {n}" for s, n in c.counts.items() if n and s is not Status.PASS
+            f"{t('status.' + s.value, lang)} {n}"
+            for s, n in c.counts.items()
+            if n and s is not Status.PASS
         )
         table.add_row(
             Text(clean(c.title.get(lang))),
@@ -157,10 +180,26 @@ def _finding(f: Finding, lang: Lang) -> RenderableType:
         body.add_row("  ", Text("→ ", style="bold").append(clean(f.remediation.get(lang))))
     if f.waiver is not None:
         w = f.waiver
-        body.add_row("  ", _txt(f"{t('waived_by', lang)}: {w.id} — {w.justification} ({w.approver}, {w.approved_on} – {w.expires_on})", "cyan"))
-    refs = "; ".join(" ".join(x for x in (r.source, r.edition, r.section) if x) for r in f.references)
-    body.add_row("  ", Text(f"{t('references', lang)}: {clean(refs)} · {t('provenance.' + f.provenance.value, lang)}", style="dim"))
-    body.add_row("  ", Text(f"{clean(f.location.file)}:{f.location.line}:{f.location.col}", style="dim"))
+        body.add_row(
+            "  ",
+            _txt(
+                f"{t('waived_by', lang)}: {w.id} — {w.justification} ({w.approver}, {w.approved_on} – {w.expires_on})",
+                "cyan",
+            ),
+        )
+    refs = "; ".join(
+        " ".join(x for x in (r.source, r.edition, r.section) if x) for r in f.references
+    )
+    body.add_row(
+        "  ",
+        Text(
+            f"{t('references', lang)}: {clean(refs)} · {t('provenance.' + f.provenance.value, lang)}",
+            style="dim",
+        ),
+    )
+    body.add_row(
+        "  ", Text(f"{clean(f.location.file)}:{f.location.line}:{f.location.col}", style="dim")
+    )
     return Group(head, body)
 
 
@@ -170,7 +209,11 @@ def _summary(r: Report, lang: Lang) -> Text:
 
 
 def build(report: Report, lang: Lang) -> RenderableType:
-    parts: list[RenderableType] = [HRule(t("report_title", lang), style="bold"), _header(report, lang), Text("")]
+    parts: list[RenderableType] = [
+        HRule(t("report_title", lang), style="bold"),
+        _header(report, lang),
+        Text(""),
+    ]
     flags = _flags(report, lang)
     if flags:
         parts += [*flags, Text("")]

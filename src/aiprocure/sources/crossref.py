@@ -23,8 +23,8 @@ from aiprocure.model.checklist import (
     ContainsAll,
     Equals,
     Matches,
-    NonEmpty,
     NoneIn,
+    NonEmpty,
     Not,
     OneOf,
     Predicate,
@@ -62,11 +62,19 @@ class _Checker:
         for cl, doc in self.packs:
             for i, cat in enumerate(cl.categories):
                 if cat.id in seen_cats:
-                    self.at(doc, ("categories", i, "id"), f"category {cat.id!r} is already defined in {seen_cats[cat.id]}")
+                    self.at(
+                        doc,
+                        ("categories", i, "id"),
+                        f"category {cat.id!r} is already defined in {seen_cats[cat.id]}",
+                    )
                 seen_cats.setdefault(cat.id, doc.path)
             if cl.high_risk is not None:
                 if high_risk_in is not None:
-                    self.at(doc, ("high_risk",), f"a high-risk sheet is already defined in {high_risk_in}")
+                    self.at(
+                        doc,
+                        ("high_risk",),
+                        f"a high-risk sheet is already defined in {high_risk_in}",
+                    )
                 high_risk_in = high_risk_in or doc.path
                 seen_vp: set[str] = set()
                 for v, vp in enumerate(cl.high_risk.viewpoints):
@@ -75,19 +83,35 @@ class _Checker:
                         self.at(doc, (*base, "id"), f"duplicate viewpoint id {vp.id!r}")
                     seen_vp.add(vp.id)
                     if not any(level.high for level in vp.levels):
-                        self.at(doc, (*base, "levels"), "a viewpoint needs at least one level with `high: true`")
+                        self.at(
+                            doc,
+                            (*base, "levels"),
+                            "a viewpoint needs at least one level with `high: true`",
+                        )
                     for k, level in enumerate(vp.levels):
                         self.condition(doc, level.when, (*base, "levels", k, "when"))
             for i, rule in enumerate(cl.rules):
                 base = ("rules", i)
                 if rule.id in seen_rules:
-                    self.at(doc, (*base, "id"), f"duplicate rule id {rule.id!r} (first in {seen_rules[rule.id]})")
+                    self.at(
+                        doc,
+                        (*base, "id"),
+                        f"duplicate rule id {rule.id!r} (first in {seen_rules[rule.id]})",
+                    )
                 seen_rules.setdefault(rule.id, doc.path)
                 if rule.category not in self.categories:
                     known = ", ".join(sorted(self.categories)) or "none defined"
-                    self.at(doc, (*base, "category"), f"unknown category {rule.category!r} (known: {known})")
+                    self.at(
+                        doc,
+                        (*base, "category"),
+                        f"unknown category {rule.category!r} (known: {known})",
+                    )
                 if rule.evidence_section is not None and rule.evidence_section not in self.sections:
-                    self.at(doc, (*base, "evidence_section"), f"{rule.evidence_section!r} is not a declaration section")
+                    self.at(
+                        doc,
+                        (*base, "evidence_section"),
+                        f"{rule.evidence_section!r} is not a declaration section",
+                    )
                 self.condition(doc, rule.check, (*base, "check"))
                 if rule.applies_if is not None:
                     self.condition(doc, rule.applies_if, (*base, "applies_if"))
@@ -112,12 +136,18 @@ class _Checker:
             values = args.values or []
         self.check_values(doc, info, values, (*loc, "values" if args.named is None else "list"))
 
-    def check_values(self, doc: Document, info: FieldInfo | None, values: list[Scalar], loc: Loc) -> None:
+    def check_values(
+        self, doc: Document, info: FieldInfo | None, values: list[Scalar], loc: Loc
+    ) -> None:
         if info is None or info.choices is None:
             return
         bad = [v for v in values if str(v) not in info.choices]
         if bad and loc[-1] != "list":
-            self.at(doc, loc, f"{bad[0]!r} is not a value of {info.path} (one of: {', '.join(info.choices)})")
+            self.at(
+                doc,
+                loc,
+                f"{bad[0]!r} is not a value of {info.path} (one of: {', '.join(info.choices)})",
+            )
 
     def condition(self, doc: Document, cond: Condition, loc: Loc) -> None:
         if isinstance(cond, Equals):
@@ -136,16 +166,28 @@ class _Checker:
             bound = cond.at_least if isinstance(cond, AtLeast) else cond.at_most
             info = self.field(doc, bound.field, (*loc, name))
             if info is not None and info.kind != "number":
-                self.at(doc, (*loc, name, "field"), f"{name} needs a numeric field; {info.path} is {info.kind}")
+                self.at(
+                    doc,
+                    (*loc, name, "field"),
+                    f"{name} needs a numeric field; {info.path} is {info.kind}",
+                )
             if bound.param is not None and bound.param not in self.params:
                 known = ", ".join(sorted(self.params)) or "none defined"
-                self.at(doc, (*loc, name, "param"), f"unknown parameter {bound.param!r} (known: {known})")
+                self.at(
+                    doc,
+                    (*loc, name, "param"),
+                    f"unknown parameter {bound.param!r} (known: {known})",
+                )
         elif isinstance(cond, Present):
             self.field(doc, cond.present.field, (*loc, "present"))
         elif isinstance(cond, NonEmpty):
             info = self.field(doc, cond.non_empty.field, (*loc, "non_empty"))
             if info is not None and not info.many:
-                self.at(doc, (*loc, "non_empty", "field"), f"non_empty needs a list field; {info.path} is not a list")
+                self.at(
+                    doc,
+                    (*loc, "non_empty", "field"),
+                    f"non_empty needs a list field; {info.path} is not a list",
+                )
         elif isinstance(cond, Matches):
             self.field(doc, cond.matches.field, (*loc, "matches"))
             try:
@@ -156,13 +198,25 @@ class _Checker:
             spec = PREDICATES.get(cond.predicate.name)
             if spec is None:
                 known = ", ".join(sorted(PREDICATES))
-                self.at(doc, (*loc, "predicate", "name"), f"unknown predicate {cond.predicate.name!r} (known: {known})")
+                self.at(
+                    doc,
+                    (*loc, "predicate", "name"),
+                    f"unknown predicate {cond.predicate.name!r} (known: {known})",
+                )
                 return
             for arg, value in cond.predicate.args.items():
                 if arg not in spec.args:
-                    self.at(doc, (*loc, "predicate", "args", arg), f"predicate {cond.predicate.name!r} takes no argument {arg!r}")
+                    self.at(
+                        doc,
+                        (*loc, "predicate", "args", arg),
+                        f"predicate {cond.predicate.name!r} takes no argument {arg!r}",
+                    )
                 elif not isinstance(value, spec.args[arg]):
-                    self.at(doc, (*loc, "predicate", "args", arg), f"argument {arg!r} must be {spec.args[arg].__name__}")
+                    self.at(
+                        doc,
+                        (*loc, "predicate", "args", arg),
+                        f"argument {arg!r} must be {spec.args[arg].__name__}",
+                    )
         elif isinstance(cond, All):
             for k, c in enumerate(cond.all):
                 self.condition(doc, c, (*loc, "all", k))
