@@ -56,4 +56,3 @@ def renderer(fmt: Format) -> Renderer:
 
 def render(fmt: Format, reports: Sequence[Report], lang: Lang) -> str:
     return renderer(fmt)(reports, lang)
-
