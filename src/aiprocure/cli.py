@@ -241,7 +241,7 @@ def schema(
         doc = json_schema(Declaration)
         doc = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": "aiprocure-declaration-1.0",
+            "$id": "urn:aiprocure:declaration:1.0",
             **doc,
         }
     sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
