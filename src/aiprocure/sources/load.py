@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import types
 import typing
 from collections.abc import Sequence
@@ -12,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from aiprocure.errors import InputError, Problem
-from aiprocure.sources.yamlsrc import MAX_BYTES, Document, parse
+from aiprocure.sources.yamlsrc import MAX_BYTES, Document, parse, short_repr
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -23,16 +24,24 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         if path.is_dir():
             raise InputError([Problem(name, 1, 1, "is a directory, not a YAML file")])
-        if path.exists() and not path.is_file():
+        if not path.exists():
+            message = "broken symbolic link (its target does not exist)" if path.is_symlink() else "no such file"
+            raise InputError([Problem(name, 1, 1, message)])
+        if not path.is_file():  # a FIFO or device would block or never end
             raise InputError([Problem(name, 1, 1, "is not a regular file")])
         with path.open("rb") as fh:
             raw = fh.read(max_bytes + 1)
+            if len(raw) > max_bytes:
+                size = os.fstat(fh.fileno()).st_size
+                raise InputError([Problem(name, 1, 1, f"file is {max(size, len(raw))} bytes; the limit is {max_bytes}")])
     except FileNotFoundError:
         raise InputError([Problem(name, 1, 1, "no such file")]) from None
     except PermissionError:
         raise InputError([Problem(name, 1, 1, "permission denied")]) from None
     except OSError as exc:
         raise InputError([Problem(name, 1, 1, f"cannot read: {exc.strerror or exc}")]) from None
+    except ValueError:  # e.g. a NUL byte in the name, from a program calling the api
+        raise InputError([Problem(name, 1, 1, "invalid file name")]) from None
     return raw
 
 
@@ -77,8 +86,8 @@ def describe(err: Any, loc: tuple[str | int, ...], found: tuple[str | int, ...],
     if kind == "extra_forbidden":
         key = str(loc[-1])
         parent = dotted(found[:-1]) or "the top level"
-        msg = f"unknown key {key!r} in {parent}"
-        hint = _suggest(key, _allowed_keys(root, loc[:-1]))
+        msg = f"unknown key {short_repr(key)} in {parent}"
+        hint = _suggest(key, _allowed_keys(root, loc[:-1])) if len(key) <= 100 else None
         return f"{msg}; did you mean {hint!r}?" if hint else msg
     if kind == "missing":
         return f"{where or 'the top level'}: missing required key {str(loc[-1])!r}"
@@ -94,8 +103,9 @@ def describe(err: Any, loc: tuple[str | int, ...], found: tuple[str | int, ...],
     given = err.get("input")
     shown = ""
     if isinstance(given, str | int | float | bool) and not isinstance(given, dict):
-        text = repr(given)
-        shown = f" (got {text[:60]}{'…' if len(text) > 60 else ''})"
+        shown = f" (got {short_repr(given) if isinstance(given, str) else repr(given)})"
+        if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
+            shown += "; quote it to make it text"
     return f"{where or 'the top level'}: {err['msg']}{shown}"
 
 

@@ -43,7 +43,11 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
-_BAD_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# C0 and C1 controls (tab, LF and CR aside) and non-characters. NEL, LS and PS are refused too: libyaml
+# counts them as line breaks where editors do not, so every position after one would be wrong.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_LINE_SEPARATORS = {"\x85": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+_MERGE = _CORE + "merge"
 
 
 @dataclass(frozen=True)
@@ -75,10 +79,8 @@ class Document:
         current: PathKey = ()
         node: Any = self.data
         for seg in loc:
-            if isinstance(node, dict) and isinstance(seg, str) and seg in node:
-                current = (*current, seg)
-                node = node[seg]
-            elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
+            in_dict = isinstance(node, dict) and isinstance(seg, str) and seg in node
+            if in_dict or (isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node)):
                 current = (*current, seg)
                 node = node[seg]
         return self.position(current), current
@@ -98,10 +100,14 @@ def decode(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
     """Bytes -> text, or an InputError that says where the bytes went wrong."""
     if len(raw) > max_bytes:
         raise InputError([Problem(path, 1, 1, f"file is {len(raw)} bytes; the limit is {max_bytes}")])
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise InputError([Problem(path, 1, 1, "file is UTF-32; save it as UTF-8")])
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError([Problem(path, 1, 1, "file is UTF-16; save it as UTF-8")])
     if b"\x00" in raw:
-        pos = _offset_pos(raw.decode("utf-8", errors="replace"), raw.index(b"\x00"))
+        if _looks_like_utf16(raw[:64]):
+            raise InputError([Problem(path, 1, 1, "file looks like UTF-16 without a byte-order mark; save it as UTF-8")])
+        pos = _offset_pos(raw.decode("utf-8", errors="replace"), _char_offset(raw, raw.index(b"\x00")))
         raise InputError([Problem(path, pos.line, pos.col, "binary file (NUL byte); expected UTF-8 YAML text")])
     try:
         text = raw.decode("utf-8")
@@ -115,8 +121,38 @@ def decode(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
     bad = _BAD_CHAR.search(text)
     if bad:
         pos = _offset_pos(text, bad.start())
-        raise InputError([Problem(path, pos.line, pos.col, f"control character U+{ord(bad.group()):04X} is not allowed")])
+        char = bad.group()
+        if char in _LINE_SEPARATORS:
+            message = f"U+{ord(char):04X} {_LINE_SEPARATORS[char]} is not allowed; use an ordinary line break"
+        else:
+            message = f"control character U+{ord(char):04X} is not allowed"
+        raise InputError([Problem(path, pos.line, pos.col, message)])
     return text
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """ASCII text saved as UTF-16 without a BOM: every other byte is NUL, the rest are not."""
+    if len(head) < 4 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return (0 not in even and odd.count(0) == len(odd)) or (0 not in odd and even.count(0) == len(even))
+
+
+def _char_offset(raw: bytes, byte_offset: int) -> int:
+    """The character offset of ``byte_offset`` once ``raw`` is decoded (invalid bytes count as one)."""
+    return len(raw[:byte_offset].decode("utf-8", errors="replace"))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def short_repr(text: str, limit: int = 60) -> str:
+    """``repr`` of untrusted text, cut to ``limit`` characters so one key cannot flood the output."""
+    shown = repr(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 class _Builder:
@@ -144,7 +180,7 @@ class _Builder:
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         if node.tag not in _ALLOWED_TAGS:
-            self.fail(node, f"tag {node.tag!r} is not allowed")
+            self.fail(node, f"tag {short_repr(node.tag)} is not allowed")
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, MappingNode):
@@ -159,12 +195,15 @@ class _Builder:
                 self.fail(key_node, "mapping keys must be plain text")
                 continue
             key = str(key_node.value)
+            if key_node.tag == _MERGE:
+                self.fail(key_node, "merge keys (<<) are not allowed; write every key out")
+                continue
             if key_node.tag not in _ALLOWED_TAGS:
-                self.fail(key_node, f"tag {key_node.tag!r} is not allowed")
+                self.fail(key_node, f"tag {short_repr(key_node.tag)} is not allowed")
             kpos = _pos_of(key_node)
             if key in first:
                 prev = first[key]
-                self.fail(key_node, f"duplicate key {key!r} (first defined at line {prev.line}, column {prev.col})")
+                self.fail(key_node, f"duplicate key {short_repr(key)} (first defined at line {prev.line}, column {prev.col})")
                 continue
             first[key] = kpos
             self.doc.keys[(*path, key)] = kpos
@@ -174,7 +213,7 @@ class _Builder:
     def scalar(self, node: ScalarNode) -> Any:
         value: str = node.value
         if node.tag not in _SCALAR_TAGS:
-            self.fail(node, f"tag {node.tag!r} is not allowed")
+            self.fail(node, f"tag {short_repr(node.tag)} is not allowed")
             return value
         if node.style or node.tag == _CORE + "str":  # C parser: "" for plain, Python: None
             return value  # quoted or block scalar: always text
@@ -212,12 +251,15 @@ def parse(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "invalid YAML"
+        what = _one_line(exc.problem or exc.context or "invalid YAML")
         if "expected a single document" in str(exc):
             what = "more than one YAML document (---); put one declaration per file"
         raise InputError([Problem(path, line, col, f"YAML syntax error: {what}")]) from None
-    except yaml.YAMLError as exc:
-        raise InputError([Problem(path, 1, 1, f"YAML error: {exc}")]) from None
+    except yaml.reader.ReaderError as exc:  # decode() refuses what the reader would; kept as a backstop
+        pos = _offset_pos(text, max(0, min(int(exc.position), len(text))))
+        raise InputError([Problem(path, pos.line, pos.col, f"unacceptable character ({_one_line(str(exc.reason))})")]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - the C parser raises marked errors
+        raise InputError([Problem(path, 1, 1, f"YAML error: {_one_line(str(exc))}")]) from None
     finally:
         loader.dispose()
     if node is None:
