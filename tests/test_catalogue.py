@@ -1,0 +1,62 @@
+"""The checked-in rule catalogues are generated, current and deterministic."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from aiprocure import api
+from aiprocure.model.common import Lang
+from aiprocure.model.ruleset import Ruleset
+from aiprocure.render.catalogue import DOCS, catalogue_markdown, docs_dir
+
+REGENERATE = "regenerate with: .venv/bin/python -m aiprocure.render.catalogue"
+
+
+@pytest.fixture(scope="module")
+def ruleset() -> Ruleset:
+    return api.load_checklists()
+
+
+@pytest.mark.parametrize("lang", list(DOCS))
+def test_checked_in_catalogue_is_current(ruleset: Ruleset, lang: Lang) -> None:
+    path = docs_dir() / DOCS[lang]
+    assert path.is_file(), f"{path} is missing; {REGENERATE}"
+    assert path.read_text(encoding="utf-8") == catalogue_markdown(ruleset, lang), (
+        f"{path.name} is stale; {REGENERATE}"
+    )
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_catalogue_is_deterministic(ruleset: Ruleset, lang: Lang) -> None:
+    assert catalogue_markdown(ruleset, lang) == catalogue_markdown(api.load_checklists(), lang)
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_catalogue_lists_everything(ruleset: Ruleset, lang: Lang) -> None:
+    text = catalogue_markdown(ruleset, lang)
+    for rule in ruleset.rules:
+        assert f"#### {rule.id} — " in text, rule.id
+        assert rule.title.get(lang).split("（")[0][:10] in text.replace("\\", ""), rule.id
+    for name in ruleset.parameters:
+        assert f"`{name}`" in text, name
+    assert ruleset.high_risk is not None
+    for vp in ruleset.high_risk.viewpoints:
+        assert f"### {vp.id} — " in text, vp.id
+    for country in ruleset.jurisdictions:
+        assert f"| {country} " in text, country
+
+
+def test_japanese_catalogue_is_japanese(ruleset: Ruleset) -> None:
+    ja = catalogue_markdown(ruleset, Lang.JA)
+    en = catalogue_markdown(ruleset, Lang.EN)
+    assert "ルールカタログ" in ja
+    assert "rule catalogue" in en
+    assert "調達チェックシート" in ja
+    assert "Procurement check sheet" in en
+
+
+def test_catalogue_has_no_local_paths(ruleset: Ruleset) -> None:
+    text = catalogue_markdown(ruleset, Lang.EN)
+    assert not re.search(r"/(home|work|tmp|Users)/", text)
