@@ -140,6 +140,20 @@ class Subject(Frozen):
     declaration: str
 
 
+class WaiverNotice(Frozen):
+    """Something a reviewer should know about a waiver: it expired, was not needed, expires
+    soon, is not yet in force, or lost a conflict with another waiver for the same finding."""
+
+    kind: Literal["expired", "unused", "expiring_soon", "not_yet_effective", "conflict"]
+    waiver_id: str
+    rule_id: str
+    expires_on: str
+    source: str = Field(description="waivers file and line, `path:line`")
+    other: list[str] = Field(
+        default_factory=list, description="for a conflict: the waivers that lost (ids)"
+    )
+
+
 class Report(Frozen):
     report_version: Literal["1"] = REPORT_VERSION
     tool: str = "aiprocure"
@@ -154,6 +168,12 @@ class Report(Frozen):
     high_risk: HighRiskResult | None
     categories: list[CategoryScore]
     findings: list[Finding]
+    waiver_notices: list[WaiverNotice] = Field(
+        default_factory=list,
+        exclude_if=lambda v: not v,
+        description="waivers that expired, went unused, expire soon or conflicted; "
+        "omitted when empty",
+    )
 
     def count(self, status: Status) -> int:
         return sum(1 for f in self.findings if f.status is status)

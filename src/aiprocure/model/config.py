@@ -1,0 +1,35 @@
+"""A ministry's configuration (``aiprocure.yaml``): extra packs, severity and parameter overrides,
+disabled rules and defaults for the command line. There is no ``extends``: one file says it all."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StrictFloat, StrictInt, StringConstraints
+
+from aiprocure.model.checklist import Name, RuleId, Severity
+from aiprocure.model.common import Lang, Strict
+
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+PathText = Annotated[str, StringConstraints(min_length=1, max_length=4096)]
+FailOnName = Literal["info", "low", "medium", "high", "critical", "never"]
+
+
+class Defaults(Strict):
+    lang: Lang | None = None
+    fail_on: FailOnName | None = None
+    waivers: list[PathText] = Field(
+        default_factory=list, description="waiver files, relative to the config file"
+    )
+
+
+class MinistryConfig(Strict):
+    checklists: list[PathText] = Field(
+        default_factory=list, description="extra rule packs, relative to the config file"
+    )
+    severity: dict[RuleId, Severity] = Field(default_factory=dict)
+    parameters: dict[Name, StrictInt | StrictFloat] = Field(default_factory=dict)
+    disabled: dict[RuleId, Reason] = Field(
+        default_factory=dict, description="rules removed from evaluation, with the reason"
+    )
+    defaults: Defaults = Field(default_factory=Defaults)
