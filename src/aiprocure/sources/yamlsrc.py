@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from aiprocure.errors import InputError, Problem
+from aiprocure.errors import MAX_PROBLEMS, InputError, Problem
 
 try:  # the C parser is much faster and keeps marks
     from yaml import CSafeLoader as _Loader
@@ -167,6 +167,8 @@ class _Builder:
     def fail(self, node: Node, message: str) -> None:
         pos = _pos_of(node)
         self.problems.append(Problem(self.path, pos.line, pos.col, message))
+        if len(self.problems) > MAX_PROBLEMS:  # InputError keeps no more; stop looking
+            raise _Abort
 
     def build(self, node: Node, path: PathKey, depth: int) -> Any:
         self.nodes += 1
