@@ -80,6 +80,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "provenance.guideline": ("ガイドライン本文", "guideline text"),
     "provenance.official": ("他の公的資料", "other official source"),
     "provenance.tool": ("本ツールの判断", "tool's judgement"),
+    # waiver notices (CAIO workflow)
+    "waiver_notices": ("免除に関するお知らせ", "Waiver notices"),
+    "notice.expired": ("期限切れのため適用されていません", "expired; no longer applied"),
+    "notice.unused": ("該当する未解決の指摘がありません", "not needed: the finding is not open"),
+    "notice.expiring_soon": ("まもなく期限切れになります", "expires soon"),
+    "notice.not_yet_effective": ("承認日前のため適用されていません", "not yet in force (approval date is later)"),
+    "notice.conflict": ("同じ指摘に複数の免除が該当; 期限が最も遅いものを適用", "several waivers match one finding; the one expiring last applies"),
+    "expires_on": ("有効期限", "expires"),
+    "waived_hidden": ("免除済みの指摘 {count} 件を省略しました", "{count} waived findings hidden"),
 }
 
 

@@ -208,7 +208,22 @@ def _summary(r: Report, lang: Lang) -> Text:
     return Text(f"{t('summary', lang)}: " + " · ".join(parts), style="bold")
 
 
-def build(report: Report, lang: Lang) -> RenderableType:
+def _notices(r: Report, lang: Lang) -> list[RenderableType]:
+    if not r.waiver_notices:
+        return []
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for n in r.waiver_notices:
+        text = Text(f"{clean(n.rule_id)}: {t('notice.' + n.kind, lang)}")
+        if n.other:
+            text.append(f" ({clean(', '.join(n.other))})")
+        text.append(f"  {t('expires_on', lang)} {clean(n.expires_on)}  {clean(n.source)}", style="dim")
+        table.add_row(Text(f"  ! {clean(n.waiver_id)}", style="yellow"), text)
+    return [Text(t("waiver_notices", lang), style="bold yellow"), table, Text("")]
+
+
+def build(report: Report, lang: Lang, *, show_waived: bool = True) -> RenderableType:
     parts: list[RenderableType] = [
         HRule(t("report_title", lang), style="bold"),
         _header(report, lang),
@@ -221,17 +236,32 @@ def build(report: Report, lang: Lang) -> RenderableType:
     if hr:
         parts += [*hr, Text("")]
     parts += [_categories(report, lang), Text("")]
-    shown = [f for f in report.findings if f.status in SHOWN]
+    parts += _notices(report, lang)
+    shown = [
+        f
+        for f in report.findings
+        if f.status in SHOWN and (show_waived or f.status is not Status.WAIVED)
+    ]
     parts.append(Text(t("findings", lang), style="bold"))
     if not shown:
         parts.append(Text("  " + t("no_findings", lang), style="green"))
     for f in shown:
         parts.append(_finding(f, lang))
+    hidden = 0 if show_waived else report.count(Status.WAIVED)
+    if hidden:
+        parts.append(Text("  " + t("waived_hidden", lang, count=hidden), style="cyan"))
     parts += [Text(""), _summary(report, lang)]
     return Group(*parts)
 
 
-def render(reports: Sequence[Report], lang: Lang, *, width: int = 100, color: bool = False) -> str:
+def render(
+    reports: Sequence[Report],
+    lang: Lang,
+    *,
+    width: int = 100,
+    color: bool = False,
+    show_waived: bool = True,
+) -> str:
     buf = io.StringIO()
     console = Console(
         file=buf,
@@ -246,5 +276,5 @@ def render(reports: Sequence[Report], lang: Lang, *, width: int = 100, color: bo
     for i, report in enumerate(reports):
         if i:
             console.print()
-        console.print(build(report, lang))
+        console.print(build(report, lang, show_waived=show_waived))
     return "\n".join(line.rstrip() for line in buf.getvalue().split("\n"))

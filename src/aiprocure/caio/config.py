@@ -1,0 +1,113 @@
+"""The ministry configuration file: load, find, apply to a rule set, and explain.
+
+Search: ``--config FILE`` if given; else ``./aiprocure.yaml`` in the current directory if it
+exists; ``--no-config`` skips both. Paths inside the file are relative to the file.
+Precedence for defaults: command-line option > config file > shipped default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiprocure import api
+from aiprocure.errors import InputError, Problem
+from aiprocure.model.config import MinistryConfig
+from aiprocure.model.ruleset import Ruleset
+from aiprocure.sources.load import load
+from aiprocure.sources.yamlsrc import Document
+
+AUTO_NAME = "aiprocure.yaml"
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    config: MinistryConfig
+    doc: Document
+    path: Path
+
+    def where(self, *key: str | int) -> str:
+        """``path:line`` of a key in the file, for provenance."""
+        return f"{self.doc.path}:{self.doc.position(key).line}"
+
+    def resolve(self, relative: str) -> Path:
+        p = Path(relative)
+        return p if p.is_absolute() else self.path.parent / p
+
+    @property
+    def checklist_paths(self) -> list[Path]:
+        return [self.resolve(c) for c in self.config.checklists]
+
+    @property
+    def waiver_paths(self) -> list[Path]:
+        return [self.resolve(w) for w in self.config.defaults.waivers]
+
+
+def load_config(path: Path) -> LoadedConfig:
+    cfg, doc = load(path, MinistryConfig)
+    return LoadedConfig(config=cfg, doc=doc, path=path)
+
+
+def find_config(explicit: Path | None, *, no_config: bool, cwd: Path | None = None) -> LoadedConfig | None:
+    """The config in force: explicit, else ./aiprocure.yaml, else none."""
+    if no_config:
+        return None
+    if explicit is not None:
+        return load_config(explicit)
+    auto = (cwd or Path.cwd()) / AUTO_NAME
+    if auto.is_file():
+        return load_config(Path(AUTO_NAME) if cwd is None else auto)
+    return None
+
+
+def build_ruleset(
+    loaded: LoadedConfig | None, extra: Sequence[Path] = (), *, shipped: bool = True
+) -> Ruleset:
+    """Shipped packs, the config's packs, then ``extra`` (CLI) packs; overrides applied."""
+    packs = [*(loaded.checklist_paths if loaded else []), *extra]
+    ruleset = api.load_checklists(packs, shipped=shipped)
+    return apply_config(ruleset, loaded) if loaded else ruleset
+
+
+def apply_config(ruleset: Ruleset, loaded: LoadedConfig) -> Ruleset:
+    """A new rule set with severities, parameters and disabled rules from the config."""
+    cfg, doc = loaded.config, loaded.doc
+    ids = {r.id for r in ruleset.rules}
+    problems: list[Problem] = []
+
+    def unknown(section: str, key: str, what: str, known: Sequence[str]) -> None:
+        import difflib
+
+        pos = doc.position((section, key))
+        close = difflib.get_close_matches(key, list(known), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        problems.append(Problem(doc.path, pos.line, pos.col, f"{section}: unknown {what} {key!r}{hint}"))
+
+    for section in ("severity", "disabled"):
+        for rid in getattr(cfg, section):
+            if rid not in ids:
+                unknown(section, rid, "rule", sorted(ids))
+    for name in cfg.parameters:
+        if name not in ruleset.parameters:
+            unknown("parameters", name, "parameter", sorted(ruleset.parameters))
+    if problems:
+        raise InputError(problems)
+    rules = [
+        r.model_copy(update={"severity": cfg.severity[r.id]}) if r.id in cfg.severity else r
+        for r in ruleset.rules
+        if r.id not in cfg.disabled
+    ]
+    values = dict(ruleset.parameter_values)
+    values.update({k: float(v) for k, v in cfg.parameters.items()})
+    return dataclasses.replace(
+        ruleset,
+        rules=rules,
+        parameter_values=values,
+        categories=dict(ruleset.categories),
+        lists=dict(ruleset.lists),
+        parameters=dict(ruleset.parameters),
+        jurisdictions=dict(ruleset.jurisdictions),
+        rule_source=dict(ruleset.rule_source),
+    )
