@@ -74,15 +74,25 @@ def test_incomplete_declaration_is_never_a_pass() -> None:
     assert report["high_risk"]["undetermined"] is True
 
 
-def test_directory_of_declarations() -> None:
-    code, out, _ = run(
-        "check", str(EX), "--format", "json", "--fail-on", "never", "--no-fail-on-review"
-    )
+def test_directory_of_declarations_is_searched_recursively(tmp_path: Path) -> None:
+    nested = tmp_path / "bidders" / "2026"
+    nested.mkdir(parents=True)
+    for example in EX.glob("*.yaml"):
+        (nested / example.name).write_bytes(example.read_bytes())
+    (tmp_path / "notes.txt").write_text("not YAML, not read", encoding="utf-8")
+    code, out, _ = run("check", str(tmp_path), "--format", "json", "--fail-on", "never", "--no-fail-on-review")
     assert code == 0
     doc = json.loads(out)
-    names = sorted(Path(r["subject"]["declaration"]).name for r in doc["reports"])
-    assert "domestic-low-risk.yaml" in names
-    assert len(names) >= 4
+    names = [Path(r["subject"]["declaration"]).name for r in doc["reports"]]
+    assert names == sorted(p.name for p in EX.glob("*.yaml"))
+
+
+def test_a_non_declaration_yaml_in_a_directory_is_an_error_not_a_skip(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_bytes((EX / "domestic-low-risk.yaml").read_bytes())
+    (tmp_path / "ci.yml").write_text("jobs: {}\n", encoding="utf-8")
+    code, _, err = run("check", str(tmp_path))
+    assert code == 2
+    assert "ci.yml:1:1: the top level: missing required key 'schema_version'" in err
 
 
 def test_japanese_is_the_default_under_a_japanese_locale() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,9 +50,12 @@ def _resolve(node: Any, steps: list[str]) -> Any:
 
 def _observable(value: Any) -> Observed:
     if isinstance(value, list):
-        return [
-            v if isinstance(v, str | int | float | bool) or v is None else str(v) for v in value
-        ]
+        return [v if isinstance(v, str | int | float | bool) or v is None else _compact(v) for v in value]
     if isinstance(value, str | int | float | bool) or value is None:
         return value
-    return str(value) if not isinstance(value, dict) else "{…}"
+    return _compact(value)
+
+
+def _compact(value: Any) -> str:
+    """A nested object as one line of JSON, keys sorted (deterministic)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
