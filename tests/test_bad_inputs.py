@@ -1,0 +1,334 @@
+"""Hostile and broken declarations: each gets exit 2 and exact ``file:line:col: message`` lines.
+
+The corpus lives in ``tests/bad/`` (one file per case); the cases that cannot be files in a repository
+(huge, symlinks, a directory, unreadable) are made by fixtures. Every case runs through the real CLI
+(``validate`` and ``check``) in-process; two run through the installed console script as well.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aiprocure import api
+from aiprocure.cli import app
+from aiprocure.errors import MAX_PROBLEMS, TOO_MANY, InputError, Problem
+from aiprocure.sources import load as load_mod
+from aiprocure.sources.load import read_bytes
+from aiprocure.sources.yamlsrc import MAX_BYTES
+
+ROOT = Path(__file__).resolve().parents[1]
+BAD = ROOT / "tests" / "bad"
+VALID = ROOT / "examples" / "domestic-low-risk.yaml"
+runner = CliRunner()
+
+PY_APPLY = "tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"
+
+# file name -> the exact stderr lines, without the "tests/bad/<name>:" prefix.
+EXPECTED: dict[str, list[str]] = {
+    "empty.yaml": ["1:1: empty document; expected a YAML mapping"],
+    "whitespace-and-comments.yaml": ["1:1: empty document; expected a YAML mapping"],
+    "binary-nul.yaml": ["3:11: binary file (NUL byte); expected UTF-8 YAML text"],
+    "latin-1.yaml": ["4:12: not valid UTF-8 (byte 0xe9); save the file as UTF-8"],
+    "shift-jis.yaml": ["4:9: not valid UTF-8 (byte 0x8a); save the file as UTF-8"],
+    "utf-16-bom.yaml": ["1:1: file is UTF-16; save it as UTF-8"],
+    "utf-16-no-bom.yaml": ["1:1: file looks like UTF-16 without a byte-order mark; save it as UTF-8"],
+    "deep-nesting.yaml": ["68:131: nesting deeper than 64 levels"],
+    "deep-flow.yaml": ["3:1008: YAML syntax error: exceeded maximum nesting depth"],
+    "alias-bomb.yaml": ["3:8: document expands to more than 100000 nodes (alias bomb?)"],
+    "recursive-alias.yaml": ["3:9: nesting deeper than 64 levels"],
+    "duplicate-top.yaml": ["5:1: duplicate key 'training_use' (first defined at line 3, column 1)"],
+    "duplicate-section.yaml": ["5:3: duplicate key 'customer_data' (first defined at line 3, column 3)"],
+    "duplicate-nested.yaml": ["7:5: duplicate key 'country' (first defined at line 6, column 5)"],
+    "duplicate-list-item.yaml": [
+        "6:7: duplicate key 'country' (first defined at line 5, column 7)",
+        "7:33: duplicate key 'name' (first defined at line 7, column 8)",
+    ],
+    "duplicate-quoted.yaml": ["2:1: duplicate key 'schema_version' (first defined at line 1, column 1)"],
+    "tag-python-apply.yaml": [f"3:9: {PY_APPLY}"],
+    "tag-python-name.yaml": ["3:9: tag 'tag:yaml.org,2002:python/name:os.system' is not allowed"],
+    "tag-custom.yaml": ["2:9: tag '!foo' is not allowed"],
+    "tag-binary.yaml": ["3:9: tag 'tag:yaml.org,2002:binary' is not allowed"],
+    "tag-set.yaml": ["3:19: tag 'tag:yaml.org,2002:set' is not allowed"],
+    "tag-directive.yaml": [f"5:9: {PY_APPLY}"],
+    "merge-key.yaml": ["4:3: merge keys (<<) are not allowed; write every key out"],
+    "wrong-types.yaml": [
+        "3:3: vendor.name: Input should be a valid string",
+        "4:3: vendor.has_parent_company: Input should be a valid boolean, unable to interpret input (got 'maybe')",
+        "6:3: retention.prompt_days: Input should be a valid integer, unable to parse string as an integer (got 'thirty')",
+        "7:3: retention.log_days: Input should be a valid integer, got a number with a fractional part (got 1.5)",
+        "9:3: data_locations.storage: Input should be a valid list (got 'JP')",
+        "11:3: quality.sla_availability_percent: Input should be less than or equal to 100 (got 101)",
+    ],
+    "schema-version-number.yaml": ["1:1: schema_version: Input should be '1.0' (got 1.0)"],
+    "unknown-keys.yaml": [
+        "2:1: unknown key 'vendr' in the top level; did you mean 'vendor'?",
+        "5:3: unknown key 'customer_dta' in training_use; did you mean 'customer_data'?",
+        "8:7: sub_processors.entities[0]: missing required key 'country'",
+        "8:18: unknown key 'contry' in sub_processors.entities[0]; did you mean 'country'?",
+    ],
+    "multi-document.yaml": [
+        "2:1: YAML syntax error: more than one YAML document (---); put one declaration per file"
+    ],
+    "top-level-list.yaml": ["1:1: expected a YAML mapping at the top level"],
+    "top-level-scalar.yaml": ["1:1: expected a YAML mapping at the top level"],
+    # .nan / .inf are not numbers here (YAML 1.2 JSON schema); quoted "NaN" and overflowing floats
+    # reach the model, which refuses non-finite numbers.
+    "nan.yaml": [
+        "3:3: quality.sla_availability_percent: Input should be a valid number, "
+        "unable to parse string as a number (got '.nan')"
+    ],
+    "infinity.yaml": [
+        "3:3: quality.sla_availability_percent: Input should be a valid number, "
+        "unable to parse string as a number (got '-.inf')"
+    ],
+    "nan-quoted.yaml": ["3:3: quality.sla_availability_percent: Input should be a finite number (got 'NaN')"],
+    "overflow-float.yaml": [
+        "3:3: quality.sla_availability_percent: Input should be a finite number (got '1e999')"
+    ],
+    "corporate-number-check-digit.yaml": [
+        "4:3: vendor.corporate_number: Value error, corporate_number must be 13 digits with a valid "
+        "check digit (法人番号の検査用数字) (got '7000012050003')"
+    ],
+    "corporate-number-unquoted.yaml": [
+        "4:3: vendor.corporate_number: Input should be a valid string (got 7000012050002); quote it to make it text"
+    ],
+    "raw-escape.yaml": ["3:9: control character U+001B is not allowed"],
+    "c1-control.yaml": ["3:10: control character U+009B is not allowed"],
+    "line-separator.yaml": ["3:10: U+2028 LINE SEPARATOR is not allowed; use an ordinary line break"],
+    "syntax-error.yaml": ["4:1: YAML syntax error: did not find expected ',' or ']'"],
+    "tab-indent.yaml": ["3:1: YAML syntax error: found character that cannot start any token"],
+    "complex-key.yaml": ["2:3: mapping keys must be plain text"],
+}
+
+# Files in tests/bad/ that are *accepted*: the decision is part of the corpus.
+ACCEPTED = {
+    "utf-8-bom.yaml",  # Windows editors write a UTF-8 BOM
+    "country-no.yaml",  # NO is Norway, never the boolean false
+}
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env={"LANG": "C", "SOURCE_DATE_EPOCH": ""})
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def rel(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+@pytest.fixture(autouse=True)
+def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def test_corpus_and_expectations_match() -> None:
+    on_disk = {p.name for p in BAD.glob("*.yaml")}
+    assert on_disk == set(EXPECTED) | ACCEPTED
+
+
+@pytest.mark.parametrize("command", ["validate", "check"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_file_is_refused_with_exact_positions(name: str, command: str) -> None:
+    path = rel(BAD / name)
+    code, out, err = cli(command, path)
+    assert code == 2
+    assert out == ""
+    assert err.splitlines() == [f"{path}:{line}" for line in EXPECTED[name]]
+
+
+@pytest.mark.parametrize("name", sorted(ACCEPTED))
+def test_accepted_file_validates_and_checks(name: str) -> None:
+    path = rel(BAD / name)
+    assert cli("validate", path) == (0, f"{path}: ok\n", "")
+    code, out, err = cli("check", path, "--format", "json")
+    assert code in (0, 1)
+    assert err == ""
+    assert out.startswith("{")
+
+
+def test_country_no_stays_norway() -> None:
+    declaration, _ = api.load_declaration(BAD / "country-no.yaml")
+    assert declaration.vendor is not None
+    assert declaration.vendor.country == "NO"
+    assert declaration.vendor.has_parent_company is False
+
+
+def test_utf8_bom_does_not_shift_positions(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b'\xef\xbb\xbfschema_version: "1.0"\nvendr: {}\n')
+    code, _, err = cli("validate", str(path))
+    assert (code, err) == (2, f"{path}:2:1: unknown key 'vendr' in the top level; did you mean 'vendor'?\n")
+
+
+# --- cases made by fixtures --------------------------------------------------------------------
+
+
+def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    size = 3 * MAX_BYTES
+    path.write_bytes(b'schema_version: "1.0"\n' + b"# padding\n" * ((size - 22) // 10))
+    for command in ("validate", "check"):
+        code, _, err = cli(command, str(path))
+        assert (code, err) == (2, f"{path}:1:1: file is {path.stat().st_size} bytes; the limit is {MAX_BYTES}\n")
+
+
+def test_file_at_the_size_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "limit.yaml"
+    head = b'schema_version: "1.0"\n'
+    path.write_bytes(head + b"#" * (MAX_BYTES - len(head) - 1) + b"\n")
+    assert cli("validate", str(path))[0] == 0
+
+
+def test_symlink_to_valid_file_is_followed(tmp_path: Path) -> None:
+    link = tmp_path / "link.yaml"
+    link.symlink_to(VALID)
+    assert cli("validate", str(link)) == (0, f"{link}: ok\n", "")
+    code, _, err = cli("check", str(link), "--format", "json")
+    assert (code in (0, 1), err) == (True, "")
+
+
+def test_dangling_symlink_is_an_error(tmp_path: Path) -> None:
+    link = tmp_path / "dangling.yaml"
+    link.symlink_to(tmp_path / "gone.yaml")
+    for command in ("validate", "check"):
+        code, _, err = cli(command, str(link))
+        assert (code, err) == (2, f"{link}:1:1: broken symbolic link (its target does not exist)\n")
+
+
+def test_missing_file_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "nope.yaml"
+    for command in ("validate", "check"):
+        assert cli(command, str(path)) == (2, "", f"{path}:1:1: no such file\n")
+
+
+def test_directory_where_a_file_is_expected(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.mkdir()
+    code, _, err = cli("check", "--checklist", str(pack), str(VALID))
+    assert (code, err) == (2, f"{pack}:1:1: is a directory, not a YAML file\n")
+    with pytest.raises(InputError) as info:
+        read_bytes(pack)
+    assert str(info.value) == f"{pack}:1:1: is a directory, not a YAML file"
+
+
+def test_directory_without_declarations(tmp_path: Path) -> None:
+    for command in ("validate", "check"):
+        code, _, err = cli(command, str(tmp_path))
+        assert (code, err) == (2, f"{tmp_path}:1:1: directory holds no .yaml or .yml files\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_fifo_is_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    assert cli("validate", str(fifo)) == (2, "", f"{fifo}:1:1: is not a regular file\n")
+
+
+def _deny(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_open = Path.open
+
+    def fake_open(self: Path, *args: object, **kwargs: object) -> object:
+        if self == target:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", fake_open)
+
+
+def test_unreadable_file_via_monkeypatch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "secret.yaml"
+    path.write_bytes(VALID.read_bytes())
+    _deny(path, monkeypatch)
+    for command in ("validate", "check"):
+        assert cli(command, str(path)) == (2, "", f"{path}:1:1: permission denied\n")
+
+
+def test_permission_error_branch_of_read_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "secret.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    _deny(path, monkeypatch)
+    with pytest.raises(InputError) as info:
+        read_bytes(path)
+    assert info.value.problems == [Problem(str(path), 1, 1, "permission denied")]
+
+
+def test_other_os_errors_are_positioned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "io.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+
+    def broken(self: Path, *args: object, **kwargs: object) -> object:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(Path, "open", broken)
+    with pytest.raises(InputError) as info:
+        load_mod.read_bytes(path)
+    assert str(info.value) == f"{path}:1:1: cannot read: Input/output error"
+
+
+def test_nul_in_a_file_name_from_the_api_is_positioned() -> None:
+    with pytest.raises(InputError) as info:
+        read_bytes(Path("bad\x00name.yaml"))
+    assert info.value.problems == [Problem("bad\x00name.yaml", 1, 1, "no such file")]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_unreadable_file_via_chmod(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("running as root: chmod 000 does not stop root reading; covered by the monkeypatch tests")
+    path = tmp_path / "secret.yaml"
+    path.write_bytes(VALID.read_bytes())
+    path.chmod(0)
+    try:
+        assert cli("validate", str(path)) == (2, "", f"{path}:1:1: permission denied\n")
+    finally:
+        path.chmod(0o600)
+
+
+def test_problems_are_capped(tmp_path: Path) -> None:
+    path = tmp_path / "dups.yaml"
+    path.write_text('schema_version: "1.0"\n' + "k: 1\n" * 500, encoding="utf-8")
+    code, _, err = cli("validate", str(path))
+    lines = err.splitlines()
+    assert code == 2
+    assert len(lines) == MAX_PROBLEMS + 1
+    assert lines[-1] == f"{path}:{MAX_PROBLEMS + 3}:1: {TOO_MANY}"
+
+
+def test_huge_key_is_cut_in_the_message(tmp_path: Path) -> None:
+    path = tmp_path / "key.yaml"
+    path.write_text('schema_version: "1.0"\n' + "k" * 1000 + ": 1\n", encoding="utf-8")
+    code, _, err = cli("validate", str(path))
+    assert code == 2
+    assert len(err) < 200
+    assert err.startswith(f"{path}:2:1: unknown key 'kkk")
+
+
+def test_one_bad_file_does_not_hide_the_good_ones(tmp_path: Path) -> None:
+    good = tmp_path / "a-good.yaml"
+    good.write_bytes(VALID.read_bytes())
+    bad = tmp_path / "b-bad.yaml"
+    bad.write_bytes(b"a: 1\na: 2\n")
+    code, out, err = cli("validate", str(tmp_path))
+    assert code == 2
+    assert out == f"{good}: ok\n"
+    assert err == f"{bad}:2:1: duplicate key 'a' (first defined at line 1, column 1)\n"
+
+
+@pytest.mark.parametrize("name", ["binary-nul.yaml", "alias-bomb.yaml", "tag-python-apply.yaml"])
+def test_console_script_never_shows_a_traceback(name: str) -> None:
+    exe = Path(sys.executable).with_name("aiprocure")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "aiprocure"]
+    proc = subprocess.run(
+        [*cmd, "check", rel(BAD / name)], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines() == [f"{rel(BAD / name)}:{line}" for line in EXPECTED[name]]
