@@ -105,13 +105,15 @@ def _write(path: Path, text: str) -> None:
         _usage(f"cannot write {path}: {exc.strerror or exc}")
 
 
-def _emit_stdout(fmt: Format, reports: list[Report], lang: Lang, width: int | None) -> None:
+def _emit_stdout(
+    fmt: Format, reports: list[Report], lang: Lang, width: int | None, *, show_waived: bool = True
+) -> None:
     if fmt is Format.TERMINAL:
         from aiprocure.render import terminal
 
         tty = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         cols = width or (os.get_terminal_size().columns if tty else 100)
-        text = terminal.render(reports, lang, width=cols, color=tty)
+        text = terminal.render(reports, lang, width=cols, color=tty, show_waived=show_waived)
     else:
         text = render(fmt, reports, lang)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -122,11 +124,12 @@ def check(
     paths: Annotated[list[Path], typer.Argument(help="Declaration files or directories of them.")],
     lang: LangOpt = None,
     fail_on: Annotated[
-        FailOn,
+        FailOn | None,
         typer.Option(
-            help="Exit 1 if a fail/unanswered/unverified finding is at least this severe."
+            help="Exit 1 if a fail/unanswered/unverified finding is at least this severe "
+            "(default: the config's defaults.fail_on, else high)."
         ),
-    ] = FailOn.HIGH,
+    ] = None,
     fail_on_review: Annotated[
         bool,
         typer.Option(
@@ -156,11 +159,45 @@ def check(
             help="Terminal report width (default: the terminal's, or 100).", min=40, max=400
         ),
     ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Ministry config file (default: ./aiprocure.yaml if present)."),
+    ] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Load no config file.")] = False,
+    waivers: Annotated[
+        list[Path] | None,
+        typer.Option(help="Waivers file; repeatable (replaces the config's defaults.waivers)."),
+    ] = None,
+    no_waivers: Annotated[bool, typer.Option("--no-waivers", help="Apply no waivers.")] = False,
+    show_waived: Annotated[
+        bool,
+        typer.Option(
+            "--show-waived/--hide-waived",
+            help="List waived findings in the terminal report (other formats always do).",
+        ),
+    ] = True,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD", help="Date waivers are judged on (default: today in Asia/Tokyo)."
+        ),
+    ] = None,
 ) -> None:
     """Assess declarations and report findings, scores and high-risk review flags."""
-    language = _lang(lang)
+    from aiprocure import cli_caio
+
     targets = [_output_target(spec) for spec in output or []]
-    ruleset = _ruleset(checklist, no_default_checklists)
+    session = cli_caio.session_from_cli(
+        config=config,
+        no_config=no_config,
+        checklist=checklist,
+        no_default_checklists=no_default_checklists,
+        waivers=waivers,
+        no_waivers=no_waivers,
+        today=today,
+    )
+    language = cli_caio.resolve_lang(lang, session)
+    gate = cli_caio.resolve_fail_on(fail_on, session)
     try:
         files = api.expand_paths(paths)
     except InputError as exc:
@@ -170,16 +207,16 @@ def check(
     problems: list[Problem] = []
     for path in files:
         try:
-            reports.append(api.assess_file(path, ruleset, generated_at=generated_at))
+            reports.append(session.assess(path, generated_at=generated_at))
         except InputError as exc:
             problems.extend(exc.problems)
     if reports:
-        _emit_stdout(fmt, reports, language, width)
+        _emit_stdout(fmt, reports, language, width, show_waived=show_waived)
         for target_fmt, target in targets:
             _write(target, render(target_fmt, reports, language))
     if problems:
         _fail(problems)
-    raise typer.Exit(exit_code(reports, fail_on, fail_on_review=fail_on_review))
+    raise typer.Exit(exit_code(reports, gate, fail_on_review=fail_on_review))
 
 
 @app.command()
@@ -341,3 +378,6 @@ def _root(
 
 def main() -> None:
     app(prog_name="aiprocure")
+
+
+from aiprocure import cli_caio as _cli_caio  # noqa: E402,F401  (registers CAIO commands)

@@ -1,0 +1,122 @@
+"""Bidders side by side: risk, review, category scores, open counts and key declared facts.
+
+Pure: ``(bidders, lang, format) -> str``. Vendor text is escaped for every format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, assert_never
+
+from aiprocure.caio.tables import grid_csv, grid_html, grid_markdown, grid_terminal
+from aiprocure.caio.text import tc
+from aiprocure.model.common import Lang
+from aiprocure.model.findings import Report, Status
+
+KEY_FACTS = (
+    "data_locations.storage",
+    "data_locations.processing",
+    "data_locations.backup",
+    "data_locations.logs",
+    "foreign_law.subject_to",
+    "security.ismap",
+    "training_use.customer_data",
+    "exit.export_formats",
+    "exit.export_contents",
+    "exit.transition_support_months",
+    "contract.governing_law",
+    "contract.court_country",
+    "contract.court",
+)
+
+
+class CompareFormat(StrEnum):
+    TERMINAL = "terminal"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    CSV = "csv"
+
+
+@dataclass(frozen=True)
+class Bidder:
+    report: Report
+    facts: dict[str, Any]  # the declaration as data (model_dump, mode json, no None)
+
+
+def fact(data: dict[str, Any], path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def show(value: Any, lang: Lang) -> str:
+    if value is None:
+        return tc("not_answered", lang)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(show(v, lang) for v in value) if value else "—"
+    return str(value)
+
+
+def rows(bidders: Sequence[Bidder], lang: Lang) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    header = [tc("item", lang)] + [
+        f"{b.report.subject.vendor or '—'} / {b.report.subject.system or '—'}" for b in bidders
+    ]
+    out: list[tuple[str, list[str]]] = []
+    reports = [b.report for b in bidders]
+    out.append((tc("declaration", lang), [r.subject.declaration for r in reports]))
+    out.append((tc("risk_level", lang), [tc(f"risk.{r.risk_level}", lang) for r in reports]))
+    out.append(
+        (
+            tc("review", lang),
+            [tc("review_yes" if r.review_required else "review_no", lang) for r in reports],
+        )
+    )
+    out.append(
+        (
+            tc("flags", lang),
+            [", ".join(f.source_id for f in r.review_flags) or "—" for r in reports],
+        )
+    )
+    titles: dict[str, str] = {}
+    for r in reports:
+        for c in r.categories:
+            titles.setdefault(c.category, c.title.get(lang))
+    for cat, title in titles.items():
+        cells = []
+        for r in reports:
+            score = next((c for c in r.categories if c.category == cat), None)
+            cells.append("—" if score is None else f"{score.score} ({tc(f'risk.{score.risk}', lang)})")
+        out.append((f"{tc('score', lang)}: {title}", cells))
+    for key, status in (
+        ("open_fail", Status.FAIL),
+        ("open_unanswered", Status.UNANSWERED),
+        ("open_unverified", Status.UNVERIFIED),
+        ("waived_count", Status.WAIVED),
+    ):
+        out.append((tc(key, lang), [str(r.count(status)) for r in reports]))
+    for path in KEY_FACTS:
+        out.append((tc(f"fact.{path}", lang), [show(fact(b.facts, path), lang) for b in bidders]))
+    return header, out
+
+
+def render_compare(
+    bidders: Sequence[Bidder], lang: Lang, fmt: CompareFormat, *, width: int = 100
+) -> str:
+    header, body = rows(bidders, lang)
+    title = tc("compare_title", lang)
+    if fmt is CompareFormat.MARKDOWN:
+        return grid_markdown(title, header, body)
+    if fmt is CompareFormat.HTML:
+        return grid_html(title, header, body, lang.value)
+    if fmt is CompareFormat.CSV:
+        return grid_csv(header, body)
+    if fmt is CompareFormat.TERMINAL:
+        return grid_terminal(title, header, body, width=width)
+    return assert_never(fmt)

@@ -1,0 +1,309 @@
+"""The ministry's inventory of assessed AI systems: an embedded SQLite database.
+
+Default path ``./aiprocure-inventory.sqlite3``; ``--db PATH`` or ``AIPROCURE_INVENTORY`` override.
+Safe for several writers at once: WAL journal, a 30 s busy timeout and ``BEGIN IMMEDIATE``
+transactions; the schema version is ``PRAGMA user_version`` and ``PRAGMA application_id`` marks
+the file as ours. One row per declaration *content* (sha256): re-adding the same bytes updates
+that row (new report, date, waivers); a changed declaration is a new row, so history is kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from aiprocure.caio.tables import csv_cell
+from aiprocure.model.findings import Report
+
+DEFAULT_PATH = "aiprocure-inventory.sqlite3"
+ENV_VAR = "AIPROCURE_INVENTORY"
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x41495052  # "AIPR"
+
+_SCHEMA = """
+CREATE TABLE assessments (
+    id INTEGER PRIMARY KEY,
+    declaration_sha256 TEXT NOT NULL UNIQUE,
+    declaration_path TEXT NOT NULL,
+    vendor TEXT,
+    corporate_number TEXT,
+    system TEXT,
+    report_sha256 TEXT NOT NULL,
+    checklists TEXT NOT NULL,
+    risk_level TEXT NOT NULL,
+    review_required INTEGER NOT NULL,
+    review_flags TEXT NOT NULL,
+    assessed_on TEXT NOT NULL
+);
+CREATE TABLE waivers (
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+    waiver_id TEXT NOT NULL,
+    rule_id TEXT NOT NULL,
+    expires_on TEXT NOT NULL,
+    PRIMARY KEY (assessment_id, rule_id)
+);
+CREATE INDEX waivers_expiry ON waivers(expires_on);
+"""
+
+COLUMNS = (
+    "vendor",
+    "corporate_number",
+    "system",
+    "declaration_path",
+    "declaration_sha256",
+    "report_sha256",
+    "checklists",
+    "risk_level",
+    "review_required",
+    "review_flags",
+    "waivers",
+    "assessed_on",
+)
+
+
+class InventoryError(Exception):
+    """The database cannot be used; the message is ``path: reason`` and the CLI exits 2."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    vendor: str | None
+    corporate_number: str | None
+    system: str | None
+    declaration_path: str
+    declaration_sha256: str
+    report_sha256: str
+    checklists: list[str]
+    risk_level: str
+    review_required: bool
+    review_flags: list[str]
+    waivers: list[dict[str, str]]
+    assessed_on: str
+
+    def as_row(self) -> dict[str, Any]:
+        return {c: getattr(self, c) for c in COLUMNS}
+
+
+def entry_from(report: Report, report_json: str, assessed_on: date) -> Entry:
+    import hashlib
+
+    decl = next(i for i in report.inputs if i.kind == "declaration")
+    return Entry(
+        vendor=report.subject.vendor,
+        corporate_number=report.subject.corporate_number,
+        system=report.subject.system,
+        declaration_path=report.subject.declaration,
+        declaration_sha256=decl.sha256,
+        report_sha256=hashlib.sha256(report_json.encode("utf-8")).hexdigest(),
+        checklists=sorted(f"{c.id}@{c.version}" for c in report.checklists),
+        risk_level=report.risk_level.value,
+        review_required=report.review_required,
+        review_flags=sorted(f.source_id for f in report.review_flags),
+        waivers=sorted(
+            (
+                {"id": f.waiver.id, "rule": f.rule_id, "expires_on": f.waiver.expires_on}
+                for f in report.findings
+                if f.waiver is not None
+            ),
+            key=lambda w: (w["rule"], w["id"]),
+        ),
+        assessed_on=assessed_on.isoformat(),
+    )
+
+
+class Inventory:
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise InventoryError(f"{self.path}: cannot write ({exc})") from None
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def add(self, entries: Sequence[Entry]) -> None:
+        try:
+            with self._write() as c:
+                for e in entries:
+                    row = e.as_row()
+                    del row["waivers"]
+                    row["checklists"] = json.dumps(e.checklists)
+                    row["review_flags"] = json.dumps(e.review_flags)
+                    row["review_required"] = int(e.review_required)
+                    cols = ", ".join(row)
+                    marks = ", ".join(f":{k}" for k in row)
+                    updates = ", ".join(f"{k} = excluded.{k}" for k in row if k != "declaration_sha256")
+                    (aid,) = c.execute(
+                        f"INSERT INTO assessments ({cols}) VALUES ({marks}) "
+                        f"ON CONFLICT(declaration_sha256) DO UPDATE SET {updates} RETURNING id",
+                        row,
+                    ).fetchone()
+                    c.execute("DELETE FROM waivers WHERE assessment_id = ?", (aid,))
+                    c.executemany(
+                        "INSERT INTO waivers (assessment_id, waiver_id, rule_id, expires_on) "
+                        "VALUES (?, ?, ?, ?)",
+                        [(aid, w["id"], w["rule"], w["expires_on"]) for w in e.waivers],
+                    )
+        except sqlite3.Error as exc:
+            raise InventoryError(f"{self.path}: cannot write ({exc})") from None
+
+    def entries(
+        self, *, risk: str | None = None, review: bool = False, vendor: str | None = None
+    ) -> list[Entry]:
+        sql = "SELECT * FROM assessments WHERE 1 = 1"
+        args: list[Any] = []
+        if risk is not None:
+            sql += " AND risk_level = ?"
+            args.append(risk)
+        if review:
+            sql += " AND review_required = 1"
+        if vendor is not None:
+            sql += " AND (vendor = ? OR corporate_number = ?)"
+            args += [vendor, vendor]
+        sql += " ORDER BY vendor, system, declaration_path, declaration_sha256"
+        try:
+            rows = self.conn.execute(sql, args).fetchall()
+            out = []
+            for r in rows:
+                ws = self.conn.execute(
+                    "SELECT waiver_id, rule_id, expires_on FROM waivers WHERE assessment_id = ? "
+                    "ORDER BY rule_id, waiver_id",
+                    (r["id"],),
+                ).fetchall()
+                out.append(
+                    Entry(
+                        vendor=r["vendor"],
+                        corporate_number=r["corporate_number"],
+                        system=r["system"],
+                        declaration_path=r["declaration_path"],
+                        declaration_sha256=r["declaration_sha256"],
+                        report_sha256=r["report_sha256"],
+                        checklists=json.loads(r["checklists"]),
+                        risk_level=r["risk_level"],
+                        review_required=bool(r["review_required"]),
+                        review_flags=json.loads(r["review_flags"]),
+                        waivers=[
+                            {"id": w["waiver_id"], "rule": w["rule_id"], "expires_on": w["expires_on"]}
+                            for w in ws
+                        ],
+                        assessed_on=r["assessed_on"],
+                    )
+                )
+            return out
+        except (sqlite3.Error, ValueError) as exc:
+            raise InventoryError(f"{self.path}: not an aiprocure inventory database ({exc})") from None
+
+    def expiring(self, today: date, days: int) -> list[tuple[Entry, dict[str, str], int]]:
+        """Waivers recorded in the inventory that expire within ``days`` (or already have)."""
+        out = []
+        for e in self.entries():
+            for w in e.waivers:
+                left = (date.fromisoformat(w["expires_on"]) - today).days
+                if left <= days:
+                    out.append((e, w, left))
+        out.sort(key=lambda x: (x[2], x[1]["id"], x[0].declaration_path))
+        return out
+
+
+def open_inventory(path: Path, *, create: bool) -> Inventory:
+    """Open (and, for writers, create) the database; a foreign or damaged file is an error."""
+    if not create and not path.exists():
+        raise InventoryError(f"{path}: no such inventory database (run `aiprocure inventory add` first)")
+    if path.exists() and not path.is_file():
+        raise InventoryError(f"{path}: not an aiprocure inventory database (not a regular file)")
+    try:
+        conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise InventoryError(f"{path}: cannot open ({exc})") from None
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("PRAGMA busy_timeout = 30000")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id == 0 and version == 0:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                raise InventoryError(
+                    f"{path}: not an aiprocure inventory database (it holds other tables)"
+                )
+            if not create:
+                raise InventoryError(f"{path}: not an aiprocure inventory database (empty)")
+            _create(conn, path)
+        elif app_id != APPLICATION_ID:
+            raise InventoryError(
+                f"{path}: not an aiprocure inventory database (application_id {app_id:#x})"
+            )
+        elif version > SCHEMA_VERSION:
+            raise InventoryError(
+                f"{path}: inventory schema version {version} is newer than this aiprocure "
+                f"supports ({SCHEMA_VERSION}); upgrade aiprocure"
+            )
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise InventoryError(f"{path}: not an aiprocure inventory database ({exc})") from None
+    except InventoryError:
+        conn.close()
+        raise
+    return Inventory(path, conn)
+
+
+def _create(conn: sqlite3.Connection, path: Path) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # another process may have created it while we waited for the lock
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            for stmt in filter(None, (s.strip() for s in _SCHEMA.split(";"))):
+                conn.execute(stmt)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def to_json(entries: Sequence[Entry]) -> str:
+    return json.dumps([e.as_row() for e in entries], ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(entries: Sequence[Entry]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(COLUMNS)
+    for e in entries:
+        row = e.as_row()
+        cells = []
+        for c in COLUMNS:
+            v = row[c]
+            if c == "waivers":
+                v = "; ".join(f"{x['id']}:{x['rule']}:{x['expires_on']}" for x in v)
+            elif isinstance(v, list):
+                v = "; ".join(v)
+            elif isinstance(v, bool):
+                v = "true" if v else "false"
+            cells.append(csv_cell("" if v is None else str(v)))
+        w.writerow(cells)
+    return buf.getvalue()
