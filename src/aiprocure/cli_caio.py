@@ -312,10 +312,13 @@ def show_settings(
             rows.append((f"severity {rid}", [sev.value, cfg.where("severity", rid)]))
         for rid, reason in sorted(cfg.config.disabled.items()):
             rows.append(
-                (f"disabled {rid}", [f"{tc('disabled', L)}: {reason}", cfg.where("disabled", rid)])
+                (f"disabled {rid}", [reason, cfg.where("disabled", rid)])
             )
-    header = [tc("setting", L), tc("value", L), tc("source", L)]
-    return grid_terminal(tc("config_title", L), header, rows, width=width)
+    del width
+    lines = [tc("config_title", L), ""]
+    for setting, (value, source) in rows:
+        lines.append(f"{clean(setting)}: {clean(value)}" + (f"  [{clean(source)}]" if source else ""))
+    return "\n".join(lines) + "\n"
 
 
 # --- inventory -----------------------------------------------------------------------------

@@ -1,0 +1,237 @@
+"""Waivers: loading with positions, expiry (inclusive, Asia/Tokyo), conflicts, recomputation."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aiprocure import api
+from aiprocure.caio.dates import tokyo_today
+from aiprocure.caio.waivers import apply_waivers, load_waivers
+from aiprocure.model.findings import Status
+from tests.caio.helpers import OVERSEAS, finding, report_json, run, waiver, write
+
+CHECK = ("check", str(OVERSEAS), "--format", "json", "--no-config", "--fail-on", "never",
+         "--no-fail-on-review")
+
+
+def _check(tmp_path: Path, body: str, today: str) -> dict[str, Any]:
+    path = write(tmp_path / "w.yaml", "waivers:\n" + body)
+    code, out, err = run(*CHECK, "--waivers", str(path), "--today", today)
+    assert code == 0, err
+    return report_json(out)
+
+
+def test_expires_today_still_applies(tmp_path: Path) -> None:
+    doc = _check(tmp_path, waiver(expires="2026-06-30"), "2026-06-30")
+    f = finding(doc, "DS920-LOCK-001")
+    assert f["status"] == "waived"
+    assert f["waiver"]["id"] == "W-1"
+    kinds = [n["kind"] for n in doc["waiver_notices"]]
+    assert kinds == ["expiring_soon"]
+
+
+def test_expired_yesterday_stops_applying_and_is_reported(tmp_path: Path) -> None:
+    doc = _check(tmp_path, waiver(expires="2026-06-30"), "2026-07-01")
+    assert finding(doc, "DS920-LOCK-001")["status"] == "fail"
+    notices = doc["waiver_notices"]
+    assert notices == [
+        {
+            "kind": "expired",
+            "waiver_id": "W-1",
+            "rule_id": "DS920-LOCK-001",
+            "expires_on": "2026-06-30",
+            "source": str(tmp_path / "w.yaml") + ":2",
+            "other": [],
+        }
+    ]
+
+
+def test_not_yet_approved_does_not_apply(tmp_path: Path) -> None:
+    doc = _check(tmp_path, waiver(approved="2026-03-01", expires="2026-12-31"), "2026-02-28")
+    assert finding(doc, "DS920-LOCK-001")["status"] == "fail"
+    assert [n["kind"] for n in doc["waiver_notices"]] == ["not_yet_effective"]
+
+
+def test_tokyo_date_is_ahead_of_utc_around_midnight() -> None:
+    # 2026-06-30 15:30 UTC is already 2026-07-01 00:30 in Tokyo
+    late_utc = datetime(2026, 6, 30, 15, 30, tzinfo=UTC)
+    assert late_utc.date() == date(2026, 6, 30)
+    assert tokyo_today(late_utc) == date(2026, 7, 1)
+    assert tokyo_today(datetime(2026, 6, 30, 14, 59, 59, tzinfo=UTC)) == date(2026, 6, 30)
+
+
+def test_waiver_expiring_on_the_utc_date_is_expired_in_tokyo(tmp_path: Path) -> None:
+    ruleset = api.load_checklists()
+    path = write(tmp_path / "w.yaml", "waivers:\n" + waiver(expires="2026-06-30"))
+    ws = load_waivers([path], ruleset)
+    report = api.assess_file(OVERSEAS, ruleset)
+    today = tokyo_today(datetime(2026, 6, 30, 15, 30, tzinfo=UTC))
+    waived = apply_waivers(report, ws, today)
+    assert next(f for f in waived.findings if f.rule_id == "DS920-LOCK-001").status is Status.FAIL
+    assert [n.kind for n in waived.waiver_notices] == ["expired"]
+
+
+def test_default_today_comes_from_tokyo(monkeypatch: pytest.MonkeyPatch) -> None:
+    from aiprocure import cli_caio
+
+    monkeypatch.setattr(cli_caio, "tokyo_today", lambda: date(2030, 1, 2))
+    assert cli_caio.today_from(None) == date(2030, 1, 2)
+    assert cli_caio.today_from("2026-02-03") == date(2026, 2, 3)
+
+
+def test_bad_today_is_usage_error() -> None:
+    code, _, err = run(*CHECK, "--today", "30/06/2026")
+    assert code == 2
+    assert "--today" in err
+
+
+@pytest.mark.parametrize(
+    ("missing", "line"),
+    [("justification", 2), ("approver", 2), ("expires_on", 2)],
+)
+def test_missing_required_field_is_positioned(tmp_path: Path, missing: str, line: int) -> None:
+    body = "\n".join(x for x in waiver().splitlines() if not x.strip().startswith(missing + ":"))
+    path = write(tmp_path / "w.yaml", "waivers:\n" + body + "\n")
+    code, out, err = run(*CHECK, "--waivers", str(path), "--today", "2026-02-01")
+    assert code == 2
+    assert out == ""
+    assert f"{path}:{line}:5: waivers[0]: missing required key '{missing}'" in err
+    assert "Traceback" not in err
+
+
+def test_blank_justification_is_an_error(tmp_path: Path) -> None:
+    text = waiver().replace("Exit plan agreed separately", '"  "')
+    path = write(tmp_path / "w.yaml", "waivers:\n" + text)
+    code, _, err = run(*CHECK, "--waivers", str(path), "--today", "2026-02-01")
+    assert code == 2
+    assert f"{path}:6:5: waivers[0].justification:" in err
+
+
+def test_expiry_before_approval_is_an_error(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "w.yaml", "waivers:\n" + waiver(approved="2026-05-01", expires="2026-04-30")
+    )
+    code, _, err = run(*CHECK, "--waivers", str(path), "--today", "2026-02-01")
+    assert code == 2
+    assert f"{path}:9:5: waivers[0].expires_on:" in err
+    assert "before approved_on" in err
+
+
+def test_scope_is_required(tmp_path: Path) -> None:
+    path = write(tmp_path / "w.yaml", "waivers:\n" + waiver(scope="{}").replace("scope:\n      {}", "scope: {}"))
+    code, _, err = run(*CHECK, "--waivers", str(path), "--today", "2026-02-01")
+    assert code == 2
+    assert "at least one scope" in err
+
+
+def test_unknown_rule_is_positioned(tmp_path: Path) -> None:
+    path = write(tmp_path / "w.yaml", "waivers:\n" + waiver(rule="DS920-NOPE-001"))
+    code, _, err = run(*CHECK, "--waivers", str(path), "--today", "2026-02-01")
+    assert code == 2
+    assert f"{path}:3:5: waivers[0].rule: unknown rule 'DS920-NOPE-001'" in err
+
+
+def test_duplicate_ids_and_duplicate_keys(tmp_path: Path) -> None:
+    path = write(tmp_path / "w.yaml", "waivers:\n" + waiver() + waiver())
+    code, _, err = run(*CHECK, "--waivers", str(path), "--today", "2026-02-01")
+    assert code == 2
+    assert "duplicate waiver id 'W-1'" in err
+
+
+def test_conflict_expiring_last_wins_and_is_noticed(tmp_path: Path) -> None:
+    body = (
+        waiver("W-B", expires="2026-09-30")
+        + waiver("W-A", expires="2026-12-31", scope="vendor: Global Generative Japan 合同会社")
+        + waiver("W-C", expires="2026-12-31", scope="declaration: '*/overseas-*.yaml'")
+    )
+    doc = _check(tmp_path, body, "2026-02-01")
+    f = finding(doc, "DS920-LOCK-001")
+    assert f["status"] == "waived"
+    assert f["waiver"]["id"] == "W-A"  # latest expiry; tie broken by the smaller id
+    notices = doc["waiver_notices"]
+    assert notices == [
+        {
+            "kind": "conflict",
+            "waiver_id": "W-A",
+            "rule_id": "DS920-LOCK-001",
+            "expires_on": "2026-12-31",
+            "source": f"{tmp_path / 'w.yaml'}:10",
+            "other": ["W-B", "W-C"],
+        }
+    ]
+
+
+def test_out_of_scope_waiver_is_ignored(tmp_path: Path) -> None:
+    doc = _check(tmp_path, waiver(scope='corporate_number: "1234567890123"'), "2026-02-01")
+    assert finding(doc, "DS920-LOCK-001")["status"] == "fail"
+    assert "waiver_notices" not in doc
+
+
+def test_waiving_a_critical_rule_removes_its_flag_but_not_the_viewpoint_flag(tmp_path: Path) -> None:
+    body = "".join(
+        waiver(f"W-{i}", rule=r)
+        for i, r in enumerate(["DS920-FA-001", "DS920-FA-002", "DS920-FA-003"])
+    )
+    before = report_json(run(*CHECK)[1])
+    after = _check(tmp_path, body, "2026-02-01")
+    kinds_before = {(f["kind"], f["source_id"]) for f in before["review_flags"]}
+    kinds_after = {(f["kind"], f["source_id"]) for f in after["review_flags"]}
+    assert ("critical_rule", "DS920-FA-001") in kinds_before
+    assert kinds_after == {("high_risk_viewpoint", "HR-CONFIDENTIAL")}
+    assert after["review_required"] is True
+    # scores recomputed: waived earns pass credit
+    cat = finding(before, "DS920-FA-001")["category"]
+    score = {c["category"]: c["score"] for c in before["categories"]}[cat]
+    assert {c["category"]: c["score"] for c in after["categories"]}[cat] > score
+    assert any(i["kind"] == "waivers" for i in after["inputs"])
+
+
+def test_passing_finding_is_not_waived_and_notice_says_unused(tmp_path: Path) -> None:
+    before = report_json(run(*CHECK)[1])
+    passing = next(f["rule_id"] for f in before["findings"] if f["status"] == "pass")
+    doc = _check(tmp_path, waiver(rule=passing), "2026-02-01")
+    assert finding(doc, passing)["status"] == "pass"
+    assert [n["kind"] for n in doc["waiver_notices"]] == ["unused"]
+
+
+def test_hide_waived_and_no_waivers(tmp_path: Path) -> None:
+    path = write(tmp_path / "w.yaml", "waivers:\n" + waiver())
+    base = ("check", str(OVERSEAS), "--no-config", "--lang", "en", "--width", "200",
+            "--waivers", str(path), "--today", "2026-02-01")
+    _, shown, _ = run(*base)
+    assert "[waived] [high] DS920-LOCK-001" in shown
+    assert "Waived: W-1" in shown
+    _, hidden, _ = run(*base, "--hide-waived")
+    assert "[waived]" not in hidden
+    assert "1 waived findings hidden" in hidden
+    _, none, _ = run(*base, "--no-waivers")
+    assert "waived" not in none.lower().replace("waived 0", "")
+
+
+def test_waived_visible_in_machine_formats(tmp_path: Path) -> None:
+    path = write(tmp_path / "w.yaml", "waivers:\n" + waiver())
+    for fmt, needle in (("sarif", "W-1"), ("junit", "W-1"), ("markdown", "W-1"), ("html", "W-1")):
+        code, out, _ = run(
+            "check", str(OVERSEAS), "--no-config", "--format", fmt, "--hide-waived",
+            "--waivers", str(path), "--today", "2026-02-01", "--fail-on", "never",
+            "--no-fail-on-review",
+        )
+        assert code == 0
+        assert "waived" in out.lower(), fmt
+        del needle
+
+
+def test_apply_is_pure_and_deterministic(tmp_path: Path) -> None:
+    ruleset = api.load_checklists()
+    path = write(tmp_path / "w.yaml", "waivers:\n" + waiver())
+    ws = load_waivers([path], ruleset)
+    report = api.assess_file(OVERSEAS, ruleset)
+    a = apply_waivers(report, ws, date(2026, 2, 1))
+    b = apply_waivers(report, ws, date(2026, 2, 1))
+    assert a == b
+    assert report.count(Status.WAIVED) == 0  # the input is untouched
+    assert a.count(Status.WAIVED) == 1
