@@ -43,11 +43,14 @@ ConfigOpt = Annotated[
     typer.Option("--config", help="Ministry config file (default: ./aiprocure.yaml if present)."),
 ]
 NoConfigOpt = Annotated[
-    bool, typer.Option("--no-config", help="Do not load any config file, not even ./aiprocure.yaml.")
+    bool,
+    typer.Option("--no-config", help="Do not load any config file, not even ./aiprocure.yaml."),
 ]
 WaiversOpt = Annotated[
     list[Path] | None,
-    typer.Option("--waivers", help="Waivers file; repeatable. Replaces the config's defaults.waivers."),
+    typer.Option(
+        "--waivers", help="Waivers file; repeatable. Replaces the config's defaults.waivers."
+    ),
 ]
 NoWaiversOpt = Annotated[bool, typer.Option("--no-waivers", help="Apply no waivers at all.")]
 TodayOpt = Annotated[
@@ -154,8 +157,12 @@ def compare(
 ) -> None:
     """Put bidders side by side: risk, review, scores, open findings and key declared facts."""
     session = session_from_cli(
-        config=config, no_config=no_config, checklist=checklist,
-        no_default_checklists=no_default_checklists, waivers=waivers, no_waivers=no_waivers,
+        config=config,
+        no_config=no_config,
+        checklist=checklist,
+        no_default_checklists=no_default_checklists,
+        waivers=waivers,
+        no_waivers=no_waivers,
         today=today,
     )
     language = resolve_lang(lang, session)
@@ -193,8 +200,12 @@ def diff_cmd(
 ) -> None:
     """What changed between two declarations. Exit 1 if any finding got worse, else 0; 2 on bad input."""
     session = session_from_cli(
-        config=config, no_config=no_config, checklist=checklist,
-        no_default_checklists=no_default_checklists, waivers=waivers, no_waivers=no_waivers,
+        config=config,
+        no_config=no_config,
+        checklist=checklist,
+        no_default_checklists=no_default_checklists,
+        waivers=waivers,
+        no_waivers=no_waivers,
         today=today,
     )
     language = resolve_lang(lang, session)
@@ -233,8 +244,12 @@ def config_show(
 ) -> None:
     """Print the effective settings and where each came from."""
     session = session_from_cli(
-        config=config, no_config=no_config, checklist=checklist,
-        no_default_checklists=no_default_checklists, waivers=waivers, no_waivers=no_waivers,
+        config=config,
+        no_config=no_config,
+        checklist=checklist,
+        no_default_checklists=no_default_checklists,
+        waivers=waivers,
+        no_waivers=no_waivers,
         today="2000-01-01",
     )
     language = resolve_lang(lang, session)
@@ -296,7 +311,9 @@ def show_settings(
             where = cfg.where("checklists", i)
         else:
             where = tc("src.cli", L)
-        rows.append((f"checklist {cl.checklist.id}", [f"{src.path} (v{cl.checklist.version})", where]))
+        rows.append(
+            (f"checklist {cl.checklist.id}", [f"{src.path} (v{cl.checklist.version})", where])
+        )
     # parameters
     overrides = cfg.config.parameters if cfg else {}
     for name in sorted(session.ruleset.parameters):
@@ -311,13 +328,13 @@ def show_settings(
         for rid, sev in sorted(cfg.config.severity.items()):
             rows.append((f"severity {rid}", [sev.value, cfg.where("severity", rid)]))
         for rid, reason in sorted(cfg.config.disabled.items()):
-            rows.append(
-                (f"disabled {rid}", [reason, cfg.where("disabled", rid)])
-            )
+            rows.append((f"disabled {rid}", [reason, cfg.where("disabled", rid)]))
     del width
     lines = [tc("config_title", L), ""]
     for setting, (value, source) in rows:
-        lines.append(f"{clean(setting)}: {clean(value)}" + (f"  [{clean(source)}]" if source else ""))
+        lines.append(
+            f"{clean(setting)}: {clean(value)}" + (f"  [{clean(source)}]" if source else "")
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -369,8 +386,12 @@ def inventory_add(
 ) -> None:
     """Assess declarations (as `check` would) and record them in the inventory."""
     session = session_from_cli(
-        config=config, no_config=no_config, checklist=checklist,
-        no_default_checklists=no_default_checklists, waivers=waivers, no_waivers=no_waivers,
+        config=config,
+        no_config=no_config,
+        checklist=checklist,
+        no_default_checklists=no_default_checklists,
+        waivers=waivers,
+        no_waivers=no_waivers,
         today=today,
     )
     language = resolve_lang(lang, session)
@@ -383,7 +404,9 @@ def inventory_add(
         _inventory_fail(exc)
     finally:
         inv.close()
-    sys.stdout.write(tc("inventory_added", language, count=len(entries), db=clean(str(inv.path))) + "\n")
+    sys.stdout.write(
+        tc("inventory_added", language, count=len(entries), db=clean(str(inv.path))) + "\n"
+    )
 
 
 ListFormat = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
@@ -392,9 +415,15 @@ ListFormat = Annotated[str, typer.Option("--format", "-f", help="table, json or 
 @inventory_app.command("list")
 def inventory_list(
     db: DbOpt = None,
-    risk: Annotated[RiskLevel | None, typer.Option("--risk", help="Only this overall risk.")] = None,
-    review: Annotated[bool, typer.Option("--review", help="Only cases that need CAIO review.")] = False,
-    vendor: Annotated[str | None, typer.Option("--vendor", help="Vendor name or corporate number.")] = None,
+    risk: Annotated[
+        RiskLevel | None, typer.Option("--risk", help="Only this overall risk.")
+    ] = None,
+    review: Annotated[
+        bool, typer.Option("--review", help="Only cases that need CAIO review.")
+    ] = False,
+    vendor: Annotated[
+        str | None, typer.Option("--vendor", help="Vendor name or corporate number.")
+    ] = None,
     fmt: ListFormat = "table",
     lang: LangOpt = None,
     width: Annotated[int, typer.Option(min=40, max=400)] = 120,
@@ -415,7 +444,18 @@ def inventory_list(
     elif fmt == "csv":
         sys.stdout.write(to_csv(entries))
     else:
-        header = [tc(k, language) for k in ("vendor", "system", "risk_level", "review", "waiver", "assessed_on", "declaration")]
+        header = [
+            tc(k, language)
+            for k in (
+                "vendor",
+                "system",
+                "risk_level",
+                "review",
+                "waiver",
+                "assessed_on",
+                "declaration",
+            )
+        ]
         rows = [
             (
                 e.vendor or "—",
@@ -470,10 +510,25 @@ def inventory_expiring(
     if not found:
         sys.stdout.write(tc("no_expiring", language) + "\n")
         raise typer.Exit(0)
-    header = [tc(k, language) for k in ("waiver", "rule", "expires_on", "days_left", "vendor", "system", "declaration")]
+    header = [
+        tc(k, language)
+        for k in ("waiver", "rule", "expires_on", "days_left", "vendor", "system", "declaration")
+    ]
     rows = [
-        (w["id"], [w["rule"], w["expires_on"], str(left), e.vendor or "—", e.system or "—", e.declaration_path])
+        (
+            w["id"],
+            [
+                w["rule"],
+                w["expires_on"],
+                str(left),
+                e.vendor or "—",
+                e.system or "—",
+                e.declaration_path,
+            ],
+        )
         for e, w, left in found
     ]
-    sys.stdout.write(grid_terminal(tc("expiring_title", language, days=days), header, rows, width=width))
+    sys.stdout.write(
+        grid_terminal(tc("expiring_title", language, days=days), header, rows, width=width)
+    )
     raise typer.Exit(1)

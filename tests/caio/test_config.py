@@ -35,8 +35,15 @@ def test_config_defaults_fail_on_and_lang(tmp_path: Path) -> None:
     assert code == 0
     assert "総合リスク" in out
     code, out, _ = run(
-        "check", str(OVERSEAS), "--config", str(cfg), "--no-fail-on-review", "--fail-on", "low",
-        "--lang", "en",
+        "check",
+        str(OVERSEAS),
+        "--config",
+        str(cfg),
+        "--no-fail-on-review",
+        "--fail-on",
+        "low",
+        "--lang",
+        "en",
     )
     assert code == 1
     assert "Overall risk" in out
@@ -46,10 +53,19 @@ def test_config_defaults_fail_on_and_lang(tmp_path: Path) -> None:
     ("text", "expected"),
     [
         ("severity:\n  DS920-NOPE-001: high\n", ":2:3: severity: unknown rule 'DS920-NOPE-001'"),
-        ("disabled:\n  DS920-SEC-05: x\n", ":2:3: disabled: unknown rule 'DS920-SEC-05'; did you mean 'DS920-SEC-005'?"),
-        ("parameters:\n  max_incident_hours: 3\n", ":2:3: parameters: unknown parameter 'max_incident_hours'"),
+        (
+            "disabled:\n  DS920-SEC-05: x\n",
+            ":2:3: disabled: unknown rule 'DS920-SEC-05'; did you mean 'DS920-SEC-005'?",
+        ),
+        (
+            "parameters:\n  max_incident_hours: 3\n",
+            ":2:3: parameters: unknown parameter 'max_incident_hours'",
+        ),
         ("severity:\n  DS920-SEC-005: urgent\n", ":2:3: severity.DS920-SEC-005: Input should be"),
-        ("parameters:\n  max_incident_notification_hours: '12'\n", ":2:3: parameters.max_incident_notification_hours:"),
+        (
+            "parameters:\n  max_incident_notification_hours: '12'\n",
+            ":2:3: parameters.max_incident_notification_hours:",
+        ),
         ("extends: base.yaml\n", ":1:1: unknown key 'extends' in the top level"),
         ("disabled:\n  DS920-SEC-005: ''\n", ":2:3: disabled.DS920-SEC-005:"),
         ("defaults:\n  fail_on: sometimes\n", ":2:3: defaults.fail_on:"),
@@ -113,8 +129,9 @@ def test_config_show_without_config(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 def test_example_config_checks(tmp_path: Path) -> None:
     cfg = EX / "caio" / "ministry-config.yaml"
-    code, out, err = run("check", str(OVERSEAS), "--config", str(cfg), "--today", "2026-03-01",
-                         "--format", "json")
+    code, out, err = run(
+        "check", str(OVERSEAS), "--config", str(cfg), "--today", "2026-03-01", "--format", "json"
+    )
     assert code == 1, err
     doc = report_json(out)
     assert finding(doc, "DS920-LOCK-001")["status"] == "waived"

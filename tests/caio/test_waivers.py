@@ -14,8 +14,16 @@ from aiprocure.caio.waivers import apply_waivers, load_waivers
 from aiprocure.model.findings import Status
 from tests.caio.helpers import OVERSEAS, finding, report_json, run, waiver, write
 
-CHECK = ("check", str(OVERSEAS), "--format", "json", "--no-config", "--fail-on", "never",
-         "--no-fail-on-review")
+CHECK = (
+    "check",
+    str(OVERSEAS),
+    "--format",
+    "json",
+    "--no-config",
+    "--fail-on",
+    "never",
+    "--no-fail-on-review",
+)
 
 
 def _check(tmp_path: Path, body: str, today: str) -> dict[str, Any]:
@@ -122,7 +130,10 @@ def test_expiry_before_approval_is_an_error(tmp_path: Path) -> None:
 
 
 def test_scope_is_required(tmp_path: Path) -> None:
-    path = write(tmp_path / "w.yaml", "waivers:\n" + waiver(scope="{}").replace("scope:\n      {}", "scope: {}"))
+    path = write(
+        tmp_path / "w.yaml",
+        "waivers:\n" + waiver(scope="{}").replace("scope:\n      {}", "scope: {}"),
+    )
     code, _, err = run(*CHECK, "--waivers", str(path), "--today", "2026-02-01")
     assert code == 2
     assert "at least one scope" in err
@@ -171,7 +182,9 @@ def test_out_of_scope_waiver_is_ignored(tmp_path: Path) -> None:
     assert "waiver_notices" not in doc
 
 
-def test_waiving_a_critical_rule_removes_its_flag_but_not_the_viewpoint_flag(tmp_path: Path) -> None:
+def test_waiving_a_critical_rule_removes_its_flag_but_not_the_viewpoint_flag(
+    tmp_path: Path,
+) -> None:
     body = "".join(
         waiver(f"W-{i}", rule=r)
         for i, r in enumerate(["DS920-FA-001", "DS920-FA-002", "DS920-FA-003"])
@@ -200,8 +213,19 @@ def test_passing_finding_is_not_waived_and_notice_says_unused(tmp_path: Path) ->
 
 def test_hide_waived_and_no_waivers(tmp_path: Path) -> None:
     path = write(tmp_path / "w.yaml", "waivers:\n" + waiver())
-    base = ("check", str(OVERSEAS), "--no-config", "--lang", "en", "--width", "200",
-            "--waivers", str(path), "--today", "2026-02-01")
+    base = (
+        "check",
+        str(OVERSEAS),
+        "--no-config",
+        "--lang",
+        "en",
+        "--width",
+        "200",
+        "--waivers",
+        str(path),
+        "--today",
+        "2026-02-01",
+    )
     _, shown, _ = run(*base)
     assert "[waived] [high] DS920-LOCK-001" in shown
     assert "Waived: W-1" in shown
@@ -216,8 +240,18 @@ def test_waived_visible_in_machine_formats(tmp_path: Path) -> None:
     path = write(tmp_path / "w.yaml", "waivers:\n" + waiver())
     for fmt, needle in (("sarif", "W-1"), ("junit", "W-1"), ("markdown", "W-1"), ("html", "W-1")):
         code, out, _ = run(
-            "check", str(OVERSEAS), "--no-config", "--format", fmt, "--hide-waived",
-            "--waivers", str(path), "--today", "2026-02-01", "--fail-on", "never",
+            "check",
+            str(OVERSEAS),
+            "--no-config",
+            "--format",
+            fmt,
+            "--hide-waived",
+            "--waivers",
+            str(path),
+            "--today",
+            "2026-02-01",
+            "--fail-on",
+            "never",
             "--no-fail-on-review",
         )
         assert code == 0

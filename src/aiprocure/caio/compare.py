@@ -92,7 +92,9 @@ def rows(bidders: Sequence[Bidder], lang: Lang) -> tuple[list[str], list[tuple[s
         cells = []
         for r in reports:
             score = next((c for c in r.categories if c.category == cat), None)
-            cells.append("—" if score is None else f"{score.score} ({tc(f'risk.{score.risk}', lang)})")
+            cells.append(
+                "—" if score is None else f"{score.score} ({tc(f'risk.{score.risk}', lang)})"
+            )
         out.append((f"{tc('score', lang)}: {title}", cells))
     for key, status in (
         ("open_fail", Status.FAIL),

@@ -50,7 +50,9 @@ def load_config(path: Path) -> LoadedConfig:
     return LoadedConfig(config=cfg, doc=doc, path=path)
 
 
-def find_config(explicit: Path | None, *, no_config: bool, cwd: Path | None = None) -> LoadedConfig | None:
+def find_config(
+    explicit: Path | None, *, no_config: bool, cwd: Path | None = None
+) -> LoadedConfig | None:
     """The config in force: explicit, else ./aiprocure.yaml, else none."""
     if no_config:
         return None
@@ -83,7 +85,9 @@ def apply_config(ruleset: Ruleset, loaded: LoadedConfig) -> Ruleset:
         pos = doc.position((section, key))
         close = difflib.get_close_matches(key, list(known), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        problems.append(Problem(doc.path, pos.line, pos.col, f"{section}: unknown {what} {key!r}{hint}"))
+        problems.append(
+            Problem(doc.path, pos.line, pos.col, f"{section}: unknown {what} {key!r}{hint}")
+        )
 
     for section in ("severity", "disabled"):
         for rid in getattr(cfg, section):

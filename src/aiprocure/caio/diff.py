@@ -81,7 +81,9 @@ def _dotted(key: tuple[str | int, ...]) -> str:
     return out
 
 
-def leaves(data: Any, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+def leaves(
+    data: Any, key: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
     """Scalar leaves; a list of scalars is one leaf, a list of mappings is walked by index."""
     if isinstance(data, dict) and data:
         for k in sorted(data):
@@ -101,7 +103,12 @@ def diff_facts(old: Document, new: Document) -> list[FactChange]:
     a = dict(leaves(old.data))
     b = dict(leaves(new.data))
     out: list[FactChange] = []
-    for key in sorted(a.keys() | b.keys(), key=lambda k: [(isinstance(s, int), str(s).zfill(8) if isinstance(s, int) else s) for s in k]):
+    for key in sorted(
+        a.keys() | b.keys(),
+        key=lambda k: [
+            (isinstance(s, int), str(s).zfill(8) if isinstance(s, int) else s) for s in k
+        ],
+    ):
         in_a, in_b = key in a, key in b
         if in_a and in_b and a[key] == b[key]:
             continue
@@ -142,7 +149,10 @@ def diff_findings(old: Report, new: Report) -> list[FindingChange]:
         else:
             kind = "severity"
         worse = rb > ra or (
-            kind == "severity" and rb > 0 and fa is not None and fb is not None
+            kind == "severity"
+            and rb > 0
+            and fa is not None
+            and fb is not None
             and fb.severity.rank > fa.severity.rank
         )
         ref = fb or fa
@@ -223,7 +233,9 @@ def _markdown(d: DeclarationDiff, lang: Lang) -> str:
     out.append(f"- **{_verdict(d, lang)}**")
     out += ["", f"## {tc('facts_changed', lang)}", ""]
     if d.facts:
-        out.append(f"| {tc('field', lang)} | {tc('change', lang)} | {tc('old', lang)} | {tc('new', lang)} | {tc('location', lang)} |")
+        out.append(
+            f"| {tc('field', lang)} | {tc('change', lang)} | {tc('old', lang)} | {tc('new', lang)} | {tc('location', lang)} |"
+        )
         out.append("|---|---|---|---|---|")
         for c in d.facts:
             out.append(
@@ -233,7 +245,9 @@ def _markdown(d: DeclarationDiff, lang: Lang) -> str:
         out.append(tc("no_changes", lang))
     out += ["", f"## {tc('findings_changed', lang)}", ""]
     if d.findings:
-        out.append(f"| {tc('rule', lang)} | {tc('change', lang)} | {tc('old', lang)} | {tc('new', lang)} | {tc('worse', lang)} |")
+        out.append(
+            f"| {tc('rule', lang)} | {tc('change', lang)} | {tc('old', lang)} | {tc('new', lang)} | {tc('worse', lang)} |"
+        )
         out.append("|---|---|---|---|---|")
         for f in d.findings:
             old, new = _status(f, lang)
@@ -266,7 +280,9 @@ def _terminal(d: DeclarationDiff, lang: Lang) -> RenderableType:
             Text(clean(_v(c.new))),
             Text(_lines(c)),
         )
-    parts.append(facts if d.facts else Text(f"{tc('facts_changed', lang)}: {tc('no_changes', lang)}"))
+    parts.append(
+        facts if d.facts else Text(f"{tc('facts_changed', lang)}: {tc('no_changes', lang)}")
+    )
     finds = Table(title=Text(tc("findings_changed", lang)), title_justify="left")
     for h in ("rule", "change", "old", "new", "worse"):
         finds.add_column(tc(h, lang), overflow="fold")

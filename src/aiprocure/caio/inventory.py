@@ -152,7 +152,9 @@ class Inventory:
                     row["review_required"] = int(e.review_required)
                     cols = ", ".join(row)
                     marks = ", ".join(f":{k}" for k in row)
-                    updates = ", ".join(f"{k} = excluded.{k}" for k in row if k != "declaration_sha256")
+                    updates = ", ".join(
+                        f"{k} = excluded.{k}" for k in row if k != "declaration_sha256"
+                    )
                     (aid,) = c.execute(
                         f"INSERT INTO assessments ({cols}) VALUES ({marks}) "
                         f"ON CONFLICT(declaration_sha256) DO UPDATE SET {updates} RETURNING id",
@@ -203,7 +205,11 @@ class Inventory:
                         review_required=bool(r["review_required"]),
                         review_flags=json.loads(r["review_flags"]),
                         waivers=[
-                            {"id": w["waiver_id"], "rule": w["rule_id"], "expires_on": w["expires_on"]}
+                            {
+                                "id": w["waiver_id"],
+                                "rule": w["rule_id"],
+                                "expires_on": w["expires_on"],
+                            }
                             for w in ws
                         ],
                         assessed_on=r["assessed_on"],
@@ -211,7 +217,9 @@ class Inventory:
                 )
             return out
         except (sqlite3.Error, ValueError) as exc:
-            raise InventoryError(f"{self.path}: not an aiprocure inventory database ({exc})") from None
+            raise InventoryError(
+                f"{self.path}: not an aiprocure inventory database ({exc})"
+            ) from None
 
     def expiring(self, today: date, days: int) -> list[tuple[Entry, dict[str, str], int]]:
         """Waivers recorded in the inventory that expire within ``days`` (or already have)."""
@@ -228,7 +236,9 @@ class Inventory:
 def open_inventory(path: Path, *, create: bool) -> Inventory:
     """Open (and, for writers, create) the database; a foreign or damaged file is an error."""
     if not create and not path.exists():
-        raise InventoryError(f"{path}: no such inventory database (run `aiprocure inventory add` first)")
+        raise InventoryError(
+            f"{path}: no such inventory database (run `aiprocure inventory add` first)"
+        )
     if path.exists() and not path.is_file():
         raise InventoryError(f"{path}: not an aiprocure inventory database (not a regular file)")
     try:

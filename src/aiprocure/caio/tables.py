@@ -104,7 +104,12 @@ def grid_terminal(title: str, header: Sequence[str], rows: Grid, *, width: int =
 def to_text(renderable: object, *, width: int = 100) -> str:
     buf = io.StringIO()
     console = Console(
-        file=buf, width=width, color_system=None, no_color=True, emoji=False, highlight=False,
+        file=buf,
+        width=width,
+        color_system=None,
+        no_color=True,
+        emoji=False,
+        highlight=False,
         legacy_windows=False,
     )
     console.print(renderable)

@@ -67,7 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "severity_overrides": ("重要度の変更", "Severity overrides"),
     "waivers": ("免除ファイル", "Waiver files"),
     # inventory
-    "inventory_added": ("{count} 件を台帳に記録しました: {db}", "Recorded {count} assessments in {db}"),
+    "inventory_added": (
+        "{count} 件を台帳に記録しました: {db}",
+        "Recorded {count} assessments in {db}",
+    ),
     "assessed_on": ("評価日", "Assessed on"),
     "expiring_title": (
         "{days} 日以内に期限切れとなる（または期限切れの）免除",

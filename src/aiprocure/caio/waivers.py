@@ -82,7 +82,9 @@ def load_waivers(paths: Sequence[Path], ruleset: Ruleset) -> WaiverSet:
             if w.rule not in rule_ids:
                 pos = doc.position(("waivers", i, "rule"))
                 problems.append(
-                    Problem(doc.path, pos.line, pos.col, f"waivers[{i}].rule: unknown rule {w.rule!r}")
+                    Problem(
+                        doc.path, pos.line, pos.col, f"waivers[{i}].rule: unknown rule {w.rule!r}"
+                    )
                 )
             if w.id in seen:
                 pos = doc.position(("waivers", i, "id"))
@@ -177,7 +179,9 @@ def apply_waivers(
             notices.append(_notice("conflict", win, [w.entry.id for w in matching if w is not win]))
         if (win.entry.expires_on - today).days <= soon_days:
             notices.append(_notice("expiring_soon", win))
-        findings.append(f.model_copy(update={"status": Status.WAIVED, "waiver": _as_waiver(win.entry)}))
+        findings.append(
+            f.model_copy(update={"status": Status.WAIVED, "waiver": _as_waiver(win.entry)})
+        )
     findings.sort(key=finding_sort_key)
     # category order and titles as the report already has them
     shell = Ruleset(

@@ -218,7 +218,9 @@ def _notices(r: Report, lang: Lang) -> list[RenderableType]:
         text = Text(f"{clean(n.rule_id)}: {t('notice.' + n.kind, lang)}")
         if n.other:
             text.append(f" ({clean(', '.join(n.other))})")
-        text.append(f"  {t('expires_on', lang)} {clean(n.expires_on)}  {clean(n.source)}", style="dim")
+        text.append(
+            f"  {t('expires_on', lang)} {clean(n.expires_on)}  {clean(n.source)}", style="dim"
+        )
         table.add_row(Text(f"  ! {clean(n.waiver_id)}", style="yellow"), text)
     return [Text(t("waiver_notices", lang), style="bold yellow"), table, Text("")]
 
