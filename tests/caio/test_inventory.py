@@ -1,0 +1,229 @@
+"""Inventory: add/list/filter/export/expiring, concurrent writers, damaged databases."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from aiprocure.caio.inventory import Entry, open_inventory
+from tests.caio.helpers import DOMESTIC, EX, OVERSEAS, run, waiver, write
+from tests.conftest import REPO
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "inv.sqlite3"
+
+
+def _add(db: Path, *paths: Path, extra: tuple[str, ...] = ()) -> tuple[int, str, str]:
+    return run("inventory", "add", *map(str, paths), "--db", str(db), "--no-config", *extra)
+
+
+def _list(db: Path, *args: str) -> list[dict[str, object]]:
+    code, out, err = run("inventory", "list", "--db", str(db), "--format", "json", *args)
+    assert code == 0, err
+    rows: list[dict[str, object]] = json.loads(out)
+    return rows
+
+
+def test_add_list_filter(db: Path, tmp_path: Path) -> None:
+    w = write(tmp_path / "w.yaml", "waivers:\n" + waiver(expires="2026-03-10"))
+    code, out, err = _add(
+        db,
+        OVERSEAS,
+        DOMESTIC,
+        EX / "incomplete.yaml",
+        extra=("--waivers", str(w), "--today", "2026-03-01", "--lang", "en"),
+    )
+    assert code == 0, err
+    assert "Recorded 3 assessments" in out
+    rows = _list(db)
+    assert len(rows) == 3
+    over = next(r for r in rows if r["declaration_path"] == str(OVERSEAS))
+    assert over["risk_level"] == "critical"
+    assert over["review_required"] is True
+    assert "HR-CONFIDENTIAL" in over["review_flags"]  # type: ignore[operator]
+    assert over["waivers"] == [{"id": "W-1", "rule": "DS920-LOCK-001", "expires_on": "2026-03-10"}]
+    assert over["assessed_on"] == "2026-03-01"
+    assert len(str(over["report_sha256"])) == 64
+    assert any(str(c).startswith("ds920_procurement@") for c in over["checklists"])  # type: ignore[attr-defined]
+    assert [r["declaration_path"] for r in _list(db, "--risk", "critical")] == [str(OVERSEAS)]
+    assert all(r["review_required"] for r in _list(db, "--review"))
+    assert [r["declaration_path"] for r in _list(db, "--vendor", "1010401089234")] == [
+        str(OVERSEAS)
+    ]
+    code, table, _ = run("inventory", "list", "--db", str(db), "--lang", "ja")
+    assert code == 0
+    assert "AI利用台帳" in table
+
+
+def test_readding_updates_instead_of_duplicating(db: Path) -> None:
+    assert _add(db, DOMESTIC, extra=("--today", "2026-01-01"))[0] == 0
+    assert _add(db, DOMESTIC, extra=("--today", "2026-02-01"))[0] == 0
+    rows = _list(db)
+    assert len(rows) == 1
+    assert rows[0]["assessed_on"] == "2026-02-01"
+
+
+def test_export_csv(db: Path, tmp_path: Path) -> None:
+    hostile = write(
+        tmp_path / "h.yaml",
+        DOMESTIC.read_text(encoding="utf-8").replace(
+            "name: さくらAIソリューションズ株式会社", "name: \"=cmd|' /C calc'!A0\"", 1
+        ),
+    )
+    assert _add(db, hostile)[0] == 0
+    target = tmp_path / "inv.csv"
+    code, _, err = run("inventory", "export", "--csv", str(target), "--db", str(db))
+    assert code == 0, err
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert rows[0][0] == "vendor"
+    assert rows[1][0] == "'=cmd|' /C calc'!A0"
+
+
+def test_expiring(db: Path, tmp_path: Path) -> None:
+    w = write(tmp_path / "w.yaml", "waivers:\n" + waiver(expires="2026-03-20"))
+    assert _add(db, OVERSEAS, extra=("--waivers", str(w), "--today", "2026-03-01"))[0] == 0
+    code, out, _ = run(
+        "inventory", "expiring", "--db", str(db), "--today", "2026-02-01", "--lang", "en"
+    )
+    assert code == 0
+    assert "No waivers expire soon" in out
+    code, out, _ = run(
+        "inventory",
+        "expiring",
+        "--db",
+        str(db),
+        "--today",
+        "2026-03-01",
+        "--days",
+        "30",
+        "--lang",
+        "en",
+        "--width",
+        "200",
+    )
+    assert code == 1
+    assert "W-1" in out
+    assert "19" in out  # days left
+    code, out, _ = run(
+        "inventory",
+        "expiring",
+        "--db",
+        str(db),
+        "--today",
+        "2026-04-01",
+        "--days",
+        "0",
+        "--lang",
+        "en",
+        "--width",
+        "200",
+    )
+    assert code == 1  # already expired counts too
+    assert "-12" in out
+
+
+def test_env_var_selects_database(tmp_path: Path) -> None:
+    target = tmp_path / "env.sqlite3"
+    code, _, err = run(
+        "inventory", "add", str(DOMESTIC), "--no-config", env={"AIPROCURE_INVENTORY": str(target)}
+    )
+    assert code == 0, err
+    assert target.is_file()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"this is not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 4000],
+)
+def test_damaged_database_is_a_clear_error(tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(content)
+    for args in (("list",), ("add", str(DOMESTIC), "--no-config"), ("expiring",)):
+        code, out, err = run("inventory", *args, "--db", str(bad))
+        assert code == 2, args
+        assert err.startswith(f"{bad}: not an aiprocure inventory database (")
+        assert "Traceback" not in err
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    code, _, err = run("inventory", "add", str(DOMESTIC), "--no-config", "--db", str(other))
+    assert code == 2
+    assert "not an aiprocure inventory database (it holds other tables)" in err
+
+
+def test_missing_database_for_readers(tmp_path: Path) -> None:
+    code, _, err = run("inventory", "list", "--db", str(tmp_path / "none.sqlite3"))
+    assert code == 2
+    assert "no such inventory database" in err
+
+
+_WRITER = """
+import sys
+from datetime import date
+from pathlib import Path
+from aiprocure.caio.inventory import Entry, open_inventory
+db, tag, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+for i in range(n):
+    inv = open_inventory(db, create=True)
+    e = Entry(vendor=tag, corporate_number=None, system=f"s{i}", declaration_path=f"{tag}/{i}.yaml",
+              declaration_sha256=f"{tag}-{i:06d}", report_sha256="0" * 64, checklists=["x@1"],
+              risk_level="low", review_required=False, review_flags=[],
+              waivers=[{"id": f"W{i}", "rule": "R-1", "expires_on": "2026-12-31"}],
+              assessed_on="2026-01-01")
+    inv.add([e])
+    inv.close()
+"""
+
+
+def test_two_processes_writing_at_once(db: Path) -> None:
+    n = 300
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(db), tag, str(n)],
+            cwd=REPO,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for tag in ("a", "b")
+    ]
+    for p in procs:
+        _, err = p.communicate(timeout=240)
+        assert p.returncode == 0, err
+    inv = open_inventory(db, create=False)
+    try:
+        entries = inv.entries()
+        assert len(entries) == 2 * n
+        assert {e.declaration_sha256 for e in entries} == {
+            f"{t}-{i:06d}" for t in ("a", "b") for i in range(n)
+        }
+        assert all(len(e.waivers) == 1 for e in entries)
+        assert inv.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert inv.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert inv.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    finally:
+        inv.close()
+
+
+def test_entry_roundtrip(db: Path) -> None:
+    inv = open_inventory(db, create=True)
+    e = Entry(
+        None, None, None, "p.yaml", "d" * 64, "r" * 64, [], "low", False, [], [], "2026-01-01"
+    )
+    inv.add([e])
+    assert inv.entries() == [e]
+    assert inv.expiring(date(2026, 1, 1), 30) == []
+    inv.close()
