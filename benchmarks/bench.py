@@ -15,6 +15,7 @@ Every batch number includes one interpreter start-up, as a CI job would pay it. 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import shutil
@@ -99,6 +100,23 @@ for name in sys.argv[1:]:
 """
 
 
+def in_process(files: Sequence[Path]) -> tuple[float, float]:
+    """Seconds to assess every file with the api (checklists loaded once), and to C-load them."""
+    from aiprocure import api
+
+    ruleset = api.load_checklists()
+    start = time.perf_counter()
+    for path in files:
+        with contextlib.suppress(api.InputError):
+            api.assess_file(path, ruleset)
+    assessed = time.perf_counter() - start
+    start = time.perf_counter()
+    for path in files:
+        with path.open("rb") as f:
+            yaml.load(f, Loader=yaml.CSafeLoader)
+    return assessed, time.perf_counter() - start
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("-n", type=int, default=1000, help="declarations to generate (default 1000)")
@@ -130,6 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  PyYAML CSafeLoader only   {floor:8.3f} s    {len(files) / floor:8.0f} files/s  (floor)")
         print(f"  aiprocure check DIR json  {batch:8.3f} s    {len(files) / batch:8.0f} files/s  "
               f"{batch / floor:5.2f}x floor (target < 3x)")
+        api_s, floor_s = in_process(files)
+        print(f"  in-process: api.assess_file {api_s * 1000 / len(files):6.2f} ms/file, "
+              f"CSafeLoader {floor_s * 1000 / len(files):6.2f} ms/file, {api_s / floor_s:5.2f}x floor (no rendering)")
         peer_exe = BIN / "check-jsonschema"
         if not args.no_peer and (peer_exe.exists() or shutil.which("check-jsonschema")):
             schema = tmpdir / "declaration.schema.json"
