@@ -331,9 +331,9 @@ def show_settings(
             rows.append((f"disabled {rid}", [reason, cfg.where("disabled", rid)]))
     del width
     lines = [tc("config_title", L), ""]
-    for setting, (value, source) in rows:
+    for setting, (shown_value, source) in rows:
         lines.append(
-            f"{clean(setting)}: {clean(value)}" + (f"  [{clean(source)}]" if source else "")
+            f"{clean(setting)}: {clean(shown_value)}" + (f"  [{clean(source)}]" if source else "")
         )
     return "\n".join(lines) + "\n"
 

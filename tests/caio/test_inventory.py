@@ -149,7 +149,7 @@ def test_damaged_database_is_a_clear_error(tmp_path: Path, content: bytes) -> No
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(content)
     for args in (("list",), ("add", str(DOMESTIC), "--no-config"), ("expiring",)):
-        code, out, err = run("inventory", *args, "--db", str(bad))
+        code, _, err = run("inventory", *args, "--db", str(bad))
         assert code == 2, args
         assert err.startswith(f"{bad}: not an aiprocure inventory database (")
         assert "Traceback" not in err
