@@ -36,9 +36,11 @@ MAX_NODES = 100_000
 PathKey = tuple[str | int, ...]
 
 _CORE = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+# Not a real tag: what the composer gives a plain scalar, which the builder resolves itself.
+_PLAIN = "tag:aiprocure,2026:plain"
+_ALLOWED_TAGS = {_PLAIN} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 # Tags PyYAML's resolver gives plain scalars by itself; any other tag was written by the author.
-_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")}
+_SCALAR_TAGS = {_PLAIN} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")}
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
@@ -84,6 +86,19 @@ class Document:
                 current = (*current, seg)
                 node = node[seg]
         return self.position(current), current
+
+
+class _Composer(_Loader):
+    """The loader, minus PyYAML's regex-based implicit resolver: this module resolves plain scalars
+    itself (YAML 1.2 core), so the composer only has to say plain or not (a third of parse time)."""
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+
+_STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
 
 
 def _pos_of(node: Node) -> Pos:
@@ -197,7 +212,7 @@ class _Builder:
                 self.fail(key_node, "mapping keys must be plain text")
                 continue
             key = str(key_node.value)
-            if key_node.tag == _MERGE:
+            if key_node.tag == _MERGE or (key_node.tag == _PLAIN and key_node.value == "<<"):
                 self.fail(key_node, "merge keys (<<) are not allowed; write every key out")
                 continue
             if key_node.tag not in _ALLOWED_TAGS:
@@ -247,7 +262,7 @@ def parse(
     """Parse one YAML document from ``raw``; every problem is raised as a positioned InputError."""
     text = decode(path, raw, max_bytes=max_bytes)
     doc = Document(path=path, data=None, sha256=hashlib.sha256(raw).hexdigest())
-    loader = _Loader(text)
+    loader = _Composer(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
