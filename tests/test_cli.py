@@ -80,7 +80,9 @@ def test_directory_of_declarations_is_searched_recursively(tmp_path: Path) -> No
     for example in EX.glob("*.yaml"):
         (nested / example.name).write_bytes(example.read_bytes())
     (tmp_path / "notes.txt").write_text("not YAML, not read", encoding="utf-8")
-    code, out, _ = run("check", str(tmp_path), "--format", "json", "--fail-on", "never", "--no-fail-on-review")
+    code, out, _ = run(
+        "check", str(tmp_path), "--format", "json", "--fail-on", "never", "--no-fail-on-review"
+    )
     assert code == 0
     doc = json.loads(out)
     names = [Path(r["subject"]["declaration"]).name for r in doc["reports"]]
@@ -269,3 +271,29 @@ def test_custom_pack_is_evaluated(tmp_path: Path) -> None:
     finding = next(f for f in json.loads(out)["findings"] if f["rule_id"] == "MIN-X-001")
     assert finding["status"] == "fail"
     assert code == 1
+
+
+def test_example_ministry_pack_lints_and_evaluates() -> None:
+    pack = EX / "packs" / "ministry-extra.yaml"
+    assert run("lint-checklist", str(pack))[0] == 0
+    statuses = {}
+    for name in (
+        "overseas-foreign-access.yaml",
+        "citizen-facing-no-review.yaml",
+        "domestic-low-risk.yaml",
+    ):
+        _, out, _ = run("check", str(EX / name), "-c", str(pack), "--format", "json")
+        statuses[name] = {
+            f["rule_id"]: f["status"]
+            for f in json.loads(out)["findings"]
+            if f["rule_id"].startswith("MIN-")
+        }
+    assert statuses["overseas-foreign-access.yaml"] == {
+        "MIN-SEC-001": "fail",
+        "MIN-QUAL-001": "not_applicable",
+    }
+    assert statuses["citizen-facing-no-review.yaml"] == {
+        "MIN-SEC-001": "pass",
+        "MIN-QUAL-001": "pass",
+    }
+    assert statuses["domestic-low-risk.yaml"]["MIN-QUAL-001"] == "not_applicable"
