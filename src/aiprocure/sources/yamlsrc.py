@@ -99,6 +99,7 @@ class _Composer(_Loader):
 
 
 _STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
+_RESOLVER = yaml.resolver.Resolver()
 
 
 def _pos_of(node: Node) -> Pos:
@@ -242,7 +243,8 @@ class _Builder:
             return _BOOL[value]
         if _INT.match(value):
             return int(value.replace("_", ""))
-        if _FLOAT.match(value):
+        if _FLOAT.match(value) and _RESOLVER.resolve(ScalarNode, value, (True, False)) == _CORE + "float":  # type: ignore[no-untyped-call]
+            # only what PyYAML also reads as a float (``1e3`` stays text, as PyYAML writes it unquoted)
             return float(value.replace("_", ""))
         return value
 
