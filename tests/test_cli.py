@@ -297,3 +297,22 @@ def test_example_ministry_pack_lints_and_evaluates() -> None:
         "MIN-QUAL-001": "pass",
     }
     assert statuses["domestic-low-risk.yaml"]["MIN-QUAL-001"] == "not_applicable"
+
+
+def test_broken_link_in_a_directory_is_reported_not_skipped(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_bytes((EX / "domestic-low-risk.yaml").read_bytes())
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "gone.yaml")
+    code, _, err = run("check", str(tmp_path))
+    assert code == 2
+    assert err.startswith(f"{tmp_path / 'b.yaml'}:1:1: ")
+
+
+def test_a_file_name_that_is_not_utf8_is_printed_safely(tmp_path: Path) -> None:
+    import os
+
+    name = os.fsdecode(b"vendor-\xff.yaml")
+    path = tmp_path / name
+    path.write_bytes((EX / "incomplete.yaml").read_bytes())
+    code, out, _ = run("validate", str(path))
+    assert code == 0
+    assert out.endswith("vendor-\\udcff.yaml: ok\n")

@@ -103,12 +103,17 @@ def assess_file(path: Path, ruleset: Ruleset, *, generated_at: str | None = None
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; directories become their *.yaml / *.yml files (recursive, sorted)."""
+    """Files as given; directories become their *.yaml / *.yml entries (recursive, sorted).
+
+    Anything in a directory with a YAML suffix is kept, even a broken link or a FIFO, so that it
+    gets its own positioned error instead of being skipped in silence."""
     out: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and not p.is_dir()
+            )
             if not found:
                 problems.append(Problem(str(path), 1, 1, "directory holds no .yaml or .yml files"))
             out.extend(found)

@@ -23,6 +23,10 @@ Country = Annotated[
 ]
 Countries = list[Country]
 ShortText = Annotated[str, Field(min_length=1, max_length=500)]
+# Numbers and yes/no facts are strict: `prompt_days: true` or `audit_rights: "yes"` is an error,
+# not silently 1 or True, because a vendor's wording must not be read generously.
+Count = Annotated[int, Field(ge=0, strict=True)]
+Flag = Annotated[bool, Field(strict=True)]
 LongText = Annotated[str, Field(min_length=1, max_length=5000)]
 
 
@@ -40,7 +44,7 @@ class Evidence(Strict):
 
     document: ShortText
     section: ShortText | None = None
-    page: Annotated[int, Field(ge=1)] | None = None
+    page: Annotated[int, Field(ge=1, strict=True)] | None = None
     url: HttpUrl | None = None
 
 
@@ -60,7 +64,7 @@ class Vendor(Section):
         description="13-digit Japanese corporate number (法人番号), check digit verified",
     )
     country: Country | None = None
-    has_parent_company: bool | None = Field(
+    has_parent_company: Flag | None = Field(
         default=None, description="false if no other company controls the vendor"
     )
     parent_company: Company | None = Field(
@@ -169,22 +173,22 @@ class SubProcessor(Strict):
     country: Country
     role: ShortText | None = None
     parent_country: Country | None = None
-    accesses_customer_data: bool | None = None
+    accesses_customer_data: Flag | None = None
 
 
 class SubProcessors(Section):
     entities: list[SubProcessor] | None = None
-    change_notice_days: Annotated[int, Field(ge=0)] | None = None
-    customer_can_object: bool | None = None
+    change_notice_days: Count | None = None
+    customer_can_object: Flag | None = None
 
 
 class ForeignLaw(Section):
     subject_to: list[ShortText] | None = Field(
         default=None, description="foreign laws that can compel disclosure, e.g. 'US CLOUD Act'"
     )
-    notify_customer_of_requests: bool | None = None
-    challenge_requests: bool | None = None
-    transparency_report: bool | None = None
+    notify_customer_of_requests: Flag | None = None
+    challenge_requests: Flag | None = None
+    transparency_report: Flag | None = None
 
 
 class TrainingPolicy(StrEnum):
@@ -196,16 +200,16 @@ class TrainingPolicy(StrEnum):
 
 class TrainingUse(Section):
     customer_data: TrainingPolicy | None = None
-    service_improvement: bool | None = None
-    human_review_of_customer_data: bool | None = None
+    service_improvement: Flag | None = None
+    human_review_of_customer_data: Flag | None = None
 
 
 class Retention(Section):
-    prompt_days: Annotated[int, Field(ge=0)] | None = None
-    log_days: Annotated[int, Field(ge=0)] | None = None
-    deletion_on_termination: bool | None = None
-    deletion_days_after_termination: Annotated[int, Field(ge=0)] | None = None
-    deletion_certificate: bool | None = None
+    prompt_days: Count | None = None
+    log_days: Count | None = None
+    deletion_on_termination: Flag | None = None
+    deletion_days_after_termination: Count | None = None
+    deletion_certificate: Flag | None = None
 
 
 class ExportContent(StrEnum):
@@ -222,9 +226,9 @@ class ExportContent(StrEnum):
 class Exit(Section):
     export_formats: list[ShortText] | None = None
     export_contents: list[ExportContent] | None = None
-    standard_apis: bool | None = None
-    transition_support_months: Annotated[int, Field(ge=0)] | None = None
-    export_fee: bool | None = None
+    standard_apis: Flag | None = None
+    transition_support_months: Count | None = None
+    export_fee: Flag | None = None
 
 
 class Ownership(StrEnum):
@@ -236,9 +240,9 @@ class Ownership(StrEnum):
 
 class IntellectualProperty(Section):
     output_ownership: Ownership | None = None
-    ip_indemnity: bool | None = None
-    training_data_provenance_disclosed: bool | None = None
-    copyright_filter: bool | None = None
+    ip_indemnity: Flag | None = None
+    training_data_provenance_disclosed: Flag | None = None
+    copyright_filter: Flag | None = None
 
 
 class Officer(Strict):
@@ -249,11 +253,11 @@ class Officer(Strict):
 
 class Accountability(Section):
     responsible_officer: Officer | None = None
-    logs_prompts_and_outputs: bool | None = None
-    audit_rights: bool | None = None
-    incident_notification_hours: Annotated[int, Field(ge=0)] | None = None
-    model_change_notice_days: Annotated[int, Field(ge=0)] | None = None
-    documentation: bool | None = Field(
+    logs_prompts_and_outputs: Flag | None = None
+    audit_rights: Flag | None = None
+    incident_notification_hours: Count | None = None
+    model_change_notice_days: Count | None = None
+    documentation: Flag | None = Field(
         default=None, description="model/system card describing capabilities and limits"
     )
 
@@ -267,12 +271,12 @@ class Evaluation(Strict):
 
 class Quality(Section):
     evaluations: list[Evaluation] | None = None
-    red_teaming: bool | None = None
-    red_team_third_party: bool | None = None
+    red_teaming: Flag | None = None
+    red_team_third_party: Flag | None = None
     hallucination_controls: list[ShortText] | None = None
-    harmful_output_filter: bool | None = None
-    bias_evaluation: bool | None = None
-    sla_availability_percent: Annotated[float, Field(ge=0, le=100)] | None = None
+    harmful_output_filter: Flag | None = None
+    bias_evaluation: Flag | None = None
+    sla_availability_percent: Annotated[float, Field(ge=0, le=100, strict=True)] | None = None
 
 
 class IsmapStatus(StrEnum):
@@ -291,8 +295,8 @@ class Security(Section):
     ismap: IsmapStatus | None = None
     ismap_registration_id: ShortText | None = None
     certifications: list[ShortText] | None = None
-    encryption_at_rest: bool | None = None
-    encryption_in_transit: bool | None = None
+    encryption_at_rest: Flag | None = None
+    encryption_in_transit: Flag | None = None
     key_management: KeyManagement | None = None
 
 
