@@ -45,3 +45,39 @@ def test_output_validates(render_reports: list[Report]) -> None:
         errors = list(validator.iter_errors(doc))
         assert not errors, errors[0]
     assert not validator.is_valid({"report_version": "1", "reports": []})
+
+
+def _reference(reports: list[Report]) -> str:
+    """What the renderer wrote before it used pydantic-core: the json module, indent 2."""
+    docs = [r.model_dump(mode="json") for r in reports]
+    body = docs[0] if len(docs) == 1 else {"report_version": "1", "reports": docs}
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+def _with_observed(report: Report, value: Any) -> Report:
+    first = report.findings[0].model_copy(update={"observed": {"quality.x": value}})
+    return report.model_copy(update={"findings": [first, *report.findings[1:]]})
+
+
+def test_output_is_the_json_module_output(render_reports: list[Report]) -> None:
+    for reports in (render_reports[:1], render_reports[:2], render_reports):
+        assert json_.render(reports, Lang.EN) == _reference(reports)
+
+
+def test_floats_are_written_as_the_json_module_writes_them(render_reports: list[Report]) -> None:
+    # pydantic-core writes 0.00001 and 1e-6 where the json module writes 1e-05 and 1e-06
+    for value in (0.00001, 1e-6, 2.5e-7, 99.95, 1e16, 0.0, [0.0001, 3e-5]):
+        report = _with_observed(render_reports[0], value)
+        assert json_.render([report], Lang.EN) == _reference([report]), value
+
+
+def test_misleading_characters_are_escaped_and_keep_their_value(render_reports: list[Report]) -> None:
+    text = "a\x85b\x9bc\u2028d\u2029e\u202ef\u2066g\u200bh\ufeffi\x7fj"
+    report = _with_observed(render_reports[0], [text, "\udcff.yaml"])
+    out = json_.render([report, render_reports[1]], Lang.EN)
+    assert not any(c in out for c in text[1::2])  # every other character is a misleading one
+    for escape in ("\\u0085", "\\u2028", "\\u202e", "\\udcff"):
+        assert escape in out
+    doc = json.loads(out)
+    assert doc == json.loads(_reference([report, render_reports[1]]))
+    assert doc["reports"][0]["findings"][0]["observed"]["quality.x"] == [text, "\udcff.yaml"]

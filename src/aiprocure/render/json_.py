@@ -3,20 +3,57 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
+
+from pydantic_core import PydanticSerializationError
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import REPORT_VERSION, Report
 
 SCHEMA_ID = f"urn:aiprocure:report:{REPORT_VERSION}"
 
+# Characters that are valid raw in JSON strings but can mislead whoever reads or pastes the text:
+# DEL and C1 controls, zero-width and direction marks, line/paragraph separators (raw in JSON, line
+# breaks in JavaScript), bidi embeddings/overrides/isolates, invisible operators, BOM, and lone
+# surrogates (undecodable file names; they cannot be encoded as UTF-8 at all). They only ever occur
+# inside strings (JSON's own syntax is ASCII), so writing them as \uXXXX keeps the same data.
+_UNSAFE = re.compile("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+# Where pydantic-core and the json module write a float differently: only for magnitudes below
+# 1e-4 (``0.00001`` / ``1e-05``, ``1e-6`` / ``1e-06``). A match (even inside a string) sends that
+# report through the json module, so the bytes never depend on which encoder ran.
+_FLOAT_STYLE = re.compile(r"[0-9]e-[0-9](?![0-9])|0\.0000")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def _report_json(report: Report) -> str:
+    """One report as ``json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2)``
+    would write it, but serialised by pydantic-core: the json module's indenting encoder is pure
+    Python and took most of a batch run's time."""
+    try:
+        text = report.model_dump_json(indent=2)
+    except PydanticSerializationError:  # a lone surrogate; the json module copes
+        text = None
+    if text is None or _FLOAT_STYLE.search(text):
+        text = json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    return text
+
 
 def render(reports: Sequence[Report], lang: Lang) -> str:
     del lang  # the JSON report carries both languages
-    docs = [r.model_dump(mode="json") for r in reports]
-    body = docs[0] if len(docs) == 1 else {"report_version": REPORT_VERSION, "reports": docs}
-    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+    if len(reports) == 1:
+        body = _report_json(reports[0])
+    elif not reports:
+        body = json.dumps({"report_version": REPORT_VERSION, "reports": []}, indent=2)
+    else:  # {"report_version": ..., "reports": [...]}, each report indented two levels
+        items = ",\n".join("    " + _report_json(r).replace("\n", "\n    ") for r in reports)
+        head = json.dumps(REPORT_VERSION)
+        body = f'{{\n  "report_version": {head},\n  "reports": [\n{items}\n  ]\n}}'
+    return _UNSAFE.sub(_escape, body) + "\n"
 
 
 # Descriptions for the fields the model leaves undocumented, keyed by (definition, field). A
