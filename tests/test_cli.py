@@ -316,3 +316,14 @@ def test_a_file_name_that_is_not_utf8_is_printed_safely(tmp_path: Path) -> None:
     code, out, _ = run("validate", str(path))
     assert code == 0
     assert out.endswith("vendor-\\udcff.yaml: ok\n")
+
+
+def test_findings_carry_the_evidence_the_vendor_cited() -> None:
+    path = str(EX / "overseas-foreign-access.yaml")
+    _, out, _ = run("check", path, "--format", "json")
+    fa = next(f for f in json.loads(out)["findings"] if f["rule_id"] == "DS920-FA-001")
+    assert fa["evidence"] == [
+        {"document": "Data processing addendum", "section": "Annex 2", "page": None, "url": None}
+    ]
+    _, text, _ = run("check", path, "--lang", "en")
+    assert "Evidence: Data processing addendum §Annex 2" in text

@@ -36,7 +36,7 @@ from aiprocure.model.checklist import (
     _ValueSet,
 )
 from aiprocure.model.common import Text
-from aiprocure.model.findings import Finding, Location, Status
+from aiprocure.model.findings import EvidenceRef, Finding, Location, Status
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
 
@@ -203,15 +203,25 @@ def _fmt(t: Text, **kw: str) -> Text:
     return Text(ja=t.ja.format(**kw), en=t.en.format(**kw))
 
 
+def _evidence(data: dict[str, Any], section: str) -> list[EvidenceRef]:
+    """The evidence the declaration gives for the section a rule looks at."""
+    sec = data.get(section)
+    items = sec.get("evidence") if isinstance(sec, dict) else None
+    return [EvidenceRef.model_validate(e) for e in items or []]
+
+
 def _has_evidence(data: dict[str, Any], section: str) -> bool:
     sec = data.get(section)
     return isinstance(sec, dict) and bool(sec.get("evidence"))
 
 
-def evaluate_rule(rule: Rule, data: dict[str, Any], ruleset: Ruleset, doc: Document | None, file: str) -> Finding:
+def evaluate_rule(
+    rule: Rule, data: dict[str, Any], ruleset: Ruleset, doc: Document | None, file: str
+) -> Finding:
     ctx = Context(data=data, ruleset=ruleset)
     fields = fields_of(rule.check)
     primary = fields[0] if fields else rule.evidence_section or ""
+    section = rule.evidence_section or primary.split(".")[0].removesuffix("[]")
     status: Status
     if rule.applies_if is not None and holds(rule.applies_if, ctx) is False:
         status, message = Status.NOT_APPLICABLE, _NOT_APPLICABLE
@@ -224,16 +234,14 @@ def evaluate_rule(rule: Rule, data: dict[str, Any], ruleset: Ruleset, doc: Docum
             primary = missing[0] if missing else primary
         elif result is False:
             status = Status.FAIL
-            message = rule.message or _fmt(_FAIL, title="")
-            if rule.message is None:
-                message = Text(ja=_FAIL.ja.format(title=rule.title.ja), en=_FAIL.en.format(title=rule.title.en))
+            message = rule.message or Text(
+                ja=_FAIL.ja.format(title=rule.title.ja), en=_FAIL.en.format(title=rule.title.en)
+            )
+        elif rule.evidence_required and not _has_evidence(data, section):
+            status, message = Status.UNVERIFIED, _fmt(_UNVERIFIED, section=section)
+            primary = section
         else:
-            section = rule.evidence_section or primary.split(".")[0]
-            if rule.evidence_required and not _has_evidence(data, section):
-                status, message = Status.UNVERIFIED, _fmt(_UNVERIFIED, section=section)
-                primary = section
-            else:
-                status, message = Status.PASS, _PASS
+            status, message = Status.PASS, _PASS
     return Finding(
         rule_id=rule.id,
         status=status,
@@ -247,10 +255,13 @@ def evaluate_rule(rule: Rule, data: dict[str, Any], ruleset: Ruleset, doc: Docum
         references=rule.references,
         location=location_of(doc, primary, file),
         observed=dict(sorted(ctx.observed.items())),
+        evidence=_evidence(data, section),
         review_flag=rule.review_flag and status is Status.FAIL,
     )
 
 
-def evaluate(data: dict[str, Any], ruleset: Ruleset, doc: Document | None, file: str) -> Iterator[Finding]:
+def evaluate(
+    data: dict[str, Any], ruleset: Ruleset, doc: Document | None, file: str
+) -> Iterator[Finding]:
     for rule in ruleset.rules:
         yield evaluate_rule(rule, data, ruleset, doc, file)

@@ -59,6 +59,26 @@ class Waiver(Frozen):
     expires_on: str
 
 
+class EvidenceRef(Frozen):
+    """Evidence the vendor cited for the declaration section a finding rests on."""
+
+    document: str
+    section: str | None = None
+    page: int | None = None
+    url: str | None = None
+
+    def label(self) -> str:
+        """One line for reports: ``document §section p.N <url>`` (raw text: escape it per format)."""
+        parts = [self.document]
+        if self.section:
+            parts.append(f"§{self.section}")
+        if self.page is not None:
+            parts.append(f"p.{self.page}")
+        if self.url:
+            parts.append(f"<{self.url}>")
+        return " ".join(parts)
+
+
 class Finding(Frozen):
     rule_id: str
     status: Status
@@ -73,6 +93,9 @@ class Finding(Frozen):
     location: Location
     observed: dict[str, Observed] = Field(
         default_factory=dict, description="the declared facts the rule looked at"
+    )
+    evidence: list[EvidenceRef] = Field(
+        default_factory=list, description="evidence the declaration cites for the section"
     )
     review_flag: bool = False
     waiver: Waiver | None = None

@@ -151,6 +151,8 @@ def _finding(f: Finding, lang: Lang) -> list[str]:
     for field, value in f.observed.items():
         observed = escape(_value(value, lang))
         lines.append(f"- {escape(t('observed', lang))}: {escape(field)} = {observed}")
+    for e in f.evidence:
+        lines.append(f"- {escape(t('evidence', lang))}: {escape(e.label())}")
     lines.append(f"- {escape(t('remediation', lang))}: {escape(f.remediation.get(lang))}")
     if f.waiver is not None:
         w = f.waiver

@@ -176,6 +176,8 @@ def _finding(f: Finding, lang: Lang) -> RenderableType:
     body.add_row("  ", _txt(f.message.get(lang)))
     for field, value in f.observed.items():
         body.add_row("  ", Text(f"{clean(field)} = {clean(_value(value))}", style="dim"))
+    for e in f.evidence:
+        body.add_row("  ", Text(f"{t('evidence', lang)}: {clean(e.label())}", style="dim"))
     if f.status is not Status.WAIVED:
         body.add_row("  ", Text("→ ", style="bold").append(clean(f.remediation.get(lang))))
     if f.waiver is not None:
