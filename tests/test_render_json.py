@@ -81,3 +81,17 @@ def test_misleading_characters_are_escaped_and_keep_their_value(render_reports: 
     doc = json.loads(out)
     assert doc == json.loads(_reference([report, render_reports[1]]))
     assert doc["reports"][0]["findings"][0]["observed"]["quality.x"] == [text, "\udcff.yaml"]
+
+
+def test_every_misleading_character_is_escaped(render_reports: list[Report]) -> None:
+    chars = [*map(chr, range(0x7F, 0xA0)), *"\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a"]
+    chars += [*"\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2065\u2066\u2067\u2068"]
+    chars += ["\u2069", "\ufeff"]
+    assert set(chars) == set(json_._UNSAFE_CHARS)
+    for char in chars:
+        report = _with_observed(render_reports[0], f"x{char}y")
+        out = json_.render([report], Lang.EN)
+        assert char not in out
+        assert f'"x\\u{ord(char):04x}y"' in out
+    harmless = "é—→…「」・\u2010\u2027\u202f\u205f\u206a\ufefe"  # near neighbours stay as they are
+    assert harmless in json_.render([_with_observed(render_reports[0], harmless)], Lang.EN)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic_core import PydanticSerializationError
 
 from aiprocure.model.common import Lang
@@ -16,44 +17,83 @@ SCHEMA_ID = f"urn:aiprocure:report:{REPORT_VERSION}"
 
 # Characters that are valid raw in JSON strings but can mislead whoever reads or pastes the text:
 # DEL and C1 controls, zero-width and direction marks, line/paragraph separators (raw in JSON, line
-# breaks in JavaScript), bidi embeddings/overrides/isolates, invisible operators, BOM, and lone
-# surrogates (undecodable file names; they cannot be encoded as UTF-8 at all). They only ever occur
-# inside strings (JSON's own syntax is ASCII), so writing them as \uXXXX keeps the same data.
-_UNSAFE = re.compile("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
-# Where pydantic-core and the json module write a float differently: only for magnitudes below
-# 1e-4 (``0.00001`` / ``1e-05``, ``1e-6`` / ``1e-06``). A match (even inside a string) sends that
-# report through the json module, so the bytes never depend on which encoder ran.
-_FLOAT_STYLE = re.compile(r"[0-9]e-[0-9](?![0-9])|0\.0000")
+# breaks in JavaScript), bidi embeddings/overrides/isolates, invisible operators and the BOM. They
+# only ever occur inside strings (JSON's own syntax is ASCII), so writing them as \uXXXX keeps the
+# same data. Lone surrogates (undecodable file names) are escaped too: UTF-8 cannot carry them.
+_UNSAFE_CHARS = "".join(
+    map(
+        chr,
+        [
+            *range(0x7F, 0xA0),
+            *range(0x200B, 0x2010),
+            *range(0x2028, 0x202F),
+            *range(0x2060, 0x206A),
+            0xFEFF,
+        ],
+    )
+)
+_UNSAFE = re.compile(f"[{re.escape(_UNSAFE_CHARS)}\ud800-\udfff]")
+# The same characters in pydantic-core's UTF-8 output; scanning bytes for a literal lead byte is a
+# few times faster than scanning text with a character class. _MAYBE_UNSAFE* find a superset.
+_UNSAFE_UTF8 = re.compile(b"|".join(re.escape(c.encode()) for c in _UNSAFE_CHARS))
+_MAYBE_UNSAFE_C2 = re.compile(rb"\xc2[\x80-\x9f]")
+_MAYBE_UNSAFE_E2 = re.compile(rb"\xe2[\x80\x81]")
+# pydantic-core and the json module write a float differently only below 1e-4 in magnitude
+# (``0.00001`` / ``1e-05``, ``2.5e-6`` / ``2.5e-06``); such output is written by the json module.
+_SHORT_EXPONENT = re.compile(rb"e-[0-9](?![0-9])")
+
+
+class _ReportSet(BaseModel):
+    """Several reports in one document (serialisation only; see ReportSet in the schema)."""
+
+    report_version: str
+    reports: list[Report]
 
 
 def _escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def _report_json(report: Report) -> str:
-    """One report as ``json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2)``
-    would write it, but serialised by pydantic-core: the json module's indenting encoder is pure
-    Python and took most of a batch run's time."""
+def _escape_utf8(match: re.Match[bytes]) -> bytes:
+    return b"\\u%04x" % ord(match.group().decode())
+
+
+def _fast(doc: Report | _ReportSet) -> str | None:
+    """``doc`` as the json module writes it (``ensure_ascii=False, indent=2``), serialised by
+    pydantic-core; None where their bytes would differ. The json module's indenting encoder is
+    pure Python and took most of a batch run's time."""
     try:
-        text = report.model_dump_json(indent=2)
-    except PydanticSerializationError:  # a lone surrogate; the json module copes
-        text = None
-    if text is None or _FLOAT_STYLE.search(text):
-        text = json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2)
-    return text
+        raw = type(doc).__pydantic_serializer__.to_json(doc, indent=2)
+    except PydanticSerializationError:  # a lone surrogate
+        return None
+    if b"0.0000" in raw or any(
+        raw[m.start() - 1 : m.start()].isdigit() for m in _SHORT_EXPONENT.finditer(raw)
+    ):
+        return None
+    if (
+        b"\x7f" in raw
+        or b"\xef\xbb\xbf" in raw
+        or _MAYBE_UNSAFE_C2.search(raw)
+        or _MAYBE_UNSAFE_E2.search(raw)
+    ):
+        raw = _UNSAFE_UTF8.sub(_escape_utf8, raw)
+    return raw.decode("utf-8")
+
+
+def _slow(reports: Sequence[Report]) -> str:
+    docs = [r.model_dump(mode="json") for r in reports]
+    body = docs[0] if len(docs) == 1 else {"report_version": REPORT_VERSION, "reports": docs}
+    return _UNSAFE.sub(_escape, json.dumps(body, ensure_ascii=False, indent=2))
 
 
 def render(reports: Sequence[Report], lang: Lang) -> str:
     del lang  # the JSON report carries both languages
     if len(reports) == 1:
-        body = _report_json(reports[0])
-    elif not reports:
-        body = json.dumps({"report_version": REPORT_VERSION, "reports": []}, indent=2)
-    else:  # {"report_version": ..., "reports": [...]}, each report indented two levels
-        items = ",\n".join("    " + _report_json(r).replace("\n", "\n    ") for r in reports)
-        head = json.dumps(REPORT_VERSION)
-        body = f'{{\n  "report_version": {head},\n  "reports": [\n{items}\n  ]\n}}'
-    return _UNSAFE.sub(_escape, body) + "\n"
+        doc: Report | _ReportSet = reports[0]
+    else:
+        doc = _ReportSet.model_construct(report_version=REPORT_VERSION, reports=list(reports))
+    text = _fast(doc) if reports else None
+    return (_slow(reports) if text is None else text) + "\n"
 
 
 # Descriptions for the fields the model leaves undocumented, keyed by (definition, field). A
