@@ -5,9 +5,12 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad in
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -84,6 +87,23 @@ def _generated_at(timestamp: bool) -> str | None:
     if timestamp:
         return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return None
+
+
+@contextmanager
+def batch_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a batch is assessed.
+
+    Every report is kept until it is rendered: hundreds of thousands of long-lived objects that each
+    full collection would scan again (40 % of a 1000-file run). Assessing creates no reference
+    cycles, so reference counting still frees everything that becomes garbage.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _output_target(spec: str) -> tuple[Format, Path]:
@@ -205,11 +225,12 @@ def check(
     generated_at = _generated_at(timestamp)
     reports: list[Report] = []
     problems: list[Problem] = []
-    for path in files:
-        try:
-            reports.append(session.assess(path, generated_at=generated_at))
-        except InputError as exc:
-            problems.extend(exc.problems)
+    with batch_gc():
+        for path in files:
+            try:
+                reports.append(session.assess(path, generated_at=generated_at))
+            except InputError as exc:
+                problems.extend(exc.problems)
     if reports:
         _emit_stdout(fmt, reports, language, width, show_waived=show_waived)
         for target_fmt, target in targets:

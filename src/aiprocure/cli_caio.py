@@ -30,7 +30,17 @@ from aiprocure.caio.inventory import (
 from aiprocure.caio.session import Session, open_session
 from aiprocure.caio.tables import grid_terminal
 from aiprocure.caio.text import tc
-from aiprocure.cli import ChecklistOpt, LangOpt, NoDefaultOpt, _fail, _lang, _usage, _write, app
+from aiprocure.cli import (
+    ChecklistOpt,
+    LangOpt,
+    NoDefaultOpt,
+    _fail,
+    _lang,
+    _usage,
+    _write,
+    app,
+    batch_gc,
+)
 from aiprocure.errors import InputError, Problem
 from aiprocure.gate import FailOn
 from aiprocure.model.common import Lang
@@ -120,11 +130,12 @@ def _assess_all(session: Session, paths: list[Path]) -> list[tuple[Report, Path]
         _fail(exc.problems)
     out: list[tuple[Report, Path]] = []
     problems: list[Problem] = []
-    for path in files:
-        try:
-            out.append((session.assess(path), path))
-        except InputError as exc:
-            problems.extend(exc.problems)
+    with batch_gc():
+        for path in files:
+            try:
+                out.append((session.assess(path), path))
+            except InputError as exc:
+                problems.extend(exc.problems)
     if problems:
         _fail(problems)
     return out
