@@ -12,11 +12,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import Any, Literal, assert_never
-
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, Literal, assert_never
 
 from aiprocure.caio.tables import md, to_text
 from aiprocure.caio.text import tc
@@ -24,6 +20,9 @@ from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Report, Status
 from aiprocure.render.safe import clean
 from aiprocure.sources.yamlsrc import Document
+
+if TYPE_CHECKING:  # rich is imported by the terminal renderer only (start-up of other commands)
+    from rich.console import RenderableType
 
 _RANK = {Status.UNVERIFIED: 1, Status.UNANSWERED: 2, Status.FAIL: 3}
 
@@ -261,6 +260,10 @@ def _markdown(d: DeclarationDiff, lang: Lang) -> str:
 
 
 def _terminal(d: DeclarationDiff, lang: Lang) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     parts: list[RenderableType] = [
         Text(tc("diff_title", lang), style="bold"),
         Text(f"{clean(d.old_file)} → {clean(d.new_file)}"),

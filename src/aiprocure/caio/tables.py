@@ -7,14 +7,16 @@ import csv
 import io
 import re
 from collections.abc import Sequence
-
-from jinja2 import Environment
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from functools import cache
+from typing import TYPE_CHECKING
 
 from aiprocure.render.safe import clean
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+# rich and jinja2 are imported where they are used: every command imports this module (through
+# the CAIO commands' registration), and `check` should not pay for them at start-up.
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,8 +49,7 @@ def grid_markdown(title: str, header: Sequence[str], rows: Grid) -> str:
     return "\n".join(out) + "\n"
 
 
-_HTML = Environment(autoescape=True, keep_trailing_newline=True).from_string(
-    """<!DOCTYPE html>
+_HTML = """<!DOCTYPE html>
 <html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
@@ -73,12 +74,18 @@ tbody th { background: #f7f7f7; font-weight: normal; }
 </body>
 </html>
 """
-)
+
+
+@cache
+def _html_template() -> Template:
+    from jinja2 import Environment
+
+    return Environment(autoescape=True, keep_trailing_newline=True).from_string(_HTML)
 
 
 def grid_html(title: str, header: Sequence[str], rows: Grid, lang: str) -> str:
     clean_rows = [(one_line(label), [one_line(c) for c in cells]) for label, cells in rows]
-    return _HTML.render(
+    return _html_template().render(
         title=one_line(title), header=[one_line(h) for h in header], rows=clean_rows, lang=lang
     )
 
@@ -93,6 +100,10 @@ def grid_csv(header: Sequence[str], rows: Grid) -> str:
 
 
 def grid_terminal(title: str, header: Sequence[str], rows: Grid, *, width: int = 100) -> str:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=Text(clean(title)), box=box.SIMPLE_HEAD, title_justify="left")
     for h in header:
         table.add_column(Text(clean(h)), overflow="fold")
@@ -102,6 +113,8 @@ def grid_terminal(title: str, header: Sequence[str], rows: Grid, *, width: int =
 
 
 def to_text(renderable: object, *, width: int = 100) -> str:
+    from rich.console import Console
+
     buf = io.StringIO()
     console = Console(
         file=buf,
