@@ -66,6 +66,9 @@ _OPEN_RISK = {
 }
 
 
+_STATUSES = tuple(Status)  # iterating an Enum class is slow; this runs per category per report
+
+
 def finding_risk(f: Finding) -> RiskLevel:
     if f.status is Status.FAIL:
         return _FAIL_RISK[f.severity]
@@ -79,20 +82,20 @@ def worst(levels: Sequence[RiskLevel]) -> RiskLevel:
 
 
 def category_scores(findings: Sequence[Finding], ruleset: Ruleset) -> list[CategoryScore]:
-    order = list(ruleset.categories)
+    by_category: dict[str, list[Finding]] = {cat: [] for cat in ruleset.categories}
     for f in findings:
-        if f.category not in order:
-            order.append(f.category)
+        by_category.setdefault(f.category, []).append(f)
     out = []
-    for cat in order:
-        members = [f for f in findings if f.category == cat]
+    for cat, members in by_category.items():
         if not members:
             continue
         applicable = [f for f in members if f.status is not Status.NOT_APPLICABLE]
         possible = float(sum(WEIGHT[f.severity] for f in applicable))
         earned = sum(WEIGHT[f.severity] * CREDIT[f.status] for f in applicable)
         score = 100 if possible == 0 else round(100 * earned / possible)
-        counts = {s: sum(1 for f in members if f.status is s) for s in Status}
+        counts = dict.fromkeys(_STATUSES, 0)
+        for f in members:
+            counts[f.status] += 1
         title = ruleset.categories[cat].title if cat in ruleset.categories else Text(ja=cat, en=cat)
         out.append(
             CategoryScore(

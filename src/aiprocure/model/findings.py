@@ -37,7 +37,10 @@ class RiskLevel(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(RiskLevel).index(self)
+        return _RISK_RANK[self]
+
+
+_RISK_RANK = {r: i for i, r in enumerate(RiskLevel)}  # list(RiskLevel).index() is slow per call
 
 
 class Location(Frozen):
