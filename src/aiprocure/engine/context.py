@@ -11,8 +11,27 @@ from aiprocure.model.ruleset import Ruleset
 
 MISSING = object()
 
+Steps = tuple[tuple[str, bool], ...]
 
-@dataclass
+# Field paths come from checklists and predicates: a few hundred at most. Splitting them once
+# instead of at every lookup (~80 per declaration) is a tenth of evaluating a rule.
+_STEPS: dict[str, Steps] = {}
+_STEPS_MAX = 4096
+
+
+def steps_of(path: str) -> Steps:
+    """``a.b[].c`` -> ``(("a", False), ("b", True), ("c", False))``, cached."""
+    steps = _STEPS.get(path)
+    if steps is None:
+        steps = tuple(
+            (step[:-2], True) if step.endswith("[]") else (step, False) for step in path.split(".")
+        )
+        if len(_STEPS) < _STEPS_MAX:
+            _STEPS[path] = steps
+    return steps
+
+
+@dataclass(slots=True)
 class Context:
     data: dict[str, Any]  # the declaration as JSON-compatible data (model_dump(mode="json"))
     ruleset: Ruleset
@@ -20,38 +39,45 @@ class Context:
 
     def get(self, path: str) -> Any:
         """The value at ``path``; None when any step is unanswered. ``[]`` maps over lists."""
-        value = _resolve(self.data, path.split("."))
+        value = _resolve(self.data, steps_of(path), 0)
         self.observed[path] = _observable(value)
         return value
 
 
-def _resolve(node: Any, steps: list[str]) -> Any:
-    if not steps:
-        return node
-    step, rest = steps[0], steps[1:]
-    name, mapped = (step[:-2], True) if step.endswith("[]") else (step, False)
-    if not isinstance(node, dict):
-        return None
-    value = node.get(name)
-    if value is None:
-        return None
-    if mapped:
-        if not isinstance(value, list):
+def _resolve(node: Any, steps: Steps, i: int) -> Any:
+    n = len(steps)
+    while i < n:
+        name, mapped = steps[i]
+        if not isinstance(node, dict):
             return None
-        items = [_resolve(item, rest) for item in value]
-        if any(i is None for i in items):
-            return None  # one item left this unanswered: the whole answer is incomplete
-        flat: list[Any] = []
-        for i in items:
-            flat.extend(i if isinstance(i, list) else [i])
-        return flat
-    return _resolve(value, rest)
+        value = node.get(name)
+        if value is None:
+            return None
+        i += 1
+        if mapped:
+            if not isinstance(value, list):
+                return None
+            flat: list[Any] = []
+            for item in value:
+                found = _resolve(item, steps, i)
+                if found is None:
+                    return None  # one item left this unanswered: the whole answer is incomplete
+                if isinstance(found, list):
+                    flat.extend(found)
+                else:
+                    flat.append(found)
+            return flat
+        node = value
+    return node
+
+
+_SCALARS = (str, int, float, bool)
 
 
 def _observable(value: Any) -> Observed:
     if isinstance(value, list):
-        return [v if isinstance(v, str | int | float | bool) or v is None else _compact(v) for v in value]
-    if isinstance(value, str | int | float | bool) or value is None:
+        return [v if v is None or isinstance(v, _SCALARS) else _compact(v) for v in value]
+    if value is None or isinstance(value, _SCALARS):
         return value
     return _compact(value)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, assert_never
 
@@ -36,7 +37,7 @@ from aiprocure.model.checklist import (
     _ValueSet,
 )
 from aiprocure.model.common import Text
-from aiprocure.model.findings import EvidenceRef, Finding, Location, Status
+from aiprocure.model.findings import EvidenceRef, Finding, Location, Status, trusted
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
 
@@ -177,13 +178,21 @@ PREDICATE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+_LOC_STEPS: dict[str, list[str]] = {}
+
+
 def location_of(doc: Document | None, path: str, file: str) -> Location:
     """Position of a field path in the declaration; a missing field points at its parent."""
     if doc is None:
-        return Location(file=file, line=1, col=1, field=path)
-    steps = [s.removesuffix("[]") for s in path.split(".")]
+        return trusted(Location, {"file": file, "line": 1, "col": 1, "field": path})
+    steps = _LOC_STEPS.get(path)
+    if steps is None:
+        steps = [s.removesuffix("[]") for s in path.split(".")]
+        if len(_LOC_STEPS) < 4096:
+            _LOC_STEPS[path] = steps
     pos, _ = doc.locate(steps)
-    return Location(file=file, line=pos.line, col=pos.col, field=path)
+    # Every field is already of its type (Pos holds 1-based ints): skip re-validation.
+    return trusted(Location, {"file": file, "line": pos.line, "col": pos.col, "field": path})
 
 
 _UNANSWERED = Text(
@@ -215,53 +224,102 @@ def _has_evidence(data: dict[str, Any], section: str) -> bool:
     return isinstance(sec, dict) and bool(sec.get("evidence"))
 
 
-def evaluate_rule(
-    rule: Rule, data: dict[str, Any], ruleset: Ruleset, doc: Document | None, file: str
-) -> Finding:
-    ctx = Context(data=data, ruleset=ruleset)
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What evaluating a rule needs that does not depend on the declaration."""
+
+    fields: list[str]
+    unique_fields: list[str]
+    primary: str
+    section: str
+    fail_message: Text
+
+
+def _plan(rule: Rule, ruleset: Ruleset) -> _Plan:
+    cached = ruleset.engine_cache.get(id(rule))
+    if cached is not None and cached[0] is rule:
+        plan: _Plan = cached[1]
+        return plan
     fields = fields_of(rule.check)
     primary = fields[0] if fields else rule.evidence_section or ""
-    section = rule.evidence_section or primary.split(".")[0].removesuffix("[]")
+    plan = _Plan(
+        fields=fields,
+        unique_fields=list(dict.fromkeys(fields)),
+        primary=primary,
+        section=rule.evidence_section or primary.split(".")[0].removesuffix("[]"),
+        fail_message=rule.message
+        or Text(ja=_FAIL.ja.format(title=rule.title.ja), en=_FAIL.en.format(title=rule.title.en)),
+    )
+    ruleset.engine_cache[id(rule)] = (rule, plan)  # the rule kept alive, so its id stays its own
+    return plan
+
+
+def evaluate_rule(
+    rule: Rule,
+    data: dict[str, Any],
+    ruleset: Ruleset,
+    doc: Document | None,
+    file: str,
+    evidence: dict[str, list[EvidenceRef]] | None = None,
+) -> Finding:
+    plan = _plan(rule, ruleset)
+    ctx = Context(data, ruleset)
+    primary = plan.primary
+    section = plan.section
     status: Status
     if rule.applies_if is not None and holds(rule.applies_if, ctx) is False:
         status, message = Status.NOT_APPLICABLE, _NOT_APPLICABLE
     else:
         result = holds(rule.check, ctx)
         if result is None:
-            missing = [f for f in dict.fromkeys(fields) if ctx.observed.get(f) is None] or fields
+            fields = plan.fields
+            observed = ctx.observed
+            missing = [f for f in plan.unique_fields if observed.get(f) is None] or fields
             status = Status.UNANSWERED
             message = _fmt(_UNANSWERED, fields=", ".join(missing))
             primary = missing[0] if missing else primary
         elif result is False:
             status = Status.FAIL
-            message = rule.message or Text(
-                ja=_FAIL.ja.format(title=rule.title.ja), en=_FAIL.en.format(title=rule.title.en)
-            )
+            message = plan.fail_message
         elif rule.evidence_required and not _has_evidence(data, section):
             status, message = Status.UNVERIFIED, _fmt(_UNVERIFIED, section=section)
             primary = section
         else:
             status, message = Status.PASS, _PASS
-    return Finding(
-        rule_id=rule.id,
-        status=status,
-        severity=rule.severity,
-        category=rule.category,
-        sheet=rule.sheet,
-        title=rule.title,
-        message=message,
-        remediation=rule.remediation,
-        provenance=rule.provenance,
-        references=rule.references,
-        location=location_of(doc, primary, file),
-        observed=dict(sorted(ctx.observed.items())),
-        evidence=_evidence(data, section),
-        review_flag=rule.review_flag and status is Status.FAIL,
+    if evidence is None:
+        refs = _evidence(data, section)
+    else:
+        cached = evidence.get(section)
+        if cached is None:
+            cached = evidence[section] = _evidence(data, section)
+        refs = list(cached)
+    # Every value below is already of its field's type (the rule was validated at load, statuses
+    # and texts are the engine's own): construct without re-validating. The JSON is the same.
+    return trusted(
+        Finding,
+        {
+            "rule_id": rule.id,
+            "status": status,
+            "severity": rule.severity,
+            "category": rule.category,
+            "sheet": rule.sheet,
+            "title": rule.title,
+            "message": message,
+            "remediation": rule.remediation,
+            "provenance": rule.provenance,
+            "references": list(rule.references),
+            "location": location_of(doc, primary, file),
+            "observed": dict(sorted(ctx.observed.items())),
+            "evidence": refs,
+            "review_flag": rule.review_flag and status is Status.FAIL,
+            "waiver": None,
+        },
     )
 
 
 def evaluate(
     data: dict[str, Any], ruleset: Ruleset, doc: Document | None, file: str
 ) -> Iterator[Finding]:
+    evidence: dict[str, list[EvidenceRef]] = {}  # per section, validated once per declaration
     for rule in ruleset.rules:
-        yield evaluate_rule(rule, data, ruleset, doc, file)
+        yield evaluate_rule(rule, data, ruleset, doc, file, evidence)

@@ -32,6 +32,7 @@ from aiprocure.model.findings import (
     RiskLevel,
     Status,
     ViewpointResult,
+    trusted,
 )
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
@@ -98,14 +99,17 @@ def category_scores(findings: Sequence[Finding], ruleset: Ruleset) -> list[Categ
             counts[f.status] += 1
         title = ruleset.categories[cat].title if cat in ruleset.categories else Text(ja=cat, en=cat)
         out.append(
-            CategoryScore(
-                category=cat,
-                title=title,
-                score=score,
-                risk=worst([finding_risk(f) for f in members]),
-                counts=counts,
-                points=earned,
-                max_points=possible,
+            trusted(
+                CategoryScore,
+                {
+                    "category": cat,
+                    "title": title,
+                    "score": score,
+                    "risk": worst([finding_risk(f) for f in members]),
+                    "counts": counts,
+                    "points": float(earned),  # sum() of nothing is the int 0
+                    "max_points": possible,
+                },
             )
         )
     return out
@@ -119,7 +123,7 @@ def high_risk(
         return None
     results = []
     for vp in sheet.viewpoints:
-        ctx = Context(data=dict(data), ruleset=ruleset)
+        ctx = Context(data, ruleset)  # nothing writes to data
         chosen = None
         unknown = False
         fields: list[str] = []
@@ -137,14 +141,17 @@ def high_risk(
         )
         loc_field = fields[0] if chosen is not None and fields else first_missing
         results.append(
-            ViewpointResult(
-                id=vp.id,
-                title=vp.title,
-                level=chosen.id if chosen else None,
-                label=chosen.label if chosen else None,
-                high=None if (unknown or chosen is None) else chosen.high,
-                location=location_of(doc, loc_field, file),
-                observed=dict(sorted(ctx.observed.items())),
+            trusted(
+                ViewpointResult,
+                {
+                    "id": vp.id,
+                    "title": vp.title,
+                    "level": chosen.id if chosen else None,
+                    "label": chosen.label if chosen else None,
+                    "high": None if (unknown or chosen is None) else chosen.high,
+                    "location": location_of(doc, loc_field, file),
+                    "observed": dict(sorted(ctx.observed.items())),
+                },
             )
         )
     agg = sheet.aggregation

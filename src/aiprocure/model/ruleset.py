@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from aiprocure.model.checklist import (
     Category,
@@ -36,6 +37,10 @@ class Ruleset:
     jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
     high_risk: HighRiskSheet | None = None
     rule_source: dict[str, Source] = field(default_factory=dict)
+    # What the engine derives from each rule once instead of per declaration (fields a condition
+    # names, its evidence section, ...), keyed by id(rule). Not part of the rule set's identity;
+    # dataclasses.replace() starts a fresh one.
+    engine_cache: dict[int, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def build(cls, checklists: list[tuple[Checklist, Source]]) -> Ruleset:

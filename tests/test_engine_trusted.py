@@ -1,0 +1,47 @@
+"""The engine builds report objects without re-validating them (``findings.trusted``): each must be
+exactly what validating the same values would give, so that no output byte depends on the shortcut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from aiprocure import api
+from aiprocure.model.findings import Location, trusted
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def _same_as_validated(obj: BaseModel, *, every_field: bool = True) -> None:
+    again = type(obj).model_validate(obj.model_dump())
+    assert again == obj
+    assert again.model_dump_json() == obj.model_dump_json()
+    if every_field:  # trusted() is given every field, in declaration order
+        assert again.model_fields_set == obj.model_fields_set
+        assert list(vars(again)) == list(vars(obj))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_trusted_objects_equal_validated_ones(path: Path) -> None:
+    report = api.assess_file(path, api.load_checklists())
+    for f in report.findings:
+        _same_as_validated(f)
+        _same_as_validated(f.location)
+    for c in report.categories:
+        _same_as_validated(c)
+        assert type(c.points) is float
+        assert type(c.max_points) is float
+    if report.high_risk is not None:
+        for v in report.high_risk.viewpoints:
+            _same_as_validated(v)
+    _same_as_validated(report, every_field=False)
+
+
+def test_trusted_instances_stay_frozen() -> None:
+    loc = trusted(Location, {"file": "f", "line": 1, "col": 2, "field": "a"})
+    assert loc == Location(file="f", line=1, col=2, field="a")
+    with pytest.raises(ValidationError, match="frozen"):
+        loc.line = 3  # type: ignore[misc]
