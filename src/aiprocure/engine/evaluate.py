@@ -8,7 +8,7 @@ False, else None if any part is None; ``any`` is True if any part is True, else 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, assert_never
@@ -71,69 +71,123 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def _equals(cond: Equals, ctx: Context) -> Result:
+    v = ctx.get(cond.equals.field)
+    return None if v is None else v == cond.equals.value
+
+
+def _one_of(cond: OneOf, ctx: Context) -> Result:
+    v = ctx.get(cond.one_of.field)
+    if v is None:
+        return None
+    allowed = _values(cond.one_of, ctx)
+    return all(x in allowed for x in _as_list(v)) and v != []
+
+
+def _all_in(cond: AllIn, ctx: Context) -> Result:
+    v = ctx.get(cond.all_in.field)
+    if v is None:
+        return None
+    allowed = _values(cond.all_in, ctx)
+    return all(x in allowed for x in _as_list(v))
+
+
+def _none_in(cond: NoneIn, ctx: Context) -> Result:
+    v = ctx.get(cond.none_in.field)
+    if v is None:
+        return None
+    banned = _values(cond.none_in, ctx)
+    return not any(x in banned for x in _as_list(v))
+
+
+def _contains_all(cond: ContainsAll, ctx: Context) -> Result:
+    v = ctx.get(cond.contains_all.field)
+    if v is None:
+        return None
+    return _values(cond.contains_all, ctx) <= set(_as_list(v))
+
+
+def _at_least(cond: AtLeast, ctx: Context) -> Result:
+    n = _number(ctx.get(cond.at_least.field))
+    return None if n is None else n >= _bound(cond.at_least, ctx)
+
+
+def _at_most(cond: AtMost, ctx: Context) -> Result:
+    n = _number(ctx.get(cond.at_most.field))
+    return None if n is None else n <= _bound(cond.at_most, ctx)
+
+
+def _present(cond: Present, ctx: Context) -> Result:
+    # Silence is "unanswered", never a failure of its own: present() is True or unknown.
+    return True if ctx.get(cond.present.field) is not None else None
+
+
+def _non_empty(cond: NonEmpty, ctx: Context) -> Result:
+    v = ctx.get(cond.non_empty.field)
+    return None if v is None else v != []
+
+
+def _matches(cond: Matches, ctx: Context) -> Result:
+    v = ctx.get(cond.matches.field)
+    if v is None:
+        return None
+    rx = _regex(cond.matches.pattern)
+    return all(rx.search(str(x)) is not None for x in _as_list(v))
+
+
+def _predicate(cond: Predicate, ctx: Context) -> Result:
+    spec = PREDICATES[cond.predicate.name]
+    return spec.fn(ctx, dict(cond.predicate.args))
+
+
+def _all(cond: All, ctx: Context) -> Result:
+    results = [holds(c, ctx) for c in cond.all]
+    if any(r is False for r in results):
+        return False
+    return None if any(r is None for r in results) else True
+
+
+def _any(cond: Any_, ctx: Context) -> Result:
+    results = [holds(c, ctx) for c in cond.any]
+    if any(r is True for r in results):
+        return True
+    return None if any(r is None for r in results) else False
+
+
+def _not(cond: Not, ctx: Context) -> Result:
+    r = holds(cond.not_, ctx)
+    return None if r is None else not r
+
+
+# One lookup by the condition's class instead of a chain of isinstance checks (a third of the
+# time spent in holds()). Subclasses of a condition class fall back to the chain below.
+_HOLDS: dict[type, Callable[[Any, Context], Result]] = {
+    Equals: _equals,
+    OneOf: _one_of,
+    AllIn: _all_in,
+    NoneIn: _none_in,
+    ContainsAll: _contains_all,
+    AtLeast: _at_least,
+    AtMost: _at_most,
+    Present: _present,
+    NonEmpty: _non_empty,
+    Matches: _matches,
+    Predicate: _predicate,
+    All: _all,
+    Any_: _any,
+    Not: _not,
+}
+
+
 def holds(cond: Condition, ctx: Context) -> Result:
     """Evaluate one condition over the declaration in ``ctx``."""
-    if isinstance(cond, Equals):
-        v = ctx.get(cond.equals.field)
-        return None if v is None else v == cond.equals.value
-    if isinstance(cond, OneOf):
-        v = ctx.get(cond.one_of.field)
-        if v is None:
-            return None
-        allowed = _values(cond.one_of, ctx)
-        return all(x in allowed for x in _as_list(v)) and v != []
-    if isinstance(cond, AllIn):
-        v = ctx.get(cond.all_in.field)
-        if v is None:
-            return None
-        allowed = _values(cond.all_in, ctx)
-        return all(x in allowed for x in _as_list(v))
-    if isinstance(cond, NoneIn):
-        v = ctx.get(cond.none_in.field)
-        if v is None:
-            return None
-        banned = _values(cond.none_in, ctx)
-        return not any(x in banned for x in _as_list(v))
-    if isinstance(cond, ContainsAll):
-        v = ctx.get(cond.contains_all.field)
-        if v is None:
-            return None
-        return _values(cond.contains_all, ctx) <= set(_as_list(v))
-    if isinstance(cond, AtLeast):
-        n = _number(ctx.get(cond.at_least.field))
-        return None if n is None else n >= _bound(cond.at_least, ctx)
-    if isinstance(cond, AtMost):
-        n = _number(ctx.get(cond.at_most.field))
-        return None if n is None else n <= _bound(cond.at_most, ctx)
-    if isinstance(cond, Present):
-        # Silence is "unanswered", never a failure of its own: present() is True or unknown.
-        return True if ctx.get(cond.present.field) is not None else None
-    if isinstance(cond, NonEmpty):
-        v = ctx.get(cond.non_empty.field)
-        return None if v is None else v != []
-    if isinstance(cond, Matches):
-        v = ctx.get(cond.matches.field)
-        if v is None:
-            return None
-        rx = _regex(cond.matches.pattern)
-        return all(rx.search(str(x)) is not None for x in _as_list(v))
-    if isinstance(cond, Predicate):
-        spec = PREDICATES[cond.predicate.name]
-        return spec.fn(ctx, dict(cond.predicate.args))
-    if isinstance(cond, All):
-        results = [holds(c, ctx) for c in cond.all]
-        if any(r is False for r in results):
-            return False
-        return None if any(r is None for r in results) else True
-    if isinstance(cond, Any_):
-        results = [holds(c, ctx) for c in cond.any]
-        if any(r is True for r in results):
-            return True
-        return None if any(r is None for r in results) else False
-    if isinstance(cond, Not):
-        r = holds(cond.not_, ctx)
-        return None if r is None else not r
-    assert_never(cond)
+    fn = _HOLDS.get(type(cond))
+    if fn is not None:
+        return fn(cond, ctx)
+    for kind, fn in _HOLDS.items():
+        if isinstance(cond, kind):
+            return fn(cond, ctx)
+    raise TypeError(f"unknown condition {type(cond).__name__}")  # pragma: no cover
 
 
 def fields_of(cond: Condition) -> list[str]:

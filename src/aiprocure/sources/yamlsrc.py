@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -52,8 +52,9 @@ _LINE_SEPARATORS = {"\x85": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGR
 _MERGE = _CORE + "merge"
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
+    """1-based line and column (a tuple: one is built for every key and value of every file)."""
+
     line: int
     col: int
 
@@ -103,7 +104,8 @@ _RESOLVER = yaml.resolver.Resolver()
 
 
 def _pos_of(node: Node) -> Pos:
-    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+    mark = node.start_mark
+    return Pos(mark.line + 1, mark.column + 1)
 
 
 def _offset_pos(text: str, offset: int) -> Pos:
@@ -194,7 +196,9 @@ class _Builder:
         if depth > self.max_depth:
             self.fail(node, f"nesting deeper than {self.max_depth} levels")
             raise _Abort
-        self.doc.values.setdefault(path, _pos_of(node))
+        values = self.doc.values
+        if path not in values:
+            values[path] = _pos_of(node)
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         if node.tag not in _ALLOWED_TAGS:
@@ -208,6 +212,7 @@ class _Builder:
     def mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         first: dict[str, Pos] = {}
+        keys = self.doc.keys
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self.fail(key_node, "mapping keys must be plain text")
@@ -224,8 +229,9 @@ class _Builder:
                 self.fail(key_node, f"duplicate key {short_repr(key)} (first defined at line {prev.line}, column {prev.col})")
                 continue
             first[key] = kpos
-            self.doc.keys[(*path, key)] = kpos
-            out[key] = self.build(value_node, (*path, key), depth + 1)
+            sub = (*path, key)
+            keys[sub] = kpos
+            out[key] = self.build(value_node, sub, depth + 1)
         return out
 
     def scalar(self, node: ScalarNode) -> Any:
