@@ -202,9 +202,19 @@ def check(
             metavar="YYYY-MM-DD", help="Date waivers are judged on (default: today in Asia/Tokyo)."
         ),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes for large batches (0: one per CPU). The output is the same; "
+            "small batches are assessed in this process.",
+        ),
+    ] = 1,
 ) -> None:
     """Assess declarations and report findings, scores and high-risk review flags."""
-    from aiprocure import cli_caio
+    from aiprocure import batch, cli_caio
 
     targets = [_output_target(spec) for spec in output or []]
     session = cli_caio.session_from_cli(
@@ -226,11 +236,11 @@ def check(
     reports: list[Report] = []
     problems: list[Problem] = []
     with batch_gc():
-        for path in files:
-            try:
-                reports.append(session.assess(path, generated_at=generated_at))
-            except InputError as exc:
-                problems.extend(exc.problems)
+        for outcome in batch.assess_all(session, files, generated_at=generated_at, jobs=jobs):
+            if isinstance(outcome, Report):
+                reports.append(outcome)
+            else:
+                problems.extend(outcome)
     if reports:
         _emit_stdout(fmt, reports, language, width, show_waived=show_waived)
         for target_fmt, target in targets:
