@@ -7,7 +7,9 @@
     (subprocesses, same interpreter, median of the repetitions);
 (b) batch: ``aiprocure check DIR --format json`` in a subprocess against the floor (PyYAML's C loader
     alone, ``yaml.load(f, Loader=yaml.CSafeLoader)`` on every file, in one subprocess) and against a peer
-    (``check-jsonschema`` with the JSON Schema from ``aiprocure schema``, one subprocess).
+    (``check-jsonschema`` with the JSON Schema from ``aiprocure schema``, one subprocess); and, as an
+    extra line, ``check DIR --jobs N``. The headline ratio stays the single-job one: the floor is
+    single-threaded.
 
 Every batch number includes one interpreter start-up, as a CI job would pay it. Not part of the tests.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import random
 import shutil
 import statistics
@@ -122,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=1000, help="declarations to generate (default 1000)")
     parser.add_argument("-r", "--reps", type=int, default=5, help="repetitions per measurement (median)")
     parser.add_argument("--no-peer", action="store_true", help="skip check-jsonschema")
+    parser.add_argument("-j", "--jobs", type=int, default=0,
+                        help="also time `check DIR --jobs N` (default 0: one per CPU; -1 skips it)")
     args = parser.parse_args(argv)
     aiprocure = str(BIN / "aiprocure") if (BIN / "aiprocure").exists() else None
     base = [aiprocure] if aiprocure else [PY, "-m", "aiprocure"]
@@ -148,6 +153,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  PyYAML CSafeLoader only   {floor:8.3f} s    {len(files) / floor:8.0f} files/s  (floor)")
         print(f"  aiprocure check DIR json  {batch:8.3f} s    {len(files) / batch:8.0f} files/s  "
               f"{batch / floor:5.2f}x floor (target < 3x)")
+        if args.jobs >= 0:
+            # Not the headline: the floor is single-threaded, so the ratio above is single-job too.
+            par = timed([*base, "check", str(decls), "--format", "json", "--fail-on", "never",
+                         "--no-fail-on-review", "--jobs", str(args.jobs)], args.reps)
+            cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+            label = f"... --jobs {args.jobs} ({cpus} CPUs)"
+            print(f"  {label:<25} {par:8.3f} s    {len(files) / par:8.0f} files/s  "
+                  f"{par / floor:5.2f}x the single-threaded floor, {batch / par:4.2f}x faster than one job")
         api_s, floor_s = in_process(files)
         print(f"  in-process: api.assess_file {api_s * 1000 / len(files):6.2f} ms/file, "
               f"CSafeLoader {floor_s * 1000 / len(files):6.2f} ms/file, {api_s / floor_s:5.2f}x floor (no rendering)")
