@@ -28,9 +28,12 @@ _STATUS_ORDER = {
 }
 
 
+_SEVERITY_ORDER = {s: -s.rank for s in Severity}
+
+
 def finding_sort_key(f: Finding) -> tuple[int, int, str]:
     """Most actionable first: by status, then severity (highest first), then rule ID."""
-    return (_STATUS_ORDER[f.status], -Severity(f.severity).rank, f.rule_id)
+    return (_STATUS_ORDER[f.status], _SEVERITY_ORDER[f.severity], f.rule_id)
 
 
 def assess(

@@ -315,6 +315,7 @@ def evaluate_rule(
     doc: Document | None,
     file: str,
     evidence: dict[str, list[EvidenceRef]] | None = None,
+    locations: dict[str, Location] | None = None,
 ) -> Finding:
     plan = _plan(rule, ruleset)
     ctx = Context(data, ruleset)
@@ -347,6 +348,13 @@ def evaluate_rule(
         if cached is None:
             cached = evidence[section] = _evidence(data, section)
         refs = list(cached)
+    known = None if locations is None else locations.get(primary)
+    if known is not None:  # rules share fields: each is located once per declaration
+        location = known
+    else:
+        location = location_of(doc, primary, file)
+        if locations is not None:
+            locations[primary] = location
     # Every value below is already of its field's type (the rule was validated at load, statuses
     # and texts are the engine's own): construct without re-validating. The JSON is the same.
     return trusted(
@@ -362,7 +370,7 @@ def evaluate_rule(
             "remediation": rule.remediation,
             "provenance": rule.provenance,
             "references": list(rule.references),
-            "location": location_of(doc, primary, file),
+            "location": location,
             "observed": dict(sorted(ctx.observed.items())),
             "evidence": refs,
             "review_flag": rule.review_flag and status is Status.FAIL,
@@ -375,5 +383,6 @@ def evaluate(
     data: dict[str, Any], ruleset: Ruleset, doc: Document | None, file: str
 ) -> Iterator[Finding]:
     evidence: dict[str, list[EvidenceRef]] = {}  # per section, validated once per declaration
+    locations: dict[str, Location] = {}  # per field path, located once per declaration
     for rule in ruleset.rules:
-        yield evaluate_rule(rule, data, ruleset, doc, file, evidence)
+        yield evaluate_rule(rule, data, ruleset, doc, file, evidence, locations)
