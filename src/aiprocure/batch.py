@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from aiprocure.caio.session import Session
@@ -72,6 +71,8 @@ def assess_all(
     workers = effective_jobs(jobs, len(files))
     if workers == 1:
         return [_one(session, path, generated_at) for path in files]
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only when used
+
     chunksize = max(CHUNK, len(files) // (workers * 8))
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(session, generated_at)
