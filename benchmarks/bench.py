@@ -39,7 +39,18 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
 COUNTRIES = ["JP", "JP", "JP", "US", "SG", "DE", "GB", "CN", "NO", "FR", "IE", "KR"]
-VENDORS = ["さくら", "Fuji", "Nihon", "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Tsuru", "Kaze"]
+VENDORS = [
+    "さくら",
+    "Fuji",
+    "Nihon",
+    "Acme",
+    "Globex",
+    "Initech",
+    "Umbrella",
+    "Hooli",
+    "Tsuru",
+    "Kaze",
+]
 
 
 def _examples() -> list[dict[str, Any]]:
@@ -57,7 +68,9 @@ def generate(n: int, directory: Path, seed: int = 920) -> list[Path]:
     bases = _examples()
     paths = []
     for i in range(n):
-        data = json.loads(json.dumps(bases[i % len(bases)], default=str))  # deep copy, dates as text
+        data = json.loads(
+            json.dumps(bases[i % len(bases)], default=str)
+        )  # deep copy, dates as text
         vendor = data.setdefault("vendor", {})
         vendor["name"] = f"{rng.choice(VENDORS)} AI {i} 株式会社"
         vendor["country"] = rng.choice(COUNTRIES)
@@ -66,7 +79,9 @@ def generate(n: int, directory: Path, seed: int = 920) -> list[Path]:
         if isinstance(locations, dict):
             for key in ("storage", "processing", "backup", "logs"):
                 if key in locations:
-                    locations[key] = sorted({rng.choice(COUNTRIES) for _ in range(rng.randint(1, 3))})
+                    locations[key] = sorted(
+                        {rng.choice(COUNTRIES) for _ in range(rng.randint(1, 3))}
+                    )
         training = data.get("training_use")
         if isinstance(training, dict):
             training["customer_data"] = rng.choice(["never", "opt_in", "opt_out", "always"])
@@ -89,7 +104,9 @@ def timed(cmd: Sequence[str], reps: int, ok: Sequence[int] = (0,)) -> float:
         proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
         elapsed = time.perf_counter() - start
         if proc.returncode not in ok:
-            raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.decode()[-2000:]}")
+            raise SystemExit(
+                f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.decode()[-2000:]}"
+            )
         if i:
             times.append(elapsed)
     return statistics.median(times)
@@ -122,11 +139,20 @@ def in_process(files: Sequence[Path]) -> tuple[float, float]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("-n", type=int, default=1000, help="declarations to generate (default 1000)")
-    parser.add_argument("-r", "--reps", type=int, default=5, help="repetitions per measurement (median)")
+    parser.add_argument(
+        "-n", type=int, default=1000, help="declarations to generate (default 1000)"
+    )
+    parser.add_argument(
+        "-r", "--reps", type=int, default=5, help="repetitions per measurement (median)"
+    )
     parser.add_argument("--no-peer", action="store_true", help="skip check-jsonschema")
-    parser.add_argument("-j", "--jobs", type=int, default=0,
-                        help="also time `check DIR --jobs N` (default 0: one per CPU; -1 skips it)")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        help="also time `check DIR --jobs N` (default 0: one per CPU; -1 skips it)",
+    )
     args = parser.parse_args(argv)
     aiprocure = str(BIN / "aiprocure") if (BIN / "aiprocure").exists() else None
     base = [aiprocure] if aiprocure else [PY, "-m", "aiprocure"]
@@ -135,43 +161,85 @@ def main(argv: Sequence[str] | None = None) -> int:
         decls = tmpdir / "decls"
         decls.mkdir()
         files = generate(args.n, decls)
-        print(f"{len(files)} declarations in {decls} ({sum(f.stat().st_size for f in files) // 1024} KiB)")
+        print(
+            f"{len(files)} declarations in {decls} ({sum(f.stat().st_size for f in files) // 1024} KiB)"
+        )
 
         bare = timed([PY, "-c", "pass"], args.reps)
         version = timed([*base, "--version"], args.reps)
         one = timed([*base, "check", str(files[0]), "--format", "json"], args.reps, ok=(0, 1))
         print("\n(a) start-up, median of", args.reps)
         print(f"  python -c pass            {bare * 1000:8.1f} ms")
-        print(f"  aiprocure --version       {version * 1000:8.1f} ms   {version / bare:5.2f}x bare python (target < 3x)")
+        print(
+            f"  aiprocure --version       {version * 1000:8.1f} ms   {version / bare:5.2f}x bare python (target < 3x)"
+        )
         print(f"  aiprocure check ONE.yaml  {one * 1000:8.1f} ms   {one / bare:5.2f}x bare python")
 
         names = [str(f) for f in files]
         floor = timed([PY, "-c", FLOOR, *names], args.reps)
-        batch = timed([*base, "check", str(decls), "--format", "json", "--fail-on", "never", "--no-fail-on-review"],
-                      args.reps)
+        batch = timed(
+            [
+                *base,
+                "check",
+                str(decls),
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+                "--no-fail-on-review",
+            ],
+            args.reps,
+        )
         print(f"\n(b) batch of {len(files)}, one subprocess each, median of {args.reps}")
-        print(f"  PyYAML CSafeLoader only   {floor:8.3f} s    {len(files) / floor:8.0f} files/s  (floor)")
-        print(f"  aiprocure check DIR json  {batch:8.3f} s    {len(files) / batch:8.0f} files/s  "
-              f"{batch / floor:5.2f}x floor (target < 3x)")
+        print(
+            f"  PyYAML CSafeLoader only   {floor:8.3f} s    {len(files) / floor:8.0f} files/s  (floor)"
+        )
+        print(
+            f"  aiprocure check DIR json  {batch:8.3f} s    {len(files) / batch:8.0f} files/s  "
+            f"{batch / floor:5.2f}x floor (target < 3x)"
+        )
         if args.jobs >= 0:
             # Not the headline: the floor is single-threaded, so the ratio above is single-job too.
-            par = timed([*base, "check", str(decls), "--format", "json", "--fail-on", "never",
-                         "--no-fail-on-review", "--jobs", str(args.jobs)], args.reps)
-            cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+            par = timed(
+                [
+                    *base,
+                    "check",
+                    str(decls),
+                    "--format",
+                    "json",
+                    "--fail-on",
+                    "never",
+                    "--no-fail-on-review",
+                    "--jobs",
+                    str(args.jobs),
+                ],
+                args.reps,
+            )
+            cpus = (
+                len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+            )
             label = f"... --jobs {args.jobs} ({cpus} CPUs)"
-            print(f"  {label:<25} {par:8.3f} s    {len(files) / par:8.0f} files/s  "
-                  f"{par / floor:5.2f}x the single-threaded floor, {batch / par:4.2f}x faster than one job")
+            print(
+                f"  {label:<25} {par:8.3f} s    {len(files) / par:8.0f} files/s  "
+                f"{par / floor:5.2f}x the single-threaded floor, {batch / par:4.2f}x faster than one job"
+            )
         api_s, floor_s = in_process(files)
-        print(f"  in-process: api.assess_file {api_s * 1000 / len(files):6.2f} ms/file, "
-              f"CSafeLoader {floor_s * 1000 / len(files):6.2f} ms/file, {api_s / floor_s:5.2f}x floor (no rendering)")
+        print(
+            f"  in-process: api.assess_file {api_s * 1000 / len(files):6.2f} ms/file, "
+            f"CSafeLoader {floor_s * 1000 / len(files):6.2f} ms/file, {api_s / floor_s:5.2f}x floor (no rendering)"
+        )
         peer_exe = BIN / "check-jsonschema"
         if not args.no_peer and (peer_exe.exists() or shutil.which("check-jsonschema")):
             schema = tmpdir / "declaration.schema.json"
-            schema.write_bytes(subprocess.run([*base, "schema"], capture_output=True, check=True).stdout)
+            schema.write_bytes(
+                subprocess.run([*base, "schema"], capture_output=True, check=True).stdout
+            )
             exe = str(peer_exe) if peer_exe.exists() else "check-jsonschema"
             peer = timed([exe, "--schemafile", str(schema), *names], args.reps, ok=(0, 1))
-            print(f"  check-jsonschema          {peer:8.3f} s    {len(files) / peer:8.0f} files/s  "
-                  f"aiprocure is {peer / batch:5.2f}x faster (target > 1x)")
+            print(
+                f"  check-jsonschema          {peer:8.3f} s    {len(files) / peer:8.0f} files/s  "
+                f"aiprocure is {peer / batch:5.2f}x faster (target > 1x)"
+            )
         else:
             print("  check-jsonschema          not installed (pip install -e '.[dev]'); skipped")
     return 0

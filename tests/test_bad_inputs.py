@@ -37,19 +37,25 @@ EXPECTED: dict[str, list[str]] = {
     "latin-1.yaml": ["4:12: not valid UTF-8 (byte 0xe9); save the file as UTF-8"],
     "shift-jis.yaml": ["4:9: not valid UTF-8 (byte 0x8a); save the file as UTF-8"],
     "utf-16-bom.yaml": ["1:1: file is UTF-16; save it as UTF-8"],
-    "utf-16-no-bom.yaml": ["1:1: file looks like UTF-16 without a byte-order mark; save it as UTF-8"],
+    "utf-16-no-bom.yaml": [
+        "1:1: file looks like UTF-16 without a byte-order mark; save it as UTF-8"
+    ],
     "deep-nesting.yaml": ["68:131: nesting deeper than 64 levels"],
     "deep-flow.yaml": ["3:1008: YAML syntax error: exceeded maximum nesting depth"],
     "alias-bomb.yaml": ["3:8: document expands to more than 100000 nodes (alias bomb?)"],
     "recursive-alias.yaml": ["3:9: nesting deeper than 64 levels"],
     "duplicate-top.yaml": ["5:1: duplicate key 'training_use' (first defined at line 3, column 1)"],
-    "duplicate-section.yaml": ["5:3: duplicate key 'customer_data' (first defined at line 3, column 3)"],
+    "duplicate-section.yaml": [
+        "5:3: duplicate key 'customer_data' (first defined at line 3, column 3)"
+    ],
     "duplicate-nested.yaml": ["7:5: duplicate key 'country' (first defined at line 6, column 5)"],
     "duplicate-list-item.yaml": [
         "6:7: duplicate key 'country' (first defined at line 5, column 7)",
         "7:33: duplicate key 'name' (first defined at line 7, column 8)",
     ],
-    "duplicate-quoted.yaml": ["2:1: duplicate key 'schema_version' (first defined at line 1, column 1)"],
+    "duplicate-quoted.yaml": [
+        "2:1: duplicate key 'schema_version' (first defined at line 1, column 1)"
+    ],
     "tag-python-apply.yaml": [f"3:9: {PY_APPLY}"],
     "tag-python-name.yaml": ["3:9: tag 'tag:yaml.org,2002:python/name:os.system' is not allowed"],
     "tag-custom.yaml": ["2:9: tag '!foo' is not allowed"],
@@ -79,9 +85,15 @@ EXPECTED: dict[str, list[str]] = {
     "top-level-scalar.yaml": ["1:1: expected a YAML mapping at the top level"],
     # .nan / .inf are not numbers here (YAML 1.2 JSON schema), and numeric facts are strict:
     # text such as "NaN" or an overflowing float is refused rather than converted.
-    "nan.yaml": ["3:3: quality.sla_availability_percent: Input should be a valid number (got '.nan')"],
-    "infinity.yaml": ["3:3: quality.sla_availability_percent: Input should be a valid number (got '-.inf')"],
-    "nan-quoted.yaml": ["3:3: quality.sla_availability_percent: Input should be a valid number (got 'NaN')"],
+    "nan.yaml": [
+        "3:3: quality.sla_availability_percent: Input should be a valid number (got '.nan')"
+    ],
+    "infinity.yaml": [
+        "3:3: quality.sla_availability_percent: Input should be a valid number (got '-.inf')"
+    ],
+    "nan-quoted.yaml": [
+        "3:3: quality.sla_availability_percent: Input should be a valid number (got 'NaN')"
+    ],
     "overflow-float.yaml": [
         "3:3: quality.sla_availability_percent: Input should be a valid number (got '1e999')"
     ],
@@ -94,7 +106,9 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "raw-escape.yaml": ["3:9: control character U+001B is not allowed"],
     "c1-control.yaml": ["3:10: control character U+009B is not allowed"],
-    "line-separator.yaml": ["3:10: U+2028 LINE SEPARATOR is not allowed; use an ordinary line break"],
+    "line-separator.yaml": [
+        "3:10: U+2028 LINE SEPARATOR is not allowed; use an ordinary line break"
+    ],
     "syntax-error.yaml": ["4:1: YAML syntax error: did not find expected ',' or ']'"],
     "tab-indent.yaml": ["3:1: YAML syntax error: found character that cannot start any token"],
     "complex-key.yaml": ["2:3: mapping keys must be plain text"],
@@ -159,7 +173,10 @@ def test_utf8_bom_does_not_shift_positions(tmp_path: Path) -> None:
     path = tmp_path / "bom.yaml"
     path.write_bytes(b'\xef\xbb\xbfschema_version: "1.0"\nvendr: {}\n')
     code, _, err = cli("validate", str(path))
-    assert (code, err) == (2, f"{path}:2:1: unknown key 'vendr' in the top level; did you mean 'vendor'?\n")
+    assert (code, err) == (
+        2,
+        f"{path}:2:1: unknown key 'vendr' in the top level; did you mean 'vendor'?\n",
+    )
 
 
 # --- cases made by fixtures --------------------------------------------------------------------
@@ -171,7 +188,10 @@ def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
     path.write_bytes(b'schema_version: "1.0"\n' + b"# padding\n" * ((size - 22) // 10))
     for command in ("validate", "check"):
         code, _, err = cli(command, str(path))
-        assert (code, err) == (2, f"{path}:1:1: file is {path.stat().st_size} bytes; the limit is {MAX_BYTES}\n")
+        assert (code, err) == (
+            2,
+            f"{path}:1:1: file is {path.stat().st_size} bytes; the limit is {MAX_BYTES}\n",
+        )
 
 
 def test_file_at_the_size_limit_is_read(tmp_path: Path) -> None:
@@ -245,7 +265,9 @@ def test_unreadable_file_via_monkeypatch(tmp_path: Path, monkeypatch: pytest.Mon
         assert cli(command, str(path)) == (2, "", f"{path}:1:1: permission denied\n")
 
 
-def test_permission_error_branch_of_read_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_permission_error_branch_of_read_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "secret.yaml"
     path.write_text("a: 1\n", encoding="utf-8")
     _deny(path, monkeypatch)
@@ -276,7 +298,9 @@ def test_nul_in_a_file_name_from_the_api_is_positioned() -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_unreadable_file_via_chmod(tmp_path: Path) -> None:
     if os.geteuid() == 0:
-        pytest.skip("running as root: chmod 000 does not stop root reading; covered by the monkeypatch tests")
+        pytest.skip(
+            "running as root: chmod 000 does not stop root reading; covered by the monkeypatch tests"
+        )
     path = tmp_path / "secret.yaml"
     path.write_bytes(VALID.read_bytes())
     path.chmod(0)
@@ -321,7 +345,12 @@ def test_console_script_never_shows_a_traceback(name: str) -> None:
     exe = Path(sys.executable).with_name("aiprocure")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "aiprocure"]
     proc = subprocess.run(
-        [*cmd, "check", rel(BAD / name)], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False
+        [*cmd, "check", rel(BAD / name)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr

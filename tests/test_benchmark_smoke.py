@@ -12,7 +12,11 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_benchmark_runs_on_five_declarations() -> None:
     proc = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "bench.py"), "-n", "5", "-r", "1", "--no-peer"],
-        capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert "5 declarations" in proc.stdout

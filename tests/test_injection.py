@@ -21,7 +21,7 @@ from aiprocure.render.safe import clean
 
 # YAML double-quoted escapes put real control characters into the values (raw ones are refused by
 # the loader, see tests/bad/raw-escape.yaml): that is the realistic attack.
-EVIL_YAML = r'''schema_version: "1.0"
+EVIL_YAML = r"""schema_version: "1.0"
 vendor:
   name: "[bold red]MARKUP[/] [link=https://evil.example/]click[/link] \e[2J\e]8;;http://evil/\e\\x\e]8;;\e\\ C1:\x9b31m \u202eRTL\u202c ZW:\u200b\u200d\u2066 <script>alert(1)</script>"
   country: US
@@ -32,7 +32,7 @@ use_case:
   task: "[blink]task[/blink] \x9d\x90\x8d"
 foreign_law:
   subject_to: ["\u202eCLOUD Act", "[red]x[/red]"]
-'''
+"""
 
 ESC = "\x1b"
 C1 = re.compile("[\x80-\x9f]")
@@ -49,7 +49,11 @@ def evil(tmp_path: Path) -> Path:
 
 
 def run_check(path: Path, *args: str) -> str:
-    result = runner.invoke(app, ["check", str(path), "--width", "200", *args], env={"LANG": "C", "SOURCE_DATE_EPOCH": ""})
+    result = runner.invoke(
+        app,
+        ["check", str(path), "--width", "200", *args],
+        env={"LANG": "C", "SOURCE_DATE_EPOCH": ""},
+    )
     assert result.exit_code == 1, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     return result.stdout
@@ -84,14 +88,31 @@ def test_terminal_report_with_colour_keeps_vendor_text_inert(evil: Path) -> None
     text = terminal.render([report], Lang.EN, width=200, color=True)
     # the renderer's own colour codes are allowed; the vendor's are not: no clear-screen, no OSC
     # hyperlink, no cursor query, and no rich [link] turned into an OSC 8 hyperlink
-    for attack in ("\x1b[2J", "\x1b]8;;http://evil", "\x1b]0;", "\x1b[6n", "\x1b]8;;https://evil.example"):
+    for attack in (
+        "\x1b[2J",
+        "\x1b]8;;http://evil",
+        "\x1b]0;",
+        "\x1b[6n",
+        "\x1b]8;;https://evil.example",
+    ):
         assert attack not in text
     assert not BIDI.search(text)
     assert not C1.search(text)
 
 
 def test_clean_escapes_every_dangerous_class() -> None:
-    for ch in ["\x1b", "\x07", "\x9b", "\x85", "\u202e", "\u2066", "\u200b", "\u200f", "\ufeff", "\x7f"]:
+    for ch in [
+        "\x1b",
+        "\x07",
+        "\x9b",
+        "\x85",
+        "\u202e",
+        "\u2066",
+        "\u200b",
+        "\u200f",
+        "\ufeff",
+        "\x7f",
+    ]:
         assert ch not in clean(f"a{ch}b")
 
 
@@ -156,4 +177,6 @@ def test_every_format_keeps_vendor_text_inert(evil: Path, name: str) -> None:
 
 
 def test_every_registered_format_is_covered() -> None:
-    assert {f.value for f in Format} <= {"terminal", *CHECKS}, "add a cross-format check for the new format"
+    assert {f.value for f in Format} <= {"terminal", *CHECKS}, (
+        "add a cross-format check for the new format"
+    )

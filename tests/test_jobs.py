@@ -30,7 +30,10 @@ def batch_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _check(*args: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "LANG": "C", "SOURCE_DATE_EPOCH": "", "NO_COLOR": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "aiprocure", "check", *args], capture_output=True, env=env, check=False
+        [sys.executable, "-m", "aiprocure", "check", *args],
+        capture_output=True,
+        env=env,
+        check=False,
     )
 
 
@@ -57,7 +60,11 @@ def test_jobs_with_waivers_and_config(batch_dir: Path) -> None:
     common += ["--config", str(EX / "caio" / "ministry-config.yaml")]
     one = _check(*common, "-j", "1")
     every = _check(*common, "-j", "0")
-    assert (every.returncode, every.stdout, every.stderr) == (one.returncode, one.stdout, one.stderr)
+    assert (every.returncode, every.stdout, every.stderr) == (
+        one.returncode,
+        one.stdout,
+        one.stderr,
+    )
 
 
 def test_negative_jobs_is_a_usage_error() -> None:

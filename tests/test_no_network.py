@@ -19,7 +19,11 @@ from typer.testing import CliRunner
 from aiprocure.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.yaml") if "schema_version:" in p.read_text(encoding="utf-8"))
+EXAMPLES = sorted(
+    p
+    for p in (ROOT / "examples").glob("*.yaml")
+    if "schema_version:" in p.read_text(encoding="utf-8")
+)
 VALID = ROOT / "examples" / "domestic-low-risk.yaml"
 
 
@@ -52,8 +56,20 @@ def _commands(tmp: Path) -> list[list[str]]:
         ["--help"],
         ["validate", *ex],
         ["check", *ex],
-        *(["check", *ex, "--format", f, "--lang", lang] for f in ("json", "sarif", "junit", "markdown", "html", "github") for lang in ("en", "ja")),
-        ["check", *ex, "--output", str(tmp / "r.sarif"), "--output", str(tmp / "r.html"), "--timestamp"],
+        *(
+            ["check", *ex, "--format", f, "--lang", lang]
+            for f in ("json", "sarif", "junit", "markdown", "html", "github")
+            for lang in ("en", "ja")
+        ),
+        [
+            "check",
+            *ex,
+            "--output",
+            str(tmp / "r.sarif"),
+            "--output",
+            str(tmp / "r.html"),
+            "--timestamp",
+        ],
         ["init"],
         ["init", str(tmp / "new.yaml"), "--lang", "en"],
         ["schema"],
@@ -70,7 +86,10 @@ def test_no_command_touches_the_network(no_network: list[str], tmp_path: Path) -
     runner = CliRunner()
     for args in _commands(tmp_path):
         result = runner.invoke(app, args, env={"LANG": "C", "SOURCE_DATE_EPOCH": ""})
-        assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            args,
+            result.exception,
+        )
         assert result.exit_code in (0, 1, 2), (args, result.output, result.exception)
         assert "Traceback" not in result.stdout + result.stderr
     assert no_network == []
@@ -106,7 +125,11 @@ def test_check_in_a_subprocess_with_a_socket_guard(fmt: str) -> None:
             pytest.skip(f"format {fmt!r} not registered")
     proc = subprocess.run(
         [sys.executable, "-c", GUARD, "check", *map(str, EXAMPLES), "--format", fmt],
-        capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
         env={"PATH": "/usr/bin:/bin", "LANG": "C", "HOME": str(ROOT)},
     )
     assert "NETWORK ATTEMPT" not in proc.stderr

@@ -38,7 +38,9 @@ from aiprocure.sources.yamlsrc import Document, parse
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 # Declarations among the examples (examples/ also holds CI snippets, waivers, rule packs).
-DECLARATIONS = sorted(p for p in EXAMPLES.glob("*.yaml") if p.read_text(encoding="utf-8").count("schema_version:"))
+DECLARATIONS = sorted(
+    p for p in EXAMPLES.glob("*.yaml") if p.read_text(encoding="utf-8").count("schema_version:")
+)
 PASSING = EXAMPLES / "domestic-low-risk.yaml"
 COUNTRIES = ["JP", "US", "CN", "RU", "KP", "IR", "SG", "DE", "GB", "NO", "FR", "IN"]
 
@@ -177,7 +179,27 @@ def test_arbitrary_bytes_parse_or_fail_with_positions(raw: bytes) -> None:
 
 YAMLISH = st.lists(
     st.sampled_from(
-        [*list("abcxyz019 :-?,[]{}#&*!|>'\"%@`\t\n\r\\"), "\n  ", "- ", ": ", "&a ", "*a", "!!str ", "!!python/name:os.system ", "<<: ", "---\n", "...\n", "%YAML 1.1\n", "あ", "\x1b", "\u202e", "\x85", "\u2028", "\ufeff", "\x00"]
+        [
+            *list("abcxyz019 :-?,[]{}#&*!|>'\"%@`\t\n\r\\"),
+            "\n  ",
+            "- ",
+            ": ",
+            "&a ",
+            "*a",
+            "!!str ",
+            "!!python/name:os.system ",
+            "<<: ",
+            "---\n",
+            "...\n",
+            "%YAML 1.1\n",
+            "あ",
+            "\x1b",
+            "\u202e",
+            "\x85",
+            "\u2028",
+            "\ufeff",
+            "\x00",
+        ]
     ),
     max_size=80,
 ).map("".join)
@@ -190,11 +212,16 @@ def test_yamlish_text_parses_or_fails_with_positions(text: str) -> None:
 
 
 @FAST
-@given(st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=10),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4),
-    max_leaves=20,
-))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.dictionaries(st.text(max_size=6), children, max_size=4)
+        ),
+        max_leaves=20,
+    )
+)
 def test_dumped_values_round_trip_or_fail_with_positions(value: Any) -> None:
     raw = yaml.safe_dump({"v": value}, allow_unicode=True).encode("utf-8")
     result = _parse_or_error(raw)
@@ -204,7 +231,9 @@ def test_dumped_values_round_trip_or_fail_with_positions(value: Any) -> None:
 
 
 def _has_control(raw: bytes) -> bool:
-    return any(c < 0x20 and c not in (9, 10, 13) for c in raw) or "\x85" in raw.decode("utf-8", "replace")
+    return any(c < 0x20 and c not in (9, 10, 13) for c in raw) or "\x85" in raw.decode(
+        "utf-8", "replace"
+    )
 
 
 # --- the declaration schema and the engine -----------------------------------------------------
@@ -236,20 +265,33 @@ def _assert_monotone(before: Report, after: Report, why: object) -> None:
     for cat in after.categories:
         prev_cat = prev_cats[cat.category]
         assert cat.risk.rank <= prev_cat.risk.rank, (why, cat.category)
-        same_rules = cat.counts[Status.NOT_APPLICABLE] == prev_cat.counts[Status.NOT_APPLICABLE] and {
-            f.rule_id for f in after.findings if f.category == cat.category and f.status is Status.NOT_APPLICABLE
-        } == {f.rule_id for f in before.findings if f.category == cat.category and f.status is Status.NOT_APPLICABLE}
+        same_rules = cat.counts[Status.NOT_APPLICABLE] == prev_cat.counts[
+            Status.NOT_APPLICABLE
+        ] and {
+            f.rule_id
+            for f in after.findings
+            if f.category == cat.category and f.status is Status.NOT_APPLICABLE
+        } == {
+            f.rule_id
+            for f in before.findings
+            if f.category == cat.category and f.status is Status.NOT_APPLICABLE
+        }
         if same_rules:
             assert cat.score >= prev_cat.score, (why, cat.category)
 
 
 @FAST
 @given(declarations(), st.data())
-def test_making_one_fact_pass_never_lowers_a_score_nor_raises_the_risk(data: dict[str, Any], extra: st.DataObject) -> None:
+def test_making_one_fact_pass_never_lowers_a_score_nor_raises_the_risk(
+    data: dict[str, Any], extra: st.DataObject
+) -> None:
     changeable = [
         (section, name)
         for (section, name) in FACTS
-        if section in data and section in BASE and name in BASE[section] and data[section].get(name) != BASE[section][name]
+        if section in data
+        and section in BASE
+        and name in BASE[section]
+        and data[section].get(name) != BASE[section][name]
     ]
     if not changeable:
         return
@@ -260,7 +302,9 @@ def test_making_one_fact_pass_never_lowers_a_score_nor_raises_the_risk(data: dic
 
 @FAST
 @given(declarations(), st.data())
-def test_answering_a_silent_section_with_passing_facts_is_monotone(data: dict[str, Any], extra: st.DataObject) -> None:
+def test_answering_a_silent_section_with_passing_facts_is_monotone(
+    data: dict[str, Any], extra: st.DataObject
+) -> None:
     silent = [s for s in sorted(SECTIONS) if s not in data and s in BASE]
     if not silent:
         return
@@ -268,12 +312,16 @@ def test_answering_a_silent_section_with_passing_facts_is_monotone(data: dict[st
     _assert_monotone(_assess(data), _assess({**data, section: BASE[section]}), section)
 
 
-MUTATIONS = st.sampled_from(["unknown_key", "wrong_type", "drop_version", "list_for_map", "null_section", "none"])
+MUTATIONS = st.sampled_from(
+    ["unknown_key", "wrong_type", "drop_version", "list_for_map", "null_section", "none"]
+)
 
 
 @SLOW
 @given(declarations(), MUTATIONS, st.sampled_from(["validate", "check"]))
-def test_cli_exit_codes_are_always_0_1_or_2(data: dict[str, Any], mutation: str, command: str) -> None:
+def test_cli_exit_codes_are_always_0_1_or_2(
+    data: dict[str, Any], mutation: str, command: str
+) -> None:
     section = next(iter(k for k in data if k in SECTIONS), None)
     if mutation == "unknown_key":
         data["vendr"] = {"name": "x"}
@@ -289,7 +337,9 @@ def test_cli_exit_codes_are_always_0_1_or_2(data: dict[str, Any], mutation: str,
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "d.yaml"
         path.write_text(text, encoding="utf-8")
-        result = CliRunner().invoke(app, [command, str(path)], env={"LANG": "C", "SOURCE_DATE_EPOCH": ""})
+        result = CliRunner().invoke(
+            app, [command, str(path)], env={"LANG": "C", "SOURCE_DATE_EPOCH": ""}
+        )
     assert result.exit_code in (0, 1, 2), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.stdout + result.stderr
@@ -309,9 +359,23 @@ def test_output_is_identical_across_hash_seeds(fmt: str) -> None:
         env = {**os.environ, "PYTHONHASHSEED": seed, "LANG": "C", "NO_COLOR": "1"}
         env.pop("SOURCE_DATE_EPOCH", None)
         proc = subprocess.run(
-            [sys.executable, "-m", "aiprocure", "check", *map(str, DECLARATIONS), "--format", fmt, "--fail-on", "never",
-             "--no-fail-on-review"],
-            capture_output=True, cwd=ROOT, env=env, timeout=120, check=False,
+            [
+                sys.executable,
+                "-m",
+                "aiprocure",
+                "check",
+                *map(str, DECLARATIONS),
+                "--format",
+                fmt,
+                "--fail-on",
+                "never",
+                "--no-fail-on-review",
+            ],
+            capture_output=True,
+            cwd=ROOT,
+            env=env,
+            timeout=120,
+            check=False,
         )
         assert proc.returncode == 0, proc.stderr
         outputs.append(proc.stdout)

@@ -71,7 +71,9 @@ def test_floats_are_written_as_the_json_module_writes_them(render_reports: list[
         assert json_.render([report], Lang.EN) == _reference([report]), value
 
 
-def test_misleading_characters_are_escaped_and_keep_their_value(render_reports: list[Report]) -> None:
+def test_misleading_characters_are_escaped_and_keep_their_value(
+    render_reports: list[Report],
+) -> None:
     text = "a\x85b\x9bc\u2028d\u2029e\u202ef\u2066g\u200bh\ufeffi\x7fj"
     report = _with_observed(render_reports[0], [text, "\udcff.yaml"])
     out = json_.render([report, render_reports[1]], Lang.EN)

@@ -40,7 +40,9 @@ class Ruleset:
     # What the engine derives from each rule once instead of per declaration (fields a condition
     # names, its evidence section, ...), keyed by id(rule). Not part of the rule set's identity;
     # dataclasses.replace() starts a fresh one.
-    engine_cache: dict[int, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    engine_cache: dict[int, Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def build(cls, checklists: list[tuple[Checklist, Source]]) -> Ruleset:

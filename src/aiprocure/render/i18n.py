@@ -15,7 +15,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "corporate_number": ("法人番号", "Corporate number"),
     "declaration": ("申告書", "Declaration"),
     "risk_level": ("総合リスク", "Overall risk"),
-    "review_required": ("CAIO・アドバイザリーボードによる確認が必要", "CAIO / advisory-board review required"),
+    "review_required": (
+        "CAIO・アドバイザリーボードによる確認が必要",
+        "CAIO / advisory-board review required",
+    ),
     "review_not_required": ("高リスク判定の対象外", "No high-risk review flag"),
     "review_flags": ("高リスク確認フラグ", "High-risk review flags"),
     "high_risk": ("高リスク判定", "High-risk determination"),
@@ -85,8 +88,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notice.expired": ("期限切れのため適用されていません", "expired; no longer applied"),
     "notice.unused": ("該当する未解決の指摘がありません", "not needed: the finding is not open"),
     "notice.expiring_soon": ("まもなく期限切れになります", "expires soon"),
-    "notice.not_yet_effective": ("承認日前のため適用されていません", "not yet in force (approval date is later)"),
-    "notice.conflict": ("同じ指摘に複数の免除が該当; 期限が最も遅いものを適用", "several waivers match one finding; the one expiring last applies"),
+    "notice.not_yet_effective": (
+        "承認日前のため適用されていません",
+        "not yet in force (approval date is later)",
+    ),
+    "notice.conflict": (
+        "同じ指摘に複数の免除が該当; 期限が最も遅いものを適用",
+        "several waivers match one finding; the one expiring last applies",
+    ),
     "expires_on": ("有効期限", "expires"),
     "waived_hidden": ("免除済みの指摘 {count} 件を省略しました", "{count} waived findings hidden"),
 }

@@ -25,7 +25,11 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
         if path.is_dir():
             raise InputError([Problem(name, 1, 1, "is a directory, not a YAML file")])
         if not path.exists():
-            message = "broken symbolic link (its target does not exist)" if path.is_symlink() else "no such file"
+            message = (
+                "broken symbolic link (its target does not exist)"
+                if path.is_symlink()
+                else "no such file"
+            )
             raise InputError([Problem(name, 1, 1, message)])
         if not path.is_file():  # a FIFO or device would block or never end
             raise InputError([Problem(name, 1, 1, "is not a regular file")])
@@ -33,7 +37,16 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
             raw = fh.read(max_bytes + 1)
             if len(raw) > max_bytes:
                 size = os.fstat(fh.fileno()).st_size
-                raise InputError([Problem(name, 1, 1, f"file is {max(size, len(raw))} bytes; the limit is {max_bytes}")])
+                raise InputError(
+                    [
+                        Problem(
+                            name,
+                            1,
+                            1,
+                            f"file is {max(size, len(raw))} bytes; the limit is {max_bytes}",
+                        )
+                    ]
+                )
     except FileNotFoundError:
         raise InputError([Problem(name, 1, 1, "no such file")]) from None
     except PermissionError:
@@ -80,7 +93,9 @@ def dotted(path: Sequence[str | int]) -> str:
     return out
 
 
-def describe(err: Any, loc: tuple[str | int, ...], found: tuple[str | int, ...], root: type[BaseModel]) -> str:
+def describe(
+    err: Any, loc: tuple[str | int, ...], found: tuple[str | int, ...], root: type[BaseModel]
+) -> str:
     kind = err["type"]
     where = dotted(found)
     if kind == "extra_forbidden":

@@ -38,13 +38,19 @@ PathKey = tuple[str | int, ...]
 _CORE = "tag:yaml.org,2002:"
 # Not a real tag: what the composer gives a plain scalar, which the builder resolves itself.
 _PLAIN = "tag:aiprocure,2026:plain"
-_ALLOWED_TAGS = {_PLAIN} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+_ALLOWED_TAGS = {_PLAIN} | {
+    _CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")
+}
 # Tags PyYAML's resolver gives plain scalars by itself; any other tag was written by the author.
-_SCALAR_TAGS = {_PLAIN} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")}
+_SCALAR_TAGS = {_PLAIN} | {
+    _CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")
+}
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
-_FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
+_FLOAT = re.compile(
+    r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"
+)
 # C0 and C1 controls (tab, LF and CR aside) and non-characters. NEL, LS and PS are refused too: libyaml
 # counts them as line breaks where editors do not, so every position after one would be wrong.
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
@@ -83,7 +89,9 @@ class Document:
         node: Any = self.data
         for seg in loc:
             in_dict = isinstance(node, dict) and isinstance(seg, str) and seg in node
-            if in_dict or (isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node)):
+            if in_dict or (
+                isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node)
+            ):
                 current = (*current, seg)
                 node = node[seg]
         return self.position(current), current
@@ -117,23 +125,45 @@ def _offset_pos(text: str, offset: int) -> Pos:
 def decode(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
     """Bytes -> text, or an InputError that says where the bytes went wrong."""
     if len(raw) > max_bytes:
-        raise InputError([Problem(path, 1, 1, f"file is {len(raw)} bytes; the limit is {max_bytes}")])
+        raise InputError(
+            [Problem(path, 1, 1, f"file is {len(raw)} bytes; the limit is {max_bytes}")]
+        )
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         raise InputError([Problem(path, 1, 1, "file is UTF-32; save it as UTF-8")])
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError([Problem(path, 1, 1, "file is UTF-16; save it as UTF-8")])
     if b"\x00" in raw:
         if _looks_like_utf16(raw[:64]):
-            raise InputError([Problem(path, 1, 1, "file looks like UTF-16 without a byte-order mark; save it as UTF-8")])
-        pos = _offset_pos(raw.decode("utf-8", errors="replace"), _char_offset(raw, raw.index(b"\x00")))
-        raise InputError([Problem(path, pos.line, pos.col, "binary file (NUL byte); expected UTF-8 YAML text")])
+            raise InputError(
+                [
+                    Problem(
+                        path,
+                        1,
+                        1,
+                        "file looks like UTF-16 without a byte-order mark; save it as UTF-8",
+                    )
+                ]
+            )
+        pos = _offset_pos(
+            raw.decode("utf-8", errors="replace"), _char_offset(raw, raw.index(b"\x00"))
+        )
+        raise InputError(
+            [Problem(path, pos.line, pos.col, "binary file (NUL byte); expected UTF-8 YAML text")]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         prefix = raw[: exc.start].decode("utf-8", errors="replace")
         pos = _offset_pos(prefix, len(prefix))
         raise InputError(
-            [Problem(path, pos.line, pos.col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+            [
+                Problem(
+                    path,
+                    pos.line,
+                    pos.col,
+                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+                )
+            ]
         ) from None
     text = text.removeprefix("\ufeff")
     bad = _BAD_CHAR.search(text)
@@ -155,7 +185,9 @@ def _looks_like_utf16(head: bytes) -> bool:
     if len(head) < 4:
         return False
     even, odd = head[0::2], head[1::2]
-    return (0 not in even and odd.count(0) == len(odd)) or (0 not in odd and even.count(0) == len(even))
+    return (0 not in even and odd.count(0) == len(odd)) or (
+        0 not in odd and even.count(0) == len(even)
+    )
 
 
 def _char_offset(raw: bytes, byte_offset: int) -> int:
@@ -226,7 +258,10 @@ class _Builder:
             kpos = _pos_of(key_node)
             if key in first:
                 prev = first[key]
-                self.fail(key_node, f"duplicate key {short_repr(key)} (first defined at line {prev.line}, column {prev.col})")
+                self.fail(
+                    key_node,
+                    f"duplicate key {short_repr(key)} (first defined at line {prev.line}, column {prev.col})",
+                )
                 continue
             first[key] = kpos
             sub = (*path, key)
@@ -249,7 +284,10 @@ class _Builder:
             return _BOOL[value]
         if _INT.match(value):
             return int(value.replace("_", ""))
-        if _FLOAT.match(value) and _RESOLVER.resolve(ScalarNode, value, (True, False)) == _CORE + "float":  # type: ignore[no-untyped-call]
+        if (
+            _FLOAT.match(value)
+            and _RESOLVER.resolve(ScalarNode, value, (True, False)) == _CORE + "float"
+        ):  # type: ignore[no-untyped-call]
             # only what PyYAML also reads as a float (``1e3`` stays text, as PyYAML writes it unquoted)
             return float(value.replace("_", ""))
         return value
@@ -280,9 +318,20 @@ def parse(
         if "expected a single document" in str(exc):
             what = "more than one YAML document (---); put one declaration per file"
         raise InputError([Problem(path, line, col, f"YAML syntax error: {what}")]) from None
-    except yaml.reader.ReaderError as exc:  # decode() refuses what the reader would; kept as a backstop
+    except (
+        yaml.reader.ReaderError
+    ) as exc:  # decode() refuses what the reader would; kept as a backstop
         pos = _offset_pos(text, max(0, min(int(exc.position), len(text))))
-        raise InputError([Problem(path, pos.line, pos.col, f"unacceptable character ({_one_line(str(exc.reason))})")]) from None
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    pos.line,
+                    pos.col,
+                    f"unacceptable character ({_one_line(str(exc.reason))})",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - the C parser raises marked errors
         raise InputError([Problem(path, 1, 1, f"YAML error: {_one_line(str(exc))}")]) from None
     finally:
