@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -246,41 +247,75 @@ def open_inventory(path: Path, *, create: bool) -> Inventory:
     except sqlite3.Error as exc:
         raise InventoryError(f"{path}: cannot open ({exc})") from None
     conn.row_factory = sqlite3.Row
-    try:
-        conn.execute("PRAGMA busy_timeout = 30000")
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id == 0 and version == 0:
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if tables:
-                raise InventoryError(
-                    f"{path}: not an aiprocure inventory database (it holds other tables)"
-                )
-            if not create:
-                raise InventoryError(f"{path}: not an aiprocure inventory database (empty)")
-            _create(conn, path)
-        elif app_id != APPLICATION_ID:
-            raise InventoryError(
-                f"{path}: not an aiprocure inventory database (application_id {app_id:#x})"
-            )
-        elif version > SCHEMA_VERSION:
-            raise InventoryError(
-                f"{path}: inventory schema version {version} is newer than this aiprocure "
-                f"supports ({SCHEMA_VERSION}); upgrade aiprocure"
-            )
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise InventoryError(f"{path}: not an aiprocure inventory database ({exc})") from None
-    except InventoryError:
-        conn.close()
-        raise
+    deadline = time.monotonic() + _LOCK_WAIT_SECONDS
+    delay = 0.01
+    while True:
+        try:
+            _prepare(conn, path, create=create)
+            break
+        except sqlite3.OperationalError as exc:
+            # Another process is creating the database or switching it to WAL: SQLite answers
+            # "locked" at once for those steps, without its busy handler, so wait and retry.
+            if _is_lock(exc) and time.monotonic() < deadline:
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
+                continue
+            conn.close()
+            if _is_lock(exc):
+                raise InventoryError(f"{path}: database is busy; try again ({exc})") from None
+            raise InventoryError(f"{path}: not an aiprocure inventory database ({exc})") from None
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise InventoryError(f"{path}: not an aiprocure inventory database ({exc})") from None
+        except InventoryError:
+            conn.close()
+            raise
     return Inventory(path, conn)
 
 
+_LOCK_WAIT_SECONDS = 30.0
+
+
+def _is_lock(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _prepare(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
+    """Check the file is ours (creating it for writers) and put it in WAL mode."""
+    conn.execute("PRAGMA busy_timeout = 30000")
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if app_id == 0 and version == 0:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables:
+            raise InventoryError(
+                f"{path}: not an aiprocure inventory database (it holds other tables)"
+            )
+        if not create:
+            raise InventoryError(f"{path}: not an aiprocure inventory database (empty)")
+        _create(conn, path)
+    elif app_id != APPLICATION_ID:
+        raise InventoryError(
+            f"{path}: not an aiprocure inventory database (application_id {app_id:#x})"
+        )
+    elif version > SCHEMA_VERSION:
+        raise InventoryError(
+            f"{path}: inventory schema version {version} is newer than this aiprocure "
+            f"supports ({SCHEMA_VERSION}); upgrade aiprocure"
+        )
+    _wal(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL only when needed: the switch takes an exclusive lock."""
+    if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+
+
 def _create(conn: sqlite3.Connection, path: Path) -> None:
-    conn.execute("PRAGMA journal_mode = WAL")
+    _wal(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
         # another process may have created it while we waited for the lock

@@ -284,13 +284,15 @@ class _Builder:
             return _BOOL[value]
         if _INT.match(value):
             return int(value.replace("_", ""))
-        if (
-            _FLOAT.match(value)
-            and _RESOLVER.resolve(ScalarNode, value, (True, False)) == _CORE + "float"
-        ):  # type: ignore[no-untyped-call]
-            # only what PyYAML also reads as a float (``1e3`` stays text, as PyYAML writes it unquoted)
+        # only what PyYAML also reads as a float (``1e3`` stays text, as PyYAML writes it unquoted)
+        if _FLOAT.match(value) and _pyyaml_float(value):
             return float(value.replace("_", ""))
         return value
+
+
+def _pyyaml_float(value: str) -> bool:
+    tag: str = _RESOLVER.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return tag == _CORE + "float"
 
 
 class _Abort(Exception):
