@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from aiprocure.model.common import Lang
 from aiprocure.model.declaration import SCHEMA_VERSION, Declaration
-from aiprocure.model.fields import _kind, _strip
+from aiprocure.model.fields import unwrap_annotation, value_kind
 
 NOTES: dict[str, tuple[str, str]] = {
     "declared_on": ("申告日（YYYY-MM-DD）", "date of this declaration (YYYY-MM-DD)"),
@@ -205,8 +205,8 @@ def _note(path: str, lang: Lang, description: str | None) -> str:
 def _example(model: type[BaseModel]) -> str:
     parts = []
     for name, f in model.model_fields.items():
-        inner, _ = _strip(f.annotation)
-        kind, choices = _kind(inner)
+        inner, _ = unwrap_annotation(f.annotation)
+        kind, choices = value_kind(inner)
         sample = (
             choices[0]
             if choices
@@ -224,7 +224,7 @@ def _emit(model: type[BaseModel], prefix: str, indent: int, lang: Lang, out: lis
         if name == "schema_version":
             continue
         path = f"{prefix}{name}"
-        inner, many = _strip(f.annotation)
+        inner, many = unwrap_annotation(f.annotation)
         note = _note(path, lang, f.description)
         if name == "evidence":
             out.append(f"{pad}evidence:  # {_EVIDENCE[lang]}")
@@ -239,7 +239,7 @@ def _emit(model: type[BaseModel], prefix: str, indent: int, lang: Lang, out: lis
                 shape = f"[{_example(inner)}]" if many else _example(inner)
                 out.append(f"{pad}{name}:  # {note} — {_EXAMPLE[lang]} {shape}")
             continue
-        kind, choices = _kind(inner)
+        kind, choices = value_kind(inner)
         hint = note
         if choices:
             hint += f" — {(_LIST_OF if many else _ONE_OF)[lang]}: {', '.join(choices)}"

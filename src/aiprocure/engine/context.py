@@ -9,8 +9,6 @@ from typing import Any
 from aiprocure.model.findings import Observed
 from aiprocure.model.ruleset import Ruleset
 
-MISSING = object()
-
 Steps = tuple[tuple[str, bool], ...]
 
 # Field paths come from checklists and predicates: a few hundred at most. Splitting them once

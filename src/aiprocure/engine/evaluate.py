@@ -213,7 +213,8 @@ def fields_of(cond: Condition) -> list[str]:
     if isinstance(cond, Matches):
         return [cond.matches.field]
     if isinstance(cond, Predicate):
-        return list(PREDICATE_FIELDS.get(cond.predicate.name, ()))
+        spec = PREDICATES.get(cond.predicate.name)
+        return list(spec.fields) if spec else []
     if isinstance(cond, All):
         return [f for c in cond.all for f in fields_of(c)]
     if isinstance(cond, Any_):
@@ -221,15 +222,6 @@ def fields_of(cond: Condition) -> list[str]:
     if isinstance(cond, Not):
         return fields_of(cond.not_)
     assert_never(cond)
-
-
-PREDICATE_FIELDS: dict[str, tuple[str, ...]] = {
-    "no_foreign_access_data": ("data_locations", "sub_processors.entities"),
-    "no_foreign_access_control": ("vendor.country", "vendor.parent_company.country"),
-    "evaluated_in_language": ("quality.evaluations",),
-    "no_foreign_access_models": ("system.models",),
-    "certified": ("security.certifications",),
-}
 
 
 _LOC_STEPS: dict[str, list[str]] = {}
@@ -271,11 +263,6 @@ def _evidence(data: dict[str, Any], section: str) -> list[EvidenceRef]:
     sec = data.get(section)
     items = sec.get("evidence") if isinstance(sec, dict) else None
     return [EvidenceRef.model_validate(e) for e in items or []]
-
-
-def _has_evidence(data: dict[str, Any], section: str) -> bool:
-    sec = data.get(section)
-    return isinstance(sec, dict) and bool(sec.get("evidence"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +308,13 @@ def evaluate_rule(
     ctx = Context(data, ruleset)
     primary = plan.primary
     section = plan.section
+    if evidence is None:
+        refs = _evidence(data, section)
+    else:
+        cached = evidence.get(section)
+        if cached is None:
+            cached = evidence[section] = _evidence(data, section)
+        refs = list(cached)
     status: Status
     if rule.applies_if is not None and holds(rule.applies_if, ctx) is False:
         status, message = Status.NOT_APPLICABLE, _NOT_APPLICABLE
@@ -336,18 +330,11 @@ def evaluate_rule(
         elif result is False:
             status = Status.FAIL
             message = plan.fail_message
-        elif rule.evidence_required and not _has_evidence(data, section):
+        elif rule.evidence_required and not refs:
             status, message = Status.UNVERIFIED, _fmt(_UNVERIFIED, section=section)
             primary = section
         else:
             status, message = Status.PASS, _PASS
-    if evidence is None:
-        refs = _evidence(data, section)
-    else:
-        cached = evidence.get(section)
-        if cached is None:
-            cached = evidence[section] = _evidence(data, section)
-        refs = list(cached)
     known = None if locations is None else locations.get(primary)
     if known is not None:  # rules share fields: each is located once per declaration
         location = known

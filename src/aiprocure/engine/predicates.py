@@ -29,7 +29,11 @@ CORPORATE_FIELDS = ("vendor.country", "vendor.parent_company.country")
 class PredicateSpec:
     fn: Callable[[Context, dict[str, Any]], Result]
     args: dict[str, type]  # allowed argument names and their types
-    doc: str
+    fields: tuple[str, ...]  # declaration fields it reads (for locations and messages)
+
+    @property
+    def doc(self) -> str:
+        return self.fn.__doc__ or ""
 
 
 def _exposed(ctx: Context, values: list[Any], home: str) -> bool:
@@ -140,16 +144,18 @@ def certified(ctx: Context, args: dict[str, Any]) -> Result:
 
 PREDICATES: dict[str, PredicateSpec] = {
     "no_foreign_access_data": PredicateSpec(
-        no_foreign_access_data, {"home_country": str}, no_foreign_access_data.__doc__ or ""
+        no_foreign_access_data, {"home_country": str}, ("data_locations", "sub_processors.entities")
     ),
     "no_foreign_access_control": PredicateSpec(
-        no_foreign_access_control, {"home_country": str}, no_foreign_access_control.__doc__ or ""
+        no_foreign_access_control,
+        {"home_country": str},
+        ("vendor.country", "vendor.parent_company.country"),
     ),
     "evaluated_in_language": PredicateSpec(
-        evaluated_in_language, {"language": str}, evaluated_in_language.__doc__ or ""
+        evaluated_in_language, {"language": str}, ("quality.evaluations",)
     ),
     "no_foreign_access_models": PredicateSpec(
-        no_foreign_access_models, {"home_country": str}, no_foreign_access_models.__doc__ or ""
+        no_foreign_access_models, {"home_country": str}, ("system.models",)
     ),
-    "certified": PredicateSpec(certified, {"standard": str}, certified.__doc__ or ""),
+    "certified": PredicateSpec(certified, {"standard": str}, ("security.certifications",)),
 }

@@ -21,23 +21,23 @@ class FieldInfo:
     choices: tuple[str, ...] | None  # allowed values for enums and literals
 
 
-def _strip(tp: Any) -> tuple[Any, bool]:
+def unwrap_annotation(tp: Any) -> tuple[Any, bool]:
     """Remove Annotated/Optional; say whether a list wraps it."""
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
-        return _strip(typing.get_args(tp)[0])
+        return unwrap_annotation(typing.get_args(tp)[0])
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(args) == 1:
-            return _strip(args[0])
+            return unwrap_annotation(args[0])
         return tp, False
     if origin is list:
-        inner, _ = _strip(typing.get_args(tp)[0])
+        inner, _ = unwrap_annotation(typing.get_args(tp)[0])
         return inner, True
     return tp, False
 
 
-def _kind(tp: Any) -> tuple[str, tuple[str, ...] | None]:
+def value_kind(tp: Any) -> tuple[str, tuple[str, ...] | None]:
     import datetime
 
     if isinstance(tp, type) and issubclass(tp, Enum):
@@ -74,14 +74,14 @@ def field_info(path: str, root: type[BaseModel] = Declaration) -> FieldInfo | st
             hint = f"; did you mean {close[0]!r}?" if close else ""
             where = ".".join(steps[:i]) or "the declaration"
             return f"unknown field {name!r} in {where}{hint}"
-        inner, is_list = _strip(fields[name].annotation)
+        inner, is_list = unwrap_annotation(fields[name].annotation)
         if mapped and not is_list:
             return f"{'.'.join([*steps[:i], name])!r} is not a list; remove '[]'"
         if is_list and not mapped and i < len(steps) - 1:
             return f"{'.'.join([*steps[:i], name])!r} is a list; write '{name}[]' to look inside it"
         many = many or is_list
         current = inner
-    kind, choices = _kind(current)
+    kind, choices = value_kind(current)
     return FieldInfo(path=path, many=many, kind=kind, choices=choices)
 
 
@@ -89,7 +89,7 @@ def sections() -> list[str]:
     """Top-level declaration sections that can carry `evidence:`."""
     out = []
     for name, f in Declaration.model_fields.items():
-        inner, _ = _strip(f.annotation)
+        inner, _ = unwrap_annotation(f.annotation)
         if isinstance(inner, type) and issubclass(inner, Section):
             out.append(name)
     return out
