@@ -156,7 +156,7 @@ def test_outputs_written_alongside_stdout(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == out
     explicit = tmp_path / "report.out"
     code, _, _ = run("check", str(EX / "domestic-low-risk.yaml"), "-o", f"json:{explicit}")
-    assert json.loads(explicit.read_text(encoding="utf-8"))["report_version"] == "1"
+    assert json.loads(explicit.read_text(encoding="utf-8"))["report_version"] == "2"
 
 
 def test_output_with_unknown_suffix_is_a_usage_error(tmp_path: Path) -> None:

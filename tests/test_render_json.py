@@ -7,7 +7,7 @@ from typing import Any
 
 import jsonschema
 
-from aiprocure.model.common import Lang
+from aiprocure.model.common import Lang, Text
 from aiprocure.model.findings import Report
 from aiprocure.render import json_
 from tests.conftest import REPO
@@ -31,7 +31,7 @@ def test_schema_is_valid_and_documented() -> None:
     schema = json_.report_json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$id"] == json_.SCHEMA_ID
-    assert schema["version"] == "1"
+    assert schema["version"] == "2"
     report = schema["$defs"]["Report"]
     for name, prop in report["properties"].items():
         assert prop.get("description"), f"Report.{name} has no description"
@@ -44,14 +44,79 @@ def test_output_validates(render_reports: list[Report]) -> None:
         doc = json.loads(json_.render(reports, Lang.EN))
         errors = list(validator.iter_errors(doc))
         assert not errors, errors[0]
-    assert not validator.is_valid({"report_version": "1", "reports": []})
+    assert not validator.is_valid({"report_version": "2", "rules": {}, "reports": []})
+    single = json.loads(json_.render(render_reports[:1], Lang.EN))
+    del single["rules"]
+    assert not validator.is_valid(single)  # a standalone report carries its rules
+
+
+RULE_FIELDS = ("category", "sheet", "title", "remediation", "provenance", "references")
+
+
+def _v2(doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A report as model_dump gives it -> (the v2 report without rules, its rules table)."""
+    rules: dict[str, Any] = {}
+    for finding in doc["findings"]:
+        rules[finding["rule_id"]] = {k: finding.pop(k) for k in RULE_FIELDS}
+    for item in [
+        *doc["findings"],
+        *doc["review_flags"],
+        *(doc["high_risk"] or {"viewpoints": []})["viewpoints"],
+    ]:
+        del item["location"]["file"]
+    return doc, dict(sorted(rules.items()))
 
 
 def _reference(reports: list[Report]) -> str:
-    """What the renderer wrote before it used pydantic-core: the json module, indent 2."""
-    docs = [r.model_dump(mode="json") for r in reports]
-    body = docs[0] if len(docs) == 1 else {"report_version": "1", "reports": docs}
+    """An independent account of the v2 document: the json module, indent 2, rules pulled out of
+    the findings by hand."""
+    pairs = [_v2(r.model_dump(mode="json")) for r in reports]
+    if len(pairs) == 1:
+        body: dict[str, Any] = {**pairs[0][0], "rules": pairs[0][1]}
+    else:
+        shared: dict[str, Any] = {}
+        for _, rules in pairs:
+            for k, v in rules.items():
+                shared.setdefault(k, v)
+        body = {"report_version": "2", "rules": dict(sorted(shared.items())), "reports": []}
+        for doc, rules in pairs:
+            own = any(shared[k] != v for k, v in rules.items())
+            body["reports"].append({**doc, "rules": rules} if own else doc)
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_rules_are_written_once(render_reports: list[Report]) -> None:
+    doc = json.loads(json_.render(render_reports, Lang.EN))
+    assert set(doc) == {"report_version", "rules", "reports"}
+    ids = {f["rule_id"] for r in doc["reports"] for f in r["findings"]}
+    assert set(doc["rules"]) == ids
+    assert list(doc["rules"]) == sorted(ids)
+    for report in doc["reports"]:
+        assert "rules" not in report
+        for finding in report["findings"]:
+            assert not set(RULE_FIELDS) & set(finding)
+            assert "file" not in finding["location"]
+    one = json.loads(json_.render(render_reports[:1], Lang.EN))
+    assert list(one["rules"]) == sorted({f["rule_id"] for f in one["findings"]})
+    title = render_reports[0].findings[0].title
+    assert one["rules"][render_reports[0].findings[0].rule_id]["title"] == title.model_dump()
+
+
+def test_a_report_from_another_rule_set_keeps_its_own_rules(
+    render_reports: list[Report],
+) -> None:
+    first, second = render_reports[0], render_reports[1]
+    changed = second.findings[0].model_copy(
+        update={"remediation": Text(ja="別の対処", en="another remedy")}
+    )
+    other = second.model_copy(update={"findings": [changed, *second.findings[1:]]})
+    out = json_.render([first, other], Lang.EN)
+    assert out == _reference([first, other])
+    doc = json.loads(out)
+    assert "rules" not in doc["reports"][0]
+    own = doc["reports"][1]["rules"]
+    assert own[changed.rule_id]["remediation"]["en"] == "another remedy"
+    assert doc["rules"][changed.rule_id]["remediation"] != own[changed.rule_id]["remediation"]
 
 
 def _with_observed(report: Report, value: Any) -> Report:

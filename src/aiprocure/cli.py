@@ -23,7 +23,7 @@ from aiprocure.gate import FailOn, exit_code
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report
 from aiprocure.model.ruleset import Ruleset
-from aiprocure.render import SUFFIXES, Format, render
+from aiprocure.render import SUFFIXES, Format, render_bytes
 from aiprocure.render.i18n import default_lang
 from aiprocure.render.safe import clean
 
@@ -118,9 +118,12 @@ def _output_target(spec: str) -> tuple[Format, Path]:
     return fmt, path
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str | bytes) -> None:
     try:
-        path.write_text(text, encoding="utf-8", newline="\n")
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8", newline="\n")
     except OSError as exc:
         _usage(f"cannot write {path}: {exc.strerror or exc}")
 
@@ -135,7 +138,14 @@ def _emit_stdout(
         cols = width or (os.get_terminal_size().columns if tty else 100)
         text = terminal.render(reports, lang, width=cols, color=tty, show_waived=show_waived)
     else:
-        text = render(fmt, reports, lang)
+        data = render_bytes(fmt, reports, lang)
+        out = getattr(sys.stdout, "buffer", None)
+        if out is not None:
+            sys.stdout.flush()
+            out.write(data if data.endswith(b"\n") else data + b"\n")
+            out.flush()
+            return
+        text = data.decode()
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
@@ -244,7 +254,7 @@ def check(
     if reports:
         _emit_stdout(fmt, reports, language, width, show_waived=show_waived)
         for target_fmt, target in targets:
-            _write(target, render(target_fmt, reports, language))
+            _write(target, render_bytes(target_fmt, reports, language))
     if problems:
         _fail(problems)
     raise typer.Exit(exit_code(reports, gate, fail_on_review=fail_on_review))

@@ -197,7 +197,7 @@ def test_waiving_a_critical_rule_removes_its_flag_but_not_the_viewpoint_flag(
     assert kinds_after == {("high_risk_viewpoint", "HR-CONFIDENTIAL")}
     assert after["review_required"] is True
     # scores recomputed: waived earns pass credit
-    cat = finding(before, "DS920-FA-001")["category"]
+    cat = before["rules"]["DS920-FA-001"]["category"]
     score = {c["category"]: c["score"] for c in before["categories"]}[cat]
     assert {c["category"]: c["score"] for c in after["categories"]}[cat] > score
     assert any(i["kind"] == "waivers" for i in after["inputs"])

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from aiprocure.model.checklist import Provenance, Reference, Severity
 from aiprocure.model.common import Text
 
-REPORT_VERSION: Final = "1"
+REPORT_VERSION: Final = "2"
 
 JsonScalar = str | int | float | bool | None
 Observed = JsonScalar | list[JsonScalar]
@@ -125,6 +125,32 @@ class Finding(Frozen):
     waiver: Waiver | None = None
 
 
+class RuleInfo(Frozen):
+    """What a report says about a rule once, however many findings it has: the JSON report keeps
+    these in one ``rules`` table instead of repeating them in every finding (as SARIF does)."""
+
+    category: str
+    sheet: str
+    title: Text
+    remediation: Text
+    provenance: Provenance
+    references: list[Reference]
+
+    @classmethod
+    def of(cls, finding: Finding) -> RuleInfo:
+        return trusted(
+            cls,
+            {
+                "category": finding.category,
+                "sheet": finding.sheet,
+                "title": finding.title,
+                "remediation": finding.remediation,
+                "provenance": finding.provenance,
+                "references": finding.references,
+            },
+        )
+
+
 class CategoryScore(Frozen):
     category: str
     title: Text
@@ -202,7 +228,7 @@ class WaiverNotice(Frozen):
 
 
 class Report(Frozen):
-    report_version: Literal["1"] = REPORT_VERSION
+    report_version: Literal["2"] = REPORT_VERSION
     tool: str = "aiprocure"
     tool_version: str
     generated_at: str | None = None

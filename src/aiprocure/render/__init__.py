@@ -56,3 +56,14 @@ def renderer(fmt: Format) -> Renderer:
 
 def render(fmt: Format, reports: Sequence[Report], lang: Lang) -> str:
     return renderer(fmt)(reports, lang)
+
+
+def render_bytes(fmt: Format, reports: Sequence[Report], lang: Lang) -> bytes:
+    """The report as UTF-8, as written to a file or a pipe. A format may encode directly (JSON
+    does: a batch's document is tens of megabytes, worth not decoding only to encode again)."""
+    module = import_module(_MODULES[fmt])
+    direct: Callable[[Sequence[Report], Lang], bytes] | None = getattr(module, "render_bytes", None)
+    if direct is not None:
+        return direct(reports, lang)
+    text: str = module.render(reports, lang)
+    return text.encode()

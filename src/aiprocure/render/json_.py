@@ -7,11 +7,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from pydantic_core import PydanticSerializationError
 
 from aiprocure.model.common import Lang
-from aiprocure.model.findings import REPORT_VERSION, Report
+from aiprocure.model.findings import REPORT_VERSION, Finding, Report, RuleInfo, trusted
 
 SCHEMA_ID = f"urn:aiprocure:report:{REPORT_VERSION}"
 
@@ -43,11 +43,87 @@ _MAYBE_UNSAFE_E2 = re.compile(rb"\xe2[\x80\x81]")
 _SHORT_EXPONENT = re.compile(rb"e-[0-9](?![0-9])")
 
 
+# What a finding says about its rule (title, remediation, references...) is written once, in the
+# document's ``rules`` table; a location's file is the report's ``subject.declaration``. Repeating
+# both in every finding made the JSON 60 times the size of the YAML it reports on.
+_RULE_FIELDS = ("category", "sheet", "title", "remediation", "provenance", "references")
+_NO_FILE: dict[str, Any] = {"location": {"file": True}}
+_EXCLUDE_REPORT: dict[str, Any] = {
+    "findings": {"__all__": {**dict.fromkeys(_RULE_FIELDS, True), **_NO_FILE}},
+    "review_flags": {"__all__": _NO_FILE},
+    "high_risk": {"viewpoints": {"__all__": _NO_FILE}},
+}
+_EXCLUDE_SET: dict[str, Any] = {"reports": {"__all__": _EXCLUDE_REPORT}}
+
+
+class _Entry(Report):
+    """A report as the JSON document holds it (serialisation only)."""
+
+    rules: dict[str, RuleInfo] | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="the rules of this report's findings, by rule ID: always in a standalone "
+        "report; in a ReportSet only where they differ from the set's `rules`",
+    )
+
+
 class _ReportSet(BaseModel):
     """Several reports in one document (serialisation only; see ReportSet in the schema)."""
 
     report_version: str
-    reports: list[Report]
+    rules: dict[str, RuleInfo]
+    reports: list[_Entry]
+
+
+def _same(f: Finding, info: RuleInfo) -> bool:
+    """The finding says about its rule what ``info`` says. Findings from one rule set share the
+    very objects, so identity answers almost always; equality is the fallback."""
+    d = info.__dict__
+    if (
+        f.title is d["title"]
+        and f.remediation is d["remediation"]
+        and f.category is d["category"]
+        and f.sheet is d["sheet"]
+        and f.provenance is d["provenance"]
+    ):
+        ra, rb = f.references, d["references"]
+        if len(ra) == len(rb) and all(x is y for x, y in zip(ra, rb, strict=True)):
+            return True
+    return RuleInfo.of(f) == info
+
+
+def _rules_of(report: Report) -> dict[str, RuleInfo]:
+    """The report's rules table, in rule-ID order."""
+    table = {f.rule_id: RuleInfo.of(f) for f in report.findings}
+    return {k: table[k] for k in sorted(table)}
+
+
+def _entry(report: Report, rules: dict[str, RuleInfo] | None) -> _Entry:
+    return trusted(_Entry, {**report.__dict__, "rules": rules})
+
+
+def _document(reports: Sequence[Report]) -> tuple[_Entry | _ReportSet, dict[str, Any]]:
+    """The document to write and what to leave out of it."""
+    if len(reports) == 1:  # a standalone report: its own rules
+        return _entry(reports[0], _rules_of(reports[0])), _EXCLUDE_REPORT
+    shared: dict[str, RuleInfo] = {}
+    entries = []
+    for report in reports:
+        own = None
+        for f in report.findings:
+            known = shared.get(f.rule_id)
+            if known is None:
+                shared[f.rule_id] = RuleInfo.of(f)
+            elif not _same(f, known):
+                own = _rules_of(report)  # reports from different rule sets: this one keeps its own
+                break
+        entries.append((report, own))
+    doc = _ReportSet.model_construct(
+        report_version=REPORT_VERSION,
+        rules={k: shared[k] for k in sorted(shared)},
+        reports=[_entry(r, own) for r, own in entries],
+    )
+    return doc, _EXCLUDE_SET
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -58,12 +134,12 @@ def _escape_utf8(match: re.Match[bytes]) -> bytes:
     return b"\\u%04x" % ord(match.group().decode())
 
 
-def _fast(doc: Report | _ReportSet) -> str | None:
+def _fast(doc: _Entry | _ReportSet, exclude: dict[str, Any]) -> bytes | None:
     """``doc`` as the json module writes it (``ensure_ascii=False, indent=2``), serialised by
-    pydantic-core; None where their bytes would differ. The json module's indenting encoder is
-    pure Python and took most of a batch run's time."""
+    pydantic-core, as UTF-8; None where their bytes would differ. The json module's indenting
+    encoder is pure Python and took most of a batch run's time."""
     try:
-        raw = type(doc).__pydantic_serializer__.to_json(doc, indent=2)
+        raw = type(doc).__pydantic_serializer__.to_json(doc, indent=2, exclude=exclude)
     except PydanticSerializationError:  # a lone surrogate
         return None
     if b"0.0000" in raw or any(
@@ -77,23 +153,26 @@ def _fast(doc: Report | _ReportSet) -> str | None:
         or _MAYBE_UNSAFE_E2.search(raw)
     ):
         raw = _UNSAFE_UTF8.sub(_escape_utf8, raw)
-    return raw.decode("utf-8")
+    return raw
 
 
-def _slow(reports: Sequence[Report]) -> str:
-    docs = [r.model_dump(mode="json") for r in reports]
-    body = docs[0] if len(docs) == 1 else {"report_version": REPORT_VERSION, "reports": docs}
+def _slow(doc: _Entry | _ReportSet, exclude: dict[str, Any]) -> str:
+    body = doc.model_dump(mode="json", exclude=exclude)
     return _UNSAFE.sub(_escape, json.dumps(body, ensure_ascii=False, indent=2))
 
 
-def render(reports: Sequence[Report], lang: Lang) -> str:
+def render_bytes(reports: Sequence[Report], lang: Lang) -> bytes:
+    """The JSON document as UTF-8 (what ``render`` returns, without decoding 100 MB to write it)."""
     del lang  # the JSON report carries both languages
-    if len(reports) == 1:
-        doc: Report | _ReportSet = reports[0]
-    else:
-        doc = _ReportSet.model_construct(report_version=REPORT_VERSION, reports=list(reports))
-    text = _fast(doc) if reports else None
-    return (_slow(reports) if text is None else text) + "\n"
+    doc, exclude = _document(reports)
+    raw = _fast(doc, exclude)
+    if raw is None:
+        return (_slow(doc, exclude) + "\n").encode()
+    return raw + b"\n"
+
+
+def render(reports: Sequence[Report], lang: Lang) -> str:
+    return render_bytes(reports, lang).decode()
 
 
 # Descriptions for the fields the model leaves undocumented, keyed by (definition, field). A
@@ -118,17 +197,16 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("Finding", "rule_id"): "stable rule ID from the checklist",
     ("Finding", "status"): "pass, fail, unanswered, unverified (lacks evidence), n/a, waived",
     ("Finding", "severity"): "the rule's severity (info, low, medium, high, critical)",
-    ("Finding", "category"): "category ID; see categories[].category",
-    ("Finding", "sheet"): "the DS-920 check sheet the rule comes from",
-    ("Finding", "title"): "the rule's title in Japanese and English",
     ("Finding", "message"): "what was found, in Japanese and English",
-    ("Finding", "remediation"): "what the vendor or the ministry can do, in Japanese and English",
-    ("Finding", "provenance"): "what the rule rests on: guideline, other official source, tool",
-    ("Finding", "references"): "guideline sections and other sources",
-    ("Finding", "location"): "where in the declaration the finding points",
+    ("Finding", "location"): "where in the declaration (subject.declaration) the finding points",
+    ("RuleInfo", "category"): "category ID; see categories[].category",
+    ("RuleInfo", "sheet"): "the DS-920 check sheet the rule comes from",
+    ("RuleInfo", "title"): "the rule's title in Japanese and English",
+    ("RuleInfo", "remediation"): "what the vendor or the ministry can do, in Japanese and English",
+    ("RuleInfo", "provenance"): "what the rule rests on: guideline, other official source, tool",
+    ("RuleInfo", "references"): "guideline sections and other sources",
     ("Finding", "review_flag"): "a failure of this rule sends the case to review",
     ("Finding", "waiver"): "the waiver that covers this finding, if status is waived",
-    ("Location", "file"): "the declaration's path as given on the command line",
     ("Location", "line"): "1-based line",
     ("Location", "col"): "1-based column, in Unicode code points",
     ("Location", "field"): "dotted field path in the declaration, e.g. data_locations.storage",
@@ -138,14 +216,30 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
 }
 
 
+def _drop(definition: dict[str, Any], names: Sequence[str]) -> None:
+    for name in names:
+        definition["properties"].pop(name)
+        if name in definition.get("required", []):
+            definition["required"].remove(name)
+
+
 def report_json_schema() -> dict[str, Any]:
     """JSON Schema (2020-12) of the JSON report: one report, or several in a ``reports`` list."""
-    raw = Report.model_json_schema(mode="serialization")
-    defs: dict[str, Any] = dict(raw.pop("$defs"))
-    defs["Report"] = {
-        **raw,
-        "description": "The assessment of one vendor declaration against the DS-920 checklists.",
-    }
+    raw = _ReportSet.model_json_schema(mode="serialization")
+    defs: dict[str, Any] = json.loads(
+        json.dumps(raw.pop("$defs")).replace('"#/$defs/_Entry"', '"#/$defs/Report"')
+    )
+    report = defs.pop("_Entry")
+    report["title"] = "Report"
+    report["description"] = (
+        "The assessment of one vendor declaration against the DS-920 checklists."
+    )
+    rules = report["properties"]["rules"]
+    rules.update(next(t for t in rules.pop("anyOf") if t.get("type") == "object"))
+    rules.pop("default", None)
+    defs["Report"] = report
+    _drop(defs["Finding"], _RULE_FIELDS)
+    _drop(defs["Location"], ["file"])
     defs["ReportSet"] = {
         "title": "ReportSet",
         "description": "Several declarations checked in one run.",
@@ -153,9 +247,13 @@ def report_json_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {
             "report_version": {"const": REPORT_VERSION, "type": "string"},
+            "rules": {
+                **raw["properties"]["rules"],
+                "description": "the rules of the findings of every report, by rule ID",
+            },
             "reports": {"type": "array", "items": {"$ref": "#/$defs/Report"}, "minItems": 2},
         },
-        "required": ["report_version", "reports"],
+        "required": ["report_version", "rules", "reports"],
     }
     for (name, field), text in FIELD_DOCS.items():
         prop = defs[name]["properties"][field]
@@ -165,10 +263,15 @@ def report_json_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": "aiprocure report",
         "description": (
-            "Output of `aiprocure check --format json`: a single report, or a ReportSet when "
-            "several declarations are checked in one run."
+            "Output of `aiprocure check --format json`: a single report (with its `rules`), or a "
+            "ReportSet when several declarations are checked in one run. A finding names its "
+            "rule by `rule_id`; the rule's title, remediation and references are in `rules` "
+            "(the report's own, else the set's)."
         ),
         "version": REPORT_VERSION,
-        "oneOf": [{"$ref": "#/$defs/Report"}, {"$ref": "#/$defs/ReportSet"}],
+        "oneOf": [
+            {"allOf": [{"$ref": "#/$defs/Report"}, {"required": ["rules"]}]},
+            {"$ref": "#/$defs/ReportSet"},
+        ],
         "$defs": {k: defs[k] for k in sorted(defs)},
     }
