@@ -68,26 +68,34 @@ def _v2(doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _reference(reports: list[Report]) -> str:
-    """An independent account of the v2 document: the json module, indent 2, rules pulled out of
-    the findings by hand."""
+    """An independent account of the v2 document: the json module, rules pulled out of the
+    findings by hand; a set indents its head and writes each report compact on one line."""
     pairs = [_v2(r.model_dump(mode="json")) for r in reports]
     if len(pairs) == 1:
         body: dict[str, Any] = {**pairs[0][0], "rules": pairs[0][1]}
-    else:
-        shared: dict[str, Any] = {}
-        for _, rules in pairs:
-            for k, v in rules.items():
-                shared.setdefault(k, v)
-        body = {"report_version": "2", "rules": dict(sorted(shared.items())), "reports": []}
-        for doc, rules in pairs:
-            own = any(shared[k] != v for k, v in rules.items())
-            body["reports"].append({**doc, "rules": rules} if own else doc)
-    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+    shared: dict[str, Any] = {}
+    for _, rules in pairs:
+        for k, v in rules.items():
+            shared.setdefault(k, v)
+    head = {"report_version": "2", "rules": dict(sorted(shared.items()))}
+    lines = []
+    for doc, rules in pairs:
+        own = any(shared[k] != v for k, v in rules.items())
+        entry = {**doc, "rules": rules} if own else doc
+        lines.append(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+    start = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
+    return start + ',\n  "reports": [\n    ' + ",\n    ".join(lines) + "\n  ]\n}\n"
 
 
 def test_rules_are_written_once(render_reports: list[Report]) -> None:
-    doc = json.loads(json_.render(render_reports, Lang.EN))
+    out = json_.render(render_reports, Lang.EN)
+    doc = json.loads(out)
     assert set(doc) == {"report_version", "rules", "reports"}
+    lines = out.splitlines()
+    assert len([line for line in lines if line.startswith('    {"report_version"')]) == len(
+        render_reports
+    )  # one line per report
     ids = {f["rule_id"] for r in doc["reports"] for f in r["findings"]}
     assert set(doc["rules"]) == ids
     assert list(doc["rules"]) == sorted(ids)

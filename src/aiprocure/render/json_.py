@@ -67,28 +67,33 @@ class _Entry(Report):
     )
 
 
-class _ReportSet(BaseModel):
-    """Several reports in one document (serialisation only; see ReportSet in the schema)."""
+class _Head(BaseModel):
+    """The start of a ReportSet: its version and the rules its findings share."""
 
     report_version: str
     rules: dict[str, RuleInfo]
+
+
+class _ReportSet(_Head):
+    """Several reports in one document (for the schema; see ``_set`` for how it is written)."""
+
     reports: list[_Entry]
 
 
 def _same(f: Finding, info: RuleInfo) -> bool:
     """The finding says about its rule what ``info`` says. Findings from one rule set share the
-    very objects, so identity answers almost always; equality is the fallback."""
-    d = info.__dict__
+    very objects, so identity answers almost always (a list compares its items by identity
+    first); equality is the fallback."""
+    d, e = info.__dict__, f.__dict__
     if (
-        f.title is d["title"]
-        and f.remediation is d["remediation"]
-        and f.category is d["category"]
-        and f.sheet is d["sheet"]
-        and f.provenance is d["provenance"]
+        e["title"] is d["title"]
+        and e["remediation"] is d["remediation"]
+        and e["references"] == d["references"]
+        and e["category"] == d["category"]
+        and e["sheet"] == d["sheet"]
+        and e["provenance"] is d["provenance"]
     ):
-        ra, rb = f.references, d["references"]
-        if len(ra) == len(rb) and all(x is y for x, y in zip(ra, rb, strict=True)):
-            return True
+        return True
     return RuleInfo.of(f) == info
 
 
@@ -102,10 +107,8 @@ def _entry(report: Report, rules: dict[str, RuleInfo] | None) -> _Entry:
     return trusted(_Entry, {**report.__dict__, "rules": rules})
 
 
-def _document(reports: Sequence[Report]) -> tuple[_Entry | _ReportSet, dict[str, Any]]:
-    """The document to write and what to leave out of it."""
-    if len(reports) == 1:  # a standalone report: its own rules
-        return _entry(reports[0], _rules_of(reports[0])), _EXCLUDE_REPORT
+def _set_entries(reports: Sequence[Report]) -> tuple[_Head, list[_Entry]]:
+    """The rules the reports share, and each report as the set holds it."""
     shared: dict[str, RuleInfo] = {}
     entries = []
     for report in reports:
@@ -117,13 +120,11 @@ def _document(reports: Sequence[Report]) -> tuple[_Entry | _ReportSet, dict[str,
             elif not _same(f, known):
                 own = _rules_of(report)  # reports from different rule sets: this one keeps its own
                 break
-        entries.append((report, own))
-    doc = _ReportSet.model_construct(
-        report_version=REPORT_VERSION,
-        rules={k: shared[k] for k in sorted(shared)},
-        reports=[_entry(r, own) for r, own in entries],
+        entries.append(_entry(report, own))
+    head = _Head.model_construct(
+        report_version=REPORT_VERSION, rules={k: shared[k] for k in sorted(shared)}
     )
-    return doc, _EXCLUDE_SET
+    return head, entries
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -134,12 +135,12 @@ def _escape_utf8(match: re.Match[bytes]) -> bytes:
     return b"\\u%04x" % ord(match.group().decode())
 
 
-def _fast(doc: _Entry | _ReportSet, exclude: dict[str, Any]) -> bytes | None:
-    """``doc`` as the json module writes it (``ensure_ascii=False, indent=2``), serialised by
-    pydantic-core, as UTF-8; None where their bytes would differ. The json module's indenting
-    encoder is pure Python and took most of a batch run's time."""
+def _fast(model: BaseModel, exclude: dict[str, Any] | None, indent: int | None) -> bytes | None:
+    """``model`` as the json module writes it (``ensure_ascii=False``, ``indent=2`` or compact),
+    serialised by pydantic-core, as UTF-8; None where their bytes would differ. The json
+    module's indenting encoder is pure Python and took most of a batch run's time."""
     try:
-        raw = type(doc).__pydantic_serializer__.to_json(doc, indent=2, exclude=exclude)
+        raw = type(model).__pydantic_serializer__.to_json(model, indent=indent, exclude=exclude)
     except PydanticSerializationError:  # a lone surrogate
         return None
     if b"0.0000" in raw or any(
@@ -156,19 +157,34 @@ def _fast(doc: _Entry | _ReportSet, exclude: dict[str, Any]) -> bytes | None:
     return raw
 
 
-def _slow(doc: _Entry | _ReportSet, exclude: dict[str, Any]) -> str:
-    body = doc.model_dump(mode="json", exclude=exclude)
-    return _UNSAFE.sub(_escape, json.dumps(body, ensure_ascii=False, indent=2))
+def _slow(model: BaseModel, exclude: dict[str, Any] | None, indent: int | None) -> bytes:
+    body = model.model_dump(mode="json", exclude=exclude)
+    separators = (",", ":") if indent is None else None
+    text = json.dumps(body, ensure_ascii=False, indent=indent, separators=separators)
+    return _UNSAFE.sub(_escape, text).encode()
+
+
+def _json(model: BaseModel, exclude: dict[str, Any] | None, indent: int | None) -> bytes:
+    raw = _fast(model, exclude, indent)
+    return _slow(model, exclude, indent) if raw is None else raw
 
 
 def render_bytes(reports: Sequence[Report], lang: Lang) -> bytes:
-    """The JSON document as UTF-8 (what ``render`` returns, without decoding 100 MB to write it)."""
+    """The JSON document as UTF-8 (what ``render`` returns, without decoding it only to write it).
+
+    One report is indented by two spaces. A ReportSet indents its version and rules the same way
+    and then writes each report compact on a line of its own: a batch stays greppable, a line diff
+    points at the declaration that changed, and the document is 40 % smaller.
+    """
     del lang  # the JSON report carries both languages
-    doc, exclude = _document(reports)
-    raw = _fast(doc, exclude)
-    if raw is None:
-        return (_slow(doc, exclude) + "\n").encode()
-    return raw + b"\n"
+    if len(reports) == 1:
+        return _json(_entry(reports[0], _rules_of(reports[0])), _EXCLUDE_REPORT, 2) + b"\n"
+    head, entries = _set_entries(reports)
+    start = _json(head, None, 2)
+    assert start.endswith(b"\n}"), start[-10:]
+    lines = [_json(entry, _EXCLUDE_REPORT, None) for entry in entries]
+    body = b'"reports": [\n    ' + b",\n    ".join(lines) + b"\n  ]" if lines else b'"reports": []'
+    return b"".join((start[:-2], b",\n  ", body, b"\n}\n"))
 
 
 def render(reports: Sequence[Report], lang: Lang) -> str:
