@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import os
+import stat
 import types
 import typing
 from collections.abc import Sequence
@@ -18,23 +20,41 @@ from aiprocure.sources.yamlsrc import MAX_BYTES, Document, parse, short_repr
 M = TypeVar("M", bound=BaseModel)
 
 
+# What Path.exists() and friends take to mean "not there" (other errors, such as EACCES, are real).
+_NOT_THERE = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+
+
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     """Read a regular file (symlinks to regular files are followed), or raise a positioned error."""
     name = str(path)
     try:
-        if path.is_dir():
-            raise InputError([Problem(name, 1, 1, "is a directory, not a YAML file")])
-        if not path.exists():
+        try:  # one stat answers is_dir / exists / is_file
+            mode: int | None = os.stat(path).st_mode
+        except OSError as exc:
+            if exc.errno not in _NOT_THERE:
+                raise
+            mode = None
+        except ValueError:  # e.g. a NUL byte in the name, from a program calling the api
+            mode = None
+        if mode is None:
             message = (
                 "broken symbolic link (its target does not exist)"
                 if path.is_symlink()
                 else "no such file"
             )
             raise InputError([Problem(name, 1, 1, message)])
-        if not path.is_file():  # a FIFO or device would block or never end
+        if stat.S_ISDIR(mode):
+            raise InputError([Problem(name, 1, 1, "is a directory, not a YAML file")])
+        if not stat.S_ISREG(mode):  # a FIFO or device would block or never end
             raise InputError([Problem(name, 1, 1, "is not a regular file")])
         with path.open("rb") as fh:
-            raw = fh.read(max_bytes + 1)
+            # Ask for the size the file has (plus one byte, to see it end) rather than for the
+            # limit: a buffer of the limit would be allocated for every file. A file that grew
+            # meanwhile, or that reports no size (/proc), is read on up to the limit.
+            size = os.fstat(fh.fileno()).st_size
+            raw = fh.read(min(size, max_bytes) + 1)
+            if size < len(raw) <= max_bytes:
+                raw += fh.read(max_bytes + 1 - len(raw))
             if len(raw) > max_bytes:
                 size = os.fstat(fh.fileno()).st_size
                 raise InputError(

@@ -8,7 +8,7 @@ Vendor files are hostile input. This module:
   builds plain Python values *itself*: only the YAML core tags are allowed, keys are always the key's
   text (so ``no:`` stays the string ``"no"``), booleans are ``true``/``false`` only (so ``country: NO``
   stays Norway), duplicate keys are errors, and alias expansion is bounded in nodes and depth;
-* records the 1-based line and column of every key and value, so that later errors can point at them.
+* records where every key (and every list item) starts, so that later errors can point at it.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 import yaml
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from aiprocure.errors import MAX_PROBLEMS, InputError, Problem
@@ -56,10 +57,13 @@ _FLOAT = re.compile(
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _LINE_SEPARATORS = {"\x85": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
 _MERGE = _CORE + "merge"
+# First characters of the plain scalars that may resolve to something other than text (null, a
+# boolean or a number); a plain scalar that starts with anything else is text, with no regex run.
+_MAYBE_NOT_TEXT = frozenset("~nNtTfF0123456789+-.")
 
 
 class Pos(NamedTuple):
-    """1-based line and column (a tuple: one is built for every key and value of every file)."""
+    """1-based line and column (made on demand from the parser's 0-based marks)."""
 
     line: int
     col: int
@@ -72,12 +76,15 @@ class Document:
     path: str
     data: Any
     sha256: str
-    keys: dict[PathKey, Pos] = field(default_factory=dict)
-    values: dict[PathKey, Pos] = field(default_factory=dict)
+    # Where each key starts (for list items and the root: where the value starts), as the parser's
+    # own 0-based marks: it makes one for every node anyway, so the index allocates nothing per
+    # entry. Positions follow from the bytes (``sha256``), so they take no part in ``==``.
+    marks: dict[PathKey, Mark] = field(default_factory=dict, compare=False, repr=False)
 
     def position(self, path: PathKey) -> Pos:
         """Position of the key at ``path`` (or of the value, for list items)."""
-        return self.keys.get(path) or self.values.get(path) or Pos(1, 1)
+        mark = self.marks.get(path)
+        return Pos(1, 1) if mark is None else Pos(mark.line + 1, mark.column + 1)
 
     def locate(self, loc: Sequence[str | int]) -> tuple[Pos, PathKey]:
         """Follow a (pydantic-style) location as far as the file has it.
@@ -106,14 +113,16 @@ class _Composer(_Loader):
             return _PLAIN if implicit[0] else _STR
         return _SEQ if kind is SequenceNode else _MAP
 
+    # No path resolvers are registered: skip PyYAML's check for them, twice per node.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 _STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
 _RESOLVER = yaml.resolver.Resolver()
-
-
-def _pos_of(node: Node) -> Pos:
-    mark = node.start_mark
-    return Pos(mark.line + 1, mark.column + 1)
 
 
 def _offset_pos(text: str, offset: int) -> Pos:
@@ -206,67 +215,137 @@ def short_repr(text: str, limit: int = 60) -> str:
 
 
 class _Builder:
-    def __init__(self, path: str, doc: Document, max_depth: int, max_nodes: int) -> None:
+    """Plain values from the node graph, plus where every key (and list item) starts.
+
+    This is the hot loop of every check (a declaration has a few hundred nodes), so it is written
+    for speed: a parent counts and checks its children in its own loop, plain text is recognised
+    by its first character, and positions are kept as the parser's own marks (``Pos`` on demand).
+    """
+
+    def __init__(self, path: str, max_depth: int, max_nodes: int) -> None:
         self.path = path
-        self.doc = doc
         self.max_depth = max_depth
         self.max_nodes = max_nodes
-        self.nodes = 0
+        self.nodes = 0  # nodes counted so far, against max_nodes
         self.problems: list[Problem] = []
+        self.marks: dict[PathKey, Mark] = {}
 
     def fail(self, node: Node, message: str) -> None:
-        pos = _pos_of(node)
-        self.problems.append(Problem(self.path, pos.line, pos.col, message))
+        mark = node.start_mark
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
         if len(self.problems) > MAX_PROBLEMS:  # InputError keeps no more; stop looking
             raise _Abort
 
-    def build(self, node: Node, path: PathKey, depth: int) -> Any:
-        self.nodes += 1
+    def over_limit(self, node: Node) -> NoReturn:
+        """``node`` is one node too many, or one level too deep."""
         if self.nodes > self.max_nodes:
             self.fail(node, f"document expands to more than {self.max_nodes} nodes (alias bomb?)")
-            raise _Abort
-        if depth > self.max_depth:
+        else:
             self.fail(node, f"nesting deeper than {self.max_depth} levels")
-            raise _Abort
-        values = self.doc.values
-        if path not in values:
-            values[path] = _pos_of(node)
-        if isinstance(node, ScalarNode):
+        raise _Abort
+
+    def root(self, node: Node) -> Any:
+        self.nodes += 1
+        if self.nodes > self.max_nodes or self.max_depth < 0:
+            self.over_limit(node)
+        self.marks[()] = node.start_mark
+        if node.__class__ is ScalarNode:
             return self.scalar(node)
+        return self.collection(node, (), 0)
+
+    def collection(self, node: Node, path: PathKey, depth: int) -> Any:
+        """A mapping or sequence at ``path`` and ``depth``, already counted and placed."""
         if node.tag not in _ALLOWED_TAGS:
             self.fail(node, f"tag {short_repr(node.tag)} is not allowed")
-        if isinstance(node, SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        if isinstance(node, MappingNode):
-            return self.mapping(node, path, depth)
+        if node.__class__ is MappingNode:
+            return self.mapping(node, path, depth + 1)
+        if node.__class__ is SequenceNode:
+            return self.sequence(node, path, depth + 1)
         raise AssertionError(f"unknown node {node!r}")  # pragma: no cover
 
+    def sequence(self, node: SequenceNode, path: PathKey, depth: int) -> list[Any]:
+        """The items of ``node``, which are at ``depth``."""
+        out: list[Any] = []
+        marks = self.marks
+        max_nodes = self.max_nodes
+        too_deep = depth > self.max_depth
+        count = self.nodes
+        for i, item in enumerate(node.value):
+            count += 1
+            if count > max_nodes or too_deep:
+                self.nodes = count
+                self.over_limit(item)
+            sub = (*path, i)
+            marks[sub] = item.start_mark
+            if item.__class__ is ScalarNode:
+                value = item.value
+                if (
+                    item.tag == _PLAIN
+                    and not item.style
+                    and value
+                    and value[0] not in _MAYBE_NOT_TEXT
+                ):
+                    out.append(value)  # the common case: plain text
+                else:
+                    out.append(self.scalar(item))
+            else:
+                self.nodes = count
+                out.append(self.collection(item, sub, depth))
+                count = self.nodes
+        self.nodes = count
+        return out
+
     def mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
+        """The entries of ``node``, whose values are at ``depth``."""
         out: dict[str, Any] = {}
-        first: dict[str, Pos] = {}
-        keys = self.doc.keys
+        marks = self.marks
+        max_nodes = self.max_nodes
+        too_deep = depth > self.max_depth
+        count = self.nodes
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 self.fail(key_node, "mapping keys must be plain text")
                 continue
-            key = str(key_node.value)
-            if key_node.tag == _MERGE or (key_node.tag == _PLAIN and key_node.value == "<<"):
+            key: str = key_node.value
+            tag = key_node.tag
+            if tag == _PLAIN:
+                if key == "<<":
+                    self.fail(key_node, "merge keys (<<) are not allowed; write every key out")
+                    continue
+            elif tag == _MERGE:
                 self.fail(key_node, "merge keys (<<) are not allowed; write every key out")
                 continue
-            if key_node.tag not in _ALLOWED_TAGS:
-                self.fail(key_node, f"tag {short_repr(key_node.tag)} is not allowed")
-            kpos = _pos_of(key_node)
-            if key in first:
-                prev = first[key]
+            elif tag not in _ALLOWED_TAGS:
+                self.fail(key_node, f"tag {short_repr(tag)} is not allowed")
+            sub = (*path, key)
+            if key in out:
+                prev = marks[sub]
                 self.fail(
                     key_node,
-                    f"duplicate key {short_repr(key)} (first defined at line {prev.line}, column {prev.col})",
+                    f"duplicate key {short_repr(key)} (first defined at line {prev.line + 1}, column {prev.column + 1})",
                 )
                 continue
-            first[key] = kpos
-            sub = (*path, key)
-            keys[sub] = kpos
-            out[key] = self.build(value_node, sub, depth + 1)
+            marks[sub] = key_node.start_mark
+            count += 1
+            if count > max_nodes or too_deep:
+                self.nodes = count
+                self.over_limit(value_node)
+            if value_node.__class__ is ScalarNode:
+                value = value_node.value
+                if (
+                    value_node.tag == _PLAIN
+                    and not value_node.style
+                    and value
+                    and value[0] not in _MAYBE_NOT_TEXT
+                ):
+                    out[key] = value  # the common case: plain text
+                else:
+                    out[key] = self.scalar(value_node)
+            else:
+                self.nodes = count
+                out[key] = self.collection(value_node, sub, depth)
+                count = self.nodes
+        self.nodes = count
         return out
 
     def scalar(self, node: ScalarNode) -> Any:
@@ -274,7 +353,7 @@ class _Builder:
         if node.tag not in _SCALAR_TAGS:
             self.fail(node, f"tag {short_repr(node.tag)} is not allowed")
             return value
-        if node.style or node.tag == _CORE + "str":  # C parser: "" for plain, Python: None
+        if node.style or node.tag == _STR:  # C parser: "" for plain, Python: None
             return value  # quoted or block scalar: always text
         # A plain scalar: resolve it ourselves, YAML 1.2 core style (no yes/no booleans,
         # no sexagesimal numbers, dates stay text for the model to parse).
@@ -309,7 +388,6 @@ def parse(
 ) -> Document:
     """Parse one YAML document from ``raw``; every problem is raised as a positioned InputError."""
     text = decode(path, raw, max_bytes=max_bytes)
-    doc = Document(path=path, data=None, sha256=hashlib.sha256(raw).hexdigest())
     loader = _Composer(text)
     try:
         node = loader.get_single_node()
@@ -340,13 +418,14 @@ def parse(
         loader.dispose()
     if node is None:
         raise InputError([Problem(path, 1, 1, "empty document; expected a YAML mapping")])
-    builder = _Builder(path, doc, max_depth, max_nodes)
+    builder = _Builder(path, max_depth, max_nodes)
+    data = None
     try:
-        doc.data = builder.build(node, (), 0)
+        data = builder.root(node)
     except _Abort:
         pass
     except RecursionError:
         builder.fail(node, f"nesting deeper than {max_depth} levels")
     if builder.problems:
         raise InputError(builder.problems)
-    return doc
+    return Document(path, data, hashlib.sha256(raw).hexdigest(), builder.marks)
