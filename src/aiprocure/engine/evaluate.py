@@ -3,16 +3,19 @@
 Three-valued logic: None means "the facts needed are unanswered". ``all`` is False if any part is
 False, else None if any part is None; ``any`` is True if any part is True, else None if any is None;
 ``not`` keeps None. So an unanswered fact never turns into a pass.
+
+Each rule's conditions are compiled once per rule set (``engine.compiler``) into a ``_Plan`` kept in
+``Ruleset.engine_cache``, with everything about the finding that does not depend on the
+declaration; evaluating a declaration then runs the plans.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any, assert_never
 
+from aiprocure.engine.compiler import Check, compile_condition
 from aiprocure.engine.context import Context
 from aiprocure.engine.predicates import PREDICATES
 from aiprocure.model.checklist import (
@@ -31,163 +34,22 @@ from aiprocure.model.checklist import (
     OneOf,
     Predicate,
     Present,
+    Provenance,
+    Reference,
     Rule,
-    Scalar,
-    _Bound,
-    _ValueSet,
+    Severity,
 )
 from aiprocure.model.common import Text
-from aiprocure.model.findings import EvidenceRef, Finding, Location, Status, trusted
+from aiprocure.model.findings import EvidenceRef, Finding, Location, Observed, Status, trusted
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
 
 Result = bool | None
 
 
-def _values(vs: _ValueSet, ctx: Context) -> frozenset[Scalar]:
-    if vs.values is not None:
-        return frozenset(vs.values)
-    return ctx.ruleset.lists.get(vs.named or "", frozenset())
-
-
-def _bound(b: _Bound, ctx: Context) -> float:
-    if b.value is not None:
-        return float(b.value)
-    return ctx.ruleset.parameter_values[b.param or ""]
-
-
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
-
-
-@lru_cache(maxsize=256)
-def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-def _equals(cond: Equals, ctx: Context) -> Result:
-    v = ctx.get(cond.equals.field)
-    return None if v is None else v == cond.equals.value
-
-
-def _one_of(cond: OneOf, ctx: Context) -> Result:
-    v = ctx.get(cond.one_of.field)
-    if v is None:
-        return None
-    allowed = _values(cond.one_of, ctx)
-    return all(x in allowed for x in _as_list(v)) and v != []
-
-
-def _all_in(cond: AllIn, ctx: Context) -> Result:
-    v = ctx.get(cond.all_in.field)
-    if v is None:
-        return None
-    allowed = _values(cond.all_in, ctx)
-    return all(x in allowed for x in _as_list(v))
-
-
-def _none_in(cond: NoneIn, ctx: Context) -> Result:
-    v = ctx.get(cond.none_in.field)
-    if v is None:
-        return None
-    banned = _values(cond.none_in, ctx)
-    return not any(x in banned for x in _as_list(v))
-
-
-def _contains_all(cond: ContainsAll, ctx: Context) -> Result:
-    v = ctx.get(cond.contains_all.field)
-    if v is None:
-        return None
-    return _values(cond.contains_all, ctx) <= set(_as_list(v))
-
-
-def _at_least(cond: AtLeast, ctx: Context) -> Result:
-    n = _number(ctx.get(cond.at_least.field))
-    return None if n is None else n >= _bound(cond.at_least, ctx)
-
-
-def _at_most(cond: AtMost, ctx: Context) -> Result:
-    n = _number(ctx.get(cond.at_most.field))
-    return None if n is None else n <= _bound(cond.at_most, ctx)
-
-
-def _present(cond: Present, ctx: Context) -> Result:
-    # Silence is "unanswered", never a failure of its own: present() is True or unknown.
-    return True if ctx.get(cond.present.field) is not None else None
-
-
-def _non_empty(cond: NonEmpty, ctx: Context) -> Result:
-    v = ctx.get(cond.non_empty.field)
-    return None if v is None else v != []
-
-
-def _matches(cond: Matches, ctx: Context) -> Result:
-    v = ctx.get(cond.matches.field)
-    if v is None:
-        return None
-    rx = _regex(cond.matches.pattern)
-    return all(rx.search(str(x)) is not None for x in _as_list(v))
-
-
-def _predicate(cond: Predicate, ctx: Context) -> Result:
-    spec = PREDICATES[cond.predicate.name]
-    return spec.fn(ctx, dict(cond.predicate.args))
-
-
-def _all(cond: All, ctx: Context) -> Result:
-    results = [holds(c, ctx) for c in cond.all]
-    if any(r is False for r in results):
-        return False
-    return None if any(r is None for r in results) else True
-
-
-def _any(cond: Any_, ctx: Context) -> Result:
-    results = [holds(c, ctx) for c in cond.any]
-    if any(r is True for r in results):
-        return True
-    return None if any(r is None for r in results) else False
-
-
-def _not(cond: Not, ctx: Context) -> Result:
-    r = holds(cond.not_, ctx)
-    return None if r is None else not r
-
-
-# One lookup by the condition's class instead of a chain of isinstance checks (a third of the
-# time spent in holds()). Subclasses of a condition class fall back to the chain below.
-_HOLDS: dict[type, Callable[[Any, Context], Result]] = {
-    Equals: _equals,
-    OneOf: _one_of,
-    AllIn: _all_in,
-    NoneIn: _none_in,
-    ContainsAll: _contains_all,
-    AtLeast: _at_least,
-    AtMost: _at_most,
-    Present: _present,
-    NonEmpty: _non_empty,
-    Matches: _matches,
-    Predicate: _predicate,
-    All: _all,
-    Any_: _any,
-    Not: _not,
-}
-
-
 def holds(cond: Condition, ctx: Context) -> Result:
-    """Evaluate one condition over the declaration in ``ctx``."""
-    fn = _HOLDS.get(type(cond))
-    if fn is not None:
-        return fn(cond, ctx)
-    for kind, fn in _HOLDS.items():
-        if isinstance(cond, kind):
-            return fn(cond, ctx)
-    raise TypeError(f"unknown condition {type(cond).__name__}")  # pragma: no cover
+    """Evaluate one condition over the declaration in ``ctx`` (recording what it reads there)."""
+    return compile_condition(cond, ctx.ruleset)(ctx.data, ctx.observed)
 
 
 def fields_of(cond: Condition) -> list[str]:
@@ -265,6 +127,9 @@ def _evidence(data: dict[str, Any], section: str) -> list[EvidenceRef]:
     return [EvidenceRef.model_validate(e) for e in items or []]
 
 
+_MESSAGES_MAX = 64  # "not answered" messages kept per rule, one per set of missing fields
+
+
 @dataclass(frozen=True, slots=True)
 class _Plan:
     """What evaluating a rule needs that does not depend on the declaration."""
@@ -274,6 +139,33 @@ class _Plan:
     primary: str
     section: str
     fail_message: Text
+    unverified_message: Text
+    check: Check
+    applies_if: Check | None
+    # The rule's own values, copied into every finding.
+    rule_id: str
+    severity: Severity
+    category: str
+    sheet: str
+    title: Text
+    remediation: Text
+    provenance: Provenance
+    references: tuple[Reference, ...]
+    evidence_required: bool
+    review_flag: bool
+    unanswered: dict[tuple[str, ...], Text] = field(default_factory=dict)
+
+    def unanswered_message(self, observed: dict[str, Observed]) -> tuple[Text, str]:
+        """The message for the fields still unanswered, and the field the finding points at."""
+        missing = tuple(f for f in self.unique_fields if observed.get(f) is None) or tuple(
+            self.fields
+        )
+        message = self.unanswered.get(missing)
+        if message is None:
+            message = _fmt(_UNANSWERED, fields=", ".join(missing))
+            if len(self.unanswered) < _MESSAGES_MAX:
+                self.unanswered[missing] = message
+        return message, missing[0] if missing else self.primary
 
 
 def _plan(rule: Rule, ruleset: Ruleset) -> _Plan:
@@ -283,16 +175,102 @@ def _plan(rule: Rule, ruleset: Ruleset) -> _Plan:
         return plan
     fields = fields_of(rule.check)
     primary = fields[0] if fields else rule.evidence_section or ""
+    section = rule.evidence_section or primary.split(".")[0].removesuffix("[]")
     plan = _Plan(
         fields=fields,
         unique_fields=list(dict.fromkeys(fields)),
         primary=primary,
-        section=rule.evidence_section or primary.split(".")[0].removesuffix("[]"),
+        section=section,
         fail_message=rule.message
         or Text(ja=_FAIL.ja.format(title=rule.title.ja), en=_FAIL.en.format(title=rule.title.en)),
+        unverified_message=_fmt(_UNVERIFIED, section=section),
+        check=compile_condition(rule.check, ruleset),
+        applies_if=None if rule.applies_if is None else compile_condition(rule.applies_if, ruleset),
+        rule_id=rule.id,
+        severity=rule.severity,
+        category=rule.category,
+        sheet=rule.sheet,
+        title=rule.title,
+        remediation=rule.remediation,
+        provenance=rule.provenance,
+        references=tuple(rule.references),
+        evidence_required=rule.evidence_required,
+        review_flag=rule.review_flag,
     )
     ruleset.engine_cache[id(rule)] = (rule, plan)  # the rule kept alive, so its id stays its own
     return plan
+
+
+_RULE_PLANS = -1  # engine_cache key of the plans for ruleset.rules (never an id())
+
+
+def _plans(ruleset: Ruleset) -> list[_Plan]:
+    """The plans of the rule set's rules, in order; rebuilt if the rule list has changed."""
+    cached = ruleset.engine_cache.get(_RULE_PLANS)
+    if cached is not None and cached[0] == ruleset.rules:
+        plans: list[_Plan] = cached[1]
+        return plans
+    rules = list(ruleset.rules)
+    plans = [_plan(rule, ruleset) for rule in rules]
+    ruleset.engine_cache[_RULE_PLANS] = (rules, plans)
+    return plans
+
+
+def _finding(
+    plan: _Plan,
+    data: dict[str, Any],
+    doc: Document | None,
+    file: str,
+    evidence: dict[str, list[EvidenceRef]],
+    locations: dict[str, Location],
+) -> Finding:
+    observed: dict[str, Observed] = {}
+    section = plan.section
+    refs = evidence.get(section)
+    if refs is None:  # per section, validated once per declaration
+        refs = evidence[section] = _evidence(data, section)
+    primary = plan.primary
+    status: Status
+    applies_if = plan.applies_if
+    if applies_if is not None and applies_if(data, observed) is False:
+        status, message = Status.NOT_APPLICABLE, _NOT_APPLICABLE
+    else:
+        result = plan.check(data, observed)
+        if result is None:
+            status = Status.UNANSWERED
+            message, primary = plan.unanswered_message(observed)
+        elif result is False:
+            status, message = Status.FAIL, plan.fail_message
+        elif plan.evidence_required and not refs:
+            status, message = Status.UNVERIFIED, plan.unverified_message
+            primary = section
+        else:
+            status, message = Status.PASS, _PASS
+    location = locations.get(primary)
+    if location is None:  # rules share fields: each is located once per declaration
+        location = locations[primary] = location_of(doc, primary, file)
+    # Every value below is already of its field's type (the rule was validated at load, statuses
+    # and texts are the engine's own): construct without re-validating. The JSON is the same.
+    return trusted(
+        Finding,
+        {
+            "rule_id": plan.rule_id,
+            "status": status,
+            "severity": plan.severity,
+            "category": plan.category,
+            "sheet": plan.sheet,
+            "title": plan.title,
+            "message": message,
+            "remediation": plan.remediation,
+            "provenance": plan.provenance,
+            "references": list(plan.references),
+            "location": location,
+            "observed": dict(sorted(observed.items())) if len(observed) > 1 else observed,
+            "evidence": list(refs),
+            "review_flag": plan.review_flag and status is Status.FAIL,
+            "waiver": None,
+        },
+    )
 
 
 def evaluate_rule(
@@ -304,66 +282,28 @@ def evaluate_rule(
     evidence: dict[str, list[EvidenceRef]] | None = None,
     locations: dict[str, Location] | None = None,
 ) -> Finding:
-    plan = _plan(rule, ruleset)
-    ctx = Context(data, ruleset)
-    primary = plan.primary
-    section = plan.section
-    if evidence is None:
-        refs = _evidence(data, section)
-    else:
-        cached = evidence.get(section)
-        if cached is None:
-            cached = evidence[section] = _evidence(data, section)
-        refs = list(cached)
-    status: Status
-    if rule.applies_if is not None and holds(rule.applies_if, ctx) is False:
-        status, message = Status.NOT_APPLICABLE, _NOT_APPLICABLE
-    else:
-        result = holds(rule.check, ctx)
-        if result is None:
-            fields = plan.fields
-            observed = ctx.observed
-            missing = [f for f in plan.unique_fields if observed.get(f) is None] or fields
-            status = Status.UNANSWERED
-            message = _fmt(_UNANSWERED, fields=", ".join(missing))
-            primary = missing[0] if missing else primary
-        elif result is False:
-            status = Status.FAIL
-            message = plan.fail_message
-        elif rule.evidence_required and not refs:
-            status, message = Status.UNVERIFIED, _fmt(_UNVERIFIED, section=section)
-            primary = section
-        else:
-            status, message = Status.PASS, _PASS
-    known = None if locations is None else locations.get(primary)
-    if known is not None:  # rules share fields: each is located once per declaration
-        location = known
-    else:
-        location = location_of(doc, primary, file)
-        if locations is not None:
-            locations[primary] = location
-    # Every value below is already of its field's type (the rule was validated at load, statuses
-    # and texts are the engine's own): construct without re-validating. The JSON is the same.
-    return trusted(
-        Finding,
-        {
-            "rule_id": rule.id,
-            "status": status,
-            "severity": rule.severity,
-            "category": rule.category,
-            "sheet": rule.sheet,
-            "title": rule.title,
-            "message": message,
-            "remediation": rule.remediation,
-            "provenance": rule.provenance,
-            "references": list(rule.references),
-            "location": location,
-            "observed": dict(sorted(ctx.observed.items())),
-            "evidence": refs,
-            "review_flag": rule.review_flag and status is Status.FAIL,
-            "waiver": None,
-        },
+    """One rule's finding. ``evidence`` and ``locations`` are per-declaration caches to share."""
+    return _finding(
+        _plan(rule, ruleset),
+        data,
+        doc,
+        file,
+        {} if evidence is None else evidence,
+        {} if locations is None else locations,
     )
+
+
+def evaluate_all(
+    data: dict[str, Any],
+    ruleset: Ruleset,
+    doc: Document | None,
+    file: str,
+    locations: dict[str, Location] | None = None,
+) -> list[Finding]:
+    """Every rule's finding, in rule set order; ``locations`` may be shared with high_risk()."""
+    evidence: dict[str, list[EvidenceRef]] = {}
+    located: dict[str, Location] = {} if locations is None else locations
+    return [_finding(p, data, doc, file, evidence, located) for p in _plans(ruleset)]
 
 
 def evaluate(
@@ -371,5 +311,5 @@ def evaluate(
 ) -> Iterator[Finding]:
     evidence: dict[str, list[EvidenceRef]] = {}  # per section, validated once per declaration
     locations: dict[str, Location] = {}  # per field path, located once per declaration
-    for rule in ruleset.rules:
-        yield evaluate_rule(rule, data, ruleset, doc, file, evidence, locations)
+    for plan in _plans(ruleset):
+        yield _finding(plan, data, doc, file, evidence, locations)
