@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from aiprocure import __version__
-from aiprocure.engine.evaluate import evaluate
-from aiprocure.engine.scoring import category_scores, high_risk, overall_risk, review_flags
+from aiprocure.engine.evaluate import evaluate_all
+from aiprocure.engine.scoring import category_scores, high_risk_at, overall_risk, review_flags
 from aiprocure.model.checklist import Severity
 from aiprocure.model.declaration import Declaration
-from aiprocure.model.findings import ChecklistInfo, Finding, InputDigest, Report, Status, Subject
+from aiprocure.model.findings import (
+    ChecklistInfo,
+    Finding,
+    InputDigest,
+    Location,
+    Report,
+    Status,
+    Subject,
+)
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
 
@@ -46,8 +54,9 @@ def assess(
     generated_at: str | None = None,
 ) -> Report:
     data = declaration.model_dump(mode="json", exclude_none=True)
-    findings = sorted(evaluate(data, ruleset, doc, file), key=finding_sort_key)
-    hr = high_risk(data, ruleset, doc, file)
+    locations: dict[str, Location] = {}  # each field located once, for rules and viewpoints
+    findings = sorted(evaluate_all(data, ruleset, doc, file, locations), key=finding_sort_key)
+    hr = high_risk_at(data, ruleset, doc, file, locations)
     flags = review_flags(findings, hr)
     cats = category_scores(findings, ruleset)
     vendor = declaration.vendor

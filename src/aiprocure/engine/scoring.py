@@ -18,16 +18,20 @@ answering an item well never lowers a score nor raises a risk (monotone).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from aiprocure.engine.context import Context
-from aiprocure.engine.evaluate import fields_of, holds, location_of
-from aiprocure.model.checklist import Provenance, Severity
+from aiprocure.engine.compiler import Check, compile_condition
+from aiprocure.engine.evaluate import fields_of, location_of
+from aiprocure.model.checklist import HighRiskSheet, Level, Provenance, Severity, Viewpoint
 from aiprocure.model.common import Text
 from aiprocure.model.findings import (
     CategoryScore,
     Finding,
     HighRiskResult,
     Location,
+    Observed,
     ReviewFlag,
     RiskLevel,
     Status,
@@ -70,44 +74,78 @@ _OPEN_RISK = {
 _STATUSES = tuple(Status)  # iterating an Enum class is slow; this runs per category per report
 
 
-def finding_risk(f: Finding) -> RiskLevel:
-    if f.status is Status.FAIL:
-        return _FAIL_RISK[f.severity]
-    if f.status in (Status.UNANSWERED, Status.UNVERIFIED):
-        return _OPEN_RISK[f.severity]
+def _risk(status: Status, severity: Severity) -> RiskLevel:
+    if status is Status.FAIL:
+        return _FAIL_RISK[severity]
+    if status in (Status.UNANSWERED, Status.UNVERIFIED):
+        return _OPEN_RISK[severity]
     return RiskLevel.LOW
+
+
+def finding_risk(f: Finding) -> RiskLevel:
+    return _risk(f.status, f.severity)
 
 
 def worst(levels: Sequence[RiskLevel]) -> RiskLevel:
     return max(levels, key=lambda r: r.rank, default=RiskLevel.LOW)
 
 
+_LEVELS = tuple(RiskLevel)
+# What one finding adds to its category, by status and severity: weight possible, points earned
+# (None when not applicable) and the rank of its risk.
+_SCORE: dict[Status, dict[Severity, tuple[int, float | None, int]]] = {
+    st: {
+        sev: (
+            WEIGHT[sev],
+            None if st is Status.NOT_APPLICABLE else WEIGHT[sev] * CREDIT[st],
+            _risk(st, sev).rank,
+        )
+        for sev in Severity
+    }
+    for st in Status
+}
+
+
+class _Tally:
+    __slots__ = ("counts", "earned", "possible", "risk")
+
+    def __init__(self) -> None:
+        self.possible = 0
+        self.earned = 0.0
+        self.risk = 0  # RiskLevel.LOW: every finding carries at least that
+        self.counts = dict.fromkeys(_STATUSES, 0)
+
+
 def category_scores(findings: Sequence[Finding], ruleset: Ruleset) -> list[CategoryScore]:
-    by_category: dict[str, list[Finding]] = {cat: [] for cat in ruleset.categories}
-    for f in findings:
-        by_category.setdefault(f.category, []).append(f)
+    tallies: dict[str, _Tally | None] = dict.fromkeys(ruleset.categories)
+    for f in findings:  # one pass; the rule set's categories first, then others as they come
+        tally = tallies.get(f.category)
+        if tally is None:
+            tally = tallies[f.category] = _Tally()
+        status = f.status
+        tally.counts[status] += 1
+        weight, earned, risk = _SCORE[status][f.severity]
+        if earned is not None:  # not_applicable rules leave the category entirely
+            tally.possible += weight
+            tally.earned += earned  # halves and whole numbers: exact in any order
+        tally.risk = max(tally.risk, risk)
     out = []
-    for cat, members in by_category.items():
-        if not members:
+    for cat, tally in tallies.items():
+        if tally is None:
             continue
-        applicable = [f for f in members if f.status is not Status.NOT_APPLICABLE]
-        possible = float(sum(WEIGHT[f.severity] for f in applicable))
-        earned = sum(WEIGHT[f.severity] * CREDIT[f.status] for f in applicable)
-        score = 100 if possible == 0 else round(100 * earned / possible)
-        counts = dict.fromkeys(_STATUSES, 0)
-        for f in members:
-            counts[f.status] += 1
-        title = ruleset.categories[cat].title if cat in ruleset.categories else Text(ja=cat, en=cat)
+        possible = float(tally.possible)
+        earned = tally.earned
+        category = ruleset.categories.get(cat)
         out.append(
             trusted(
                 CategoryScore,
                 {
                     "category": cat,
-                    "title": title,
-                    "score": score,
-                    "risk": worst([finding_risk(f) for f in members]),
-                    "counts": counts,
-                    "points": float(earned),  # sum() of nothing is the int 0
+                    "title": Text(ja=cat, en=cat) if category is None else category.title,
+                    "score": 100 if possible == 0 else round(100 * earned / possible),
+                    "risk": _LEVELS[tally.risk],
+                    "counts": tally.counts,
+                    "points": earned,
                     "max_points": possible,
                 },
             )
@@ -115,21 +153,57 @@ def category_scores(findings: Sequence[Finding], ruleset: Ruleset) -> list[Categ
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _ViewpointPlan:
+    viewpoint: Viewpoint
+    # Each level with its compiled condition and the fields of every level up to it.
+    levels: tuple[tuple[Level, Check, tuple[str, ...]], ...]
+
+
+def _viewpoint_plans(sheet: HighRiskSheet, ruleset: Ruleset) -> list[_ViewpointPlan]:
+    cached = ruleset.engine_cache.get(id(sheet))
+    if cached is not None and cached[0] is sheet:
+        plans: list[_ViewpointPlan] = cached[1]
+        return plans
+    plans = []
+    for vp in sheet.viewpoints:
+        fields: list[str] = []
+        levels = []
+        for level in vp.levels:
+            fields.extend(fields_of(level.when))
+            levels.append((level, compile_condition(level.when, ruleset), tuple(fields)))
+        plans.append(_ViewpointPlan(vp, tuple(levels)))
+    ruleset.engine_cache[id(sheet)] = (sheet, plans)  # the sheet kept alive, as rules are
+    return plans
+
+
 def high_risk(
     data: dict[str, object], ruleset: Ruleset, doc: Document | None, file: str
 ) -> HighRiskResult | None:
+    return high_risk_at(data, ruleset, doc, file)
+
+
+def high_risk_at(
+    data: dict[str, Any],
+    ruleset: Ruleset,
+    doc: Document | None,
+    file: str,
+    locations: dict[str, Location] | None = None,
+) -> HighRiskResult | None:
+    """high_risk(), sharing ``locations`` (field path -> Location) with the rules' findings."""
     sheet = ruleset.high_risk
     if sheet is None:
         return None
+    located: dict[str, Location] = {} if locations is None else locations
     results = []
-    for vp in sheet.viewpoints:
-        ctx = Context(data, ruleset)  # nothing writes to data
+    for plan in _viewpoint_plans(sheet, ruleset):
+        observed: dict[str, Observed] = {}  # nothing writes to data
         chosen = None
         unknown = False
-        fields: list[str] = []
-        for level in vp.levels:
-            fields.extend(fields_of(level.when))
-            r = holds(level.when, ctx)
+        fields: tuple[str, ...] = ()
+        for level, when, upto in plan.levels:
+            fields = upto
+            r = when(data, observed)
             if r is None:
                 unknown = True
                 break
@@ -137,9 +211,13 @@ def high_risk(
                 chosen = level
                 break
         first_missing = next(
-            (f for f in fields if ctx.observed.get(f) is None), fields[0] if fields else ""
+            (f for f in fields if observed.get(f) is None), fields[0] if fields else ""
         )
         loc_field = fields[0] if chosen is not None and fields else first_missing
+        location = located.get(loc_field)
+        if location is None:
+            location = located[loc_field] = location_of(doc, loc_field, file)
+        vp = plan.viewpoint
         results.append(
             trusted(
                 ViewpointResult,
@@ -149,8 +227,8 @@ def high_risk(
                     "level": chosen.id if chosen else None,
                     "label": chosen.label if chosen else None,
                     "high": None if (unknown or chosen is None) else chosen.high,
-                    "location": location_of(doc, loc_field, file),
-                    "observed": dict(sorted(ctx.observed.items())),
+                    "location": location,
+                    "observed": dict(sorted(observed.items())) if len(observed) > 1 else observed,
                 },
             )
         )
@@ -158,14 +236,17 @@ def high_risk(
     need = 1 if agg.mode == "any" else agg.count
     high = sum(1 for v in results if v.high is True)
     open_ = sum(1 for v in results if v.high is None)
-    return HighRiskResult(
-        title=sheet.title,
-        mode=agg.mode,
-        count=need,
-        provenance=agg.provenance,
-        viewpoints=results,
-        triggered=high >= need,
-        undetermined=high < need <= high + open_,
+    return trusted(
+        HighRiskResult,
+        {
+            "title": sheet.title,
+            "mode": agg.mode,
+            "count": need,
+            "provenance": agg.provenance,
+            "viewpoints": results,
+            "triggered": high >= need,
+            "undetermined": high < need <= high + open_,
+        },
     )
 
 
@@ -179,35 +260,53 @@ _RULE_REASON = Text(
 )
 
 
+@lru_cache(maxsize=1024)
+def _vp_reason(title_ja: str, title_en: str, label_ja: str, label_en: str) -> Text:
+    return Text(
+        ja=_VP_REASON.ja.format(title=title_ja, label=label_ja),
+        en=_VP_REASON.en.format(title=title_en, label=label_en),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _rule_reason(title_ja: str, title_en: str) -> Text:
+    return Text(
+        ja=_RULE_REASON.ja.format(title=title_ja),
+        en=_RULE_REASON.en.format(title=title_en),
+    )
+
+
 def review_flags(findings: Sequence[Finding], hr: HighRiskResult | None) -> list[ReviewFlag]:
+    # Every field is given, of its type (ids and texts from validated sheets, the engine's own
+    # locations): built without re-validating, like findings. Reasons are shared, frozen texts.
     flags: list[ReviewFlag] = []
     if hr is not None and hr.triggered:
         for v in hr.viewpoints:
             if v.high and v.label is not None:
                 flags.append(
-                    ReviewFlag(
-                        kind="high_risk_viewpoint",
-                        source_id=v.id,
-                        title=v.title,
-                        reason=Text(
-                            ja=_VP_REASON.ja.format(title=v.title.ja, label=v.label.ja),
-                            en=_VP_REASON.en.format(title=v.title.en, label=v.label.en),
-                        ),
-                        location=v.location,
+                    trusted(
+                        ReviewFlag,
+                        {
+                            "kind": "high_risk_viewpoint",
+                            "source_id": v.id,
+                            "title": v.title,
+                            "reason": _vp_reason(v.title.ja, v.title.en, v.label.ja, v.label.en),
+                            "location": v.location,
+                        },
                     )
                 )
     for f in findings:
         if f.review_flag and f.status is Status.FAIL:
             flags.append(
-                ReviewFlag(
-                    kind="critical_rule",
-                    source_id=f.rule_id,
-                    title=f.title,
-                    reason=Text(
-                        ja=_RULE_REASON.ja.format(title=f.title.ja),
-                        en=_RULE_REASON.en.format(title=f.title.en),
-                    ),
-                    location=f.location,
+                trusted(
+                    ReviewFlag,
+                    {
+                        "kind": "critical_rule",
+                        "source_id": f.rule_id,
+                        "title": f.title,
+                        "reason": _rule_reason(f.title.ja, f.title.en),
+                        "location": f.location,
+                    },
                 )
             )
     return flags
