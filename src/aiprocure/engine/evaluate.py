@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, assert_never
 
+from aiprocure.engine.build import maker
 from aiprocure.engine.compiler import Check, compile_condition
 from aiprocure.engine.context import Context
 from aiprocure.engine.predicates import PREDICATES
@@ -40,7 +41,7 @@ from aiprocure.model.checklist import (
     Severity,
 )
 from aiprocure.model.common import Text
-from aiprocure.model.findings import EvidenceRef, Finding, Location, Observed, Status, trusted
+from aiprocure.model.findings import EvidenceRef, Finding, Location, Observed, Status
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
 
@@ -87,12 +88,14 @@ def fields_of(cond: Condition) -> list[str]:
 
 
 _LOC_STEPS: dict[str, list[str]] = {}
+_new_location = maker(Location)
+_new_finding = maker(Finding)
 
 
 def location_of(doc: Document | None, path: str, file: str) -> Location:
     """Position of a field path in the declaration; a missing field points at its parent."""
     if doc is None:
-        return trusted(Location, {"file": file, "line": 1, "col": 1, "field": path})
+        return _new_location({"file": file, "line": 1, "col": 1, "field": path})
     steps = _LOC_STEPS.get(path)
     if steps is None:
         steps = [s.removesuffix("[]") for s in path.split(".")]
@@ -100,7 +103,7 @@ def location_of(doc: Document | None, path: str, file: str) -> Location:
             _LOC_STEPS[path] = steps
     pos, _ = doc.locate(steps)
     # Every field is already of its type (Pos holds 1-based ints): skip re-validation.
-    return trusted(Location, {"file": file, "line": pos.line, "col": pos.col, "field": path})
+    return _new_location({"file": file, "line": pos.line, "col": pos.col, "field": path})
 
 
 _UNANSWERED = Text(
@@ -251,8 +254,7 @@ def _finding(
         location = locations[primary] = location_of(doc, primary, file)
     # Every value below is already of its field's type (the rule was validated at load, statuses
     # and texts are the engine's own): construct without re-validating. The JSON is the same.
-    return trusted(
-        Finding,
+    return _new_finding(
         {
             "rule_id": plan.rule_id,
             "status": status,

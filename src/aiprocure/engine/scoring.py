@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from aiprocure.engine.build import maker
 from aiprocure.engine.compiler import Check, compile_condition
 from aiprocure.engine.evaluate import fields_of, location_of
 from aiprocure.model.checklist import HighRiskSheet, Level, Provenance, Severity, Viewpoint
@@ -36,7 +37,6 @@ from aiprocure.model.findings import (
     RiskLevel,
     Status,
     ViewpointResult,
-    trusted,
 )
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
@@ -70,6 +70,12 @@ _OPEN_RISK = {
     Severity.CRITICAL: RiskLevel.HIGH,
 }
 
+
+# Built without re-validating: every field given, of its type (see engine.build).
+_new_category_score = maker(CategoryScore)
+_new_viewpoint_result = maker(ViewpointResult)
+_new_high_risk_result = maker(HighRiskResult)
+_new_review_flag = maker(ReviewFlag)
 
 _STATUSES = tuple(Status)  # iterating an Enum class is slow; this runs per category per report
 
@@ -137,8 +143,7 @@ def category_scores(findings: Sequence[Finding], ruleset: Ruleset) -> list[Categ
         earned = tally.earned
         category = ruleset.categories.get(cat)
         out.append(
-            trusted(
-                CategoryScore,
+            _new_category_score(
                 {
                     "category": cat,
                     "title": Text(ja=cat, en=cat) if category is None else category.title,
@@ -219,8 +224,7 @@ def high_risk_at(
             location = located[loc_field] = location_of(doc, loc_field, file)
         vp = plan.viewpoint
         results.append(
-            trusted(
-                ViewpointResult,
+            _new_viewpoint_result(
                 {
                     "id": vp.id,
                     "title": vp.title,
@@ -236,8 +240,7 @@ def high_risk_at(
     need = 1 if agg.mode == "any" else agg.count
     high = sum(1 for v in results if v.high is True)
     open_ = sum(1 for v in results if v.high is None)
-    return trusted(
-        HighRiskResult,
+    return _new_high_risk_result(
         {
             "title": sheet.title,
             "mode": agg.mode,
@@ -284,8 +287,7 @@ def review_flags(findings: Sequence[Finding], hr: HighRiskResult | None) -> list
         for v in hr.viewpoints:
             if v.high and v.label is not None:
                 flags.append(
-                    trusted(
-                        ReviewFlag,
+                    _new_review_flag(
                         {
                             "kind": "high_risk_viewpoint",
                             "source_id": v.id,
@@ -298,8 +300,7 @@ def review_flags(findings: Sequence[Finding], hr: HighRiskResult | None) -> list
     for f in findings:
         if f.review_flag and f.status is Status.FAIL:
             flags.append(
-                trusted(
-                    ReviewFlag,
+                _new_review_flag(
                     {
                         "kind": "critical_rule",
                         "source_id": f.rule_id,
