@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter
 
 from aiprocure import api
+from aiprocure.engine.assess import finding_sort_key
 from aiprocure.engine.compiler import compile_condition
 from aiprocure.engine.context import Context
 from aiprocure.engine.evaluate import (
@@ -27,6 +28,7 @@ from aiprocure.engine.evaluate import (
     _plans,
     evaluate,
     evaluate_all,
+    evaluate_for_report,
     evaluate_rule,
     fields_of,
     holds,
@@ -288,6 +290,8 @@ def _check_declaration(data: dict[str, Any], ruleset: Ruleset, doc: Document | N
     expected = [ref_evaluate_rule(r, data, ruleset, doc, "d.yaml") for r in ruleset.rules]
     _same(list(evaluate(data, ruleset, doc, "d.yaml")), expected)
     _same(evaluate_all(data, ruleset, doc, "d.yaml"), expected)
+    ordered = sorted(expected, key=finding_sort_key)
+    _same(evaluate_for_report(data, ruleset, doc, "d.yaml"), ordered)
     _same([evaluate_rule(r, data, ruleset, doc, "d.yaml") for r in ruleset.rules], expected)
 
 
@@ -427,6 +431,8 @@ def test_plans_follow_a_changed_rule_list() -> None:
         f.rule_id for f in before[:-1]
     ]
     assert _plans(rs) is _plans(rs)
+    rs.rules.extend(rs.rules[:3])  # ties in the report order keep the rule set's order
+    _check_declaration(data, rs, None)
 
 
 def test_a_replaced_rule_set_compiles_its_own_parameters() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from aiprocure import __version__
-from aiprocure.engine.evaluate import evaluate_all
+from aiprocure.engine.evaluate import REPORT_STATUS_ORDER, evaluate_for_report
 from aiprocure.engine.scoring import category_scores, high_risk_at, overall_risk, review_flags
 from aiprocure.model.checklist import Severity
 from aiprocure.model.declaration import Declaration
@@ -15,25 +15,12 @@ from aiprocure.model.findings import (
     InputDigest,
     Location,
     Report,
-    Status,
     Subject,
 )
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
 
-_STATUS_ORDER = {
-    s: i
-    for i, s in enumerate(
-        [
-            Status.FAIL,
-            Status.UNVERIFIED,
-            Status.UNANSWERED,
-            Status.WAIVED,
-            Status.PASS,
-            Status.NOT_APPLICABLE,
-        ]
-    )
-}
+_STATUS_ORDER = {s: i for i, s in enumerate(REPORT_STATUS_ORDER)}
 
 
 _SEVERITY_ORDER = {s: -s.rank for s in Severity}
@@ -55,7 +42,7 @@ def assess(
 ) -> Report:
     data = declaration.model_dump(mode="json", exclude_none=True)
     locations: dict[str, Location] = {}  # each field located once, for rules and viewpoints
-    findings = sorted(evaluate_all(data, ruleset, doc, file, locations), key=finding_sort_key)
+    findings = evaluate_for_report(data, ruleset, doc, file, locations)
     hr = high_risk_at(data, ruleset, doc, file, locations)
     flags = review_flags(findings, hr)
     cats = category_scores(findings, ruleset)

@@ -11,7 +11,7 @@ declaration; evaluating a declaration then runs the plans.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, assert_never
 
@@ -204,75 +204,112 @@ def _plan(rule: Rule, ruleset: Ruleset) -> _Plan:
     return plan
 
 
+# The order a report lists findings in: by status in this order, then severity (highest first),
+# then rule ID (assess.finding_sort_key).
+REPORT_STATUS_ORDER = (
+    Status.FAIL,
+    Status.UNVERIFIED,
+    Status.UNANSWERED,
+    Status.WAIVED,
+    Status.PASS,
+    Status.NOT_APPLICABLE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _RulePlans:
+    in_order: list[_Plan]  # as the rule set lists its rules
+    by_severity: list[_Plan]  # by severity (highest first), then rule ID: a report's order
+
+
 _RULE_PLANS = -1  # engine_cache key of the plans for ruleset.rules (never an id())
 
 
-def _plans(ruleset: Ruleset) -> list[_Plan]:
-    """The plans of the rule set's rules, in order; rebuilt if the rule list has changed."""
+def _rule_plans(ruleset: Ruleset) -> _RulePlans:
+    """The plans of the rule set's rules; rebuilt if the rule list has changed."""
     cached = ruleset.engine_cache.get(_RULE_PLANS)
     if cached is not None and cached[0] == ruleset.rules:
-        plans: list[_Plan] = cached[1]
+        plans: _RulePlans = cached[1]
         return plans
     rules = list(ruleset.rules)
-    plans = [_plan(rule, ruleset) for rule in rules]
+    in_order = [_plan(rule, ruleset) for rule in rules]
+    by_severity = sorted(in_order, key=lambda p: (-p.severity.rank, p.rule_id))  # stable
+    plans = _RulePlans(in_order, by_severity)
     ruleset.engine_cache[_RULE_PLANS] = (rules, plans)
     return plans
 
 
-def _finding(
-    plan: _Plan,
+def _plans(ruleset: Ruleset) -> list[_Plan]:
+    """The plans of the rule set's rules, in order."""
+    return _rule_plans(ruleset).in_order
+
+
+# Enum members as module constants: looking one up on its class costs more than a global.
+_S_PASS, _S_FAIL, _S_UNANSWERED = Status.PASS, Status.FAIL, Status.UNANSWERED
+_S_UNVERIFIED, _S_NOT_APPLICABLE = Status.UNVERIFIED, Status.NOT_APPLICABLE
+
+
+def _run(
+    plans: Sequence[_Plan],
     data: dict[str, Any],
     doc: Document | None,
     file: str,
     evidence: dict[str, list[EvidenceRef]],
     locations: dict[str, Location],
-) -> Finding:
-    observed: dict[str, Observed] = {}
-    section = plan.section
-    refs = evidence.get(section)
-    if refs is None:  # per section, validated once per declaration
-        refs = evidence[section] = _evidence(data, section)
-    primary = plan.primary
-    status: Status
-    applies_if = plan.applies_if
-    if applies_if is not None and applies_if(data, observed) is False:
-        status, message = Status.NOT_APPLICABLE, _NOT_APPLICABLE
-    else:
-        result = plan.check(data, observed)
-        if result is None:
-            status = Status.UNANSWERED
-            message, primary = plan.unanswered_message(observed)
-        elif result is False:
-            status, message = Status.FAIL, plan.fail_message
-        elif plan.evidence_required and not refs:
-            status, message = Status.UNVERIFIED, plan.unverified_message
-            primary = section
+) -> list[Finding]:
+    """The findings of ``plans``, in order. ``evidence`` (per section) and ``locations`` (per
+    field path) are filled as they are needed: each is built once per declaration."""
+    out = []
+    for plan in plans:
+        observed: dict[str, Observed] = {}
+        section = plan.section
+        refs = evidence.get(section)
+        if refs is None:
+            refs = evidence[section] = _evidence(data, section)
+        primary = plan.primary
+        status: Status
+        applies_if = plan.applies_if
+        if applies_if is not None and applies_if(data, observed) is False:
+            status, message = _S_NOT_APPLICABLE, _NOT_APPLICABLE
         else:
-            status, message = Status.PASS, _PASS
-    location = locations.get(primary)
-    if location is None:  # rules share fields: each is located once per declaration
-        location = locations[primary] = location_of(doc, primary, file)
-    # Every value below is already of its field's type (the rule was validated at load, statuses
-    # and texts are the engine's own): construct without re-validating. The JSON is the same.
-    return _new_finding(
-        {
-            "rule_id": plan.rule_id,
-            "status": status,
-            "severity": plan.severity,
-            "category": plan.category,
-            "sheet": plan.sheet,
-            "title": plan.title,
-            "message": message,
-            "remediation": plan.remediation,
-            "provenance": plan.provenance,
-            "references": list(plan.references),
-            "location": location,
-            "observed": dict(sorted(observed.items())) if len(observed) > 1 else observed,
-            "evidence": list(refs),
-            "review_flag": plan.review_flag and status is Status.FAIL,
-            "waiver": None,
-        },
-    )
+            result = plan.check(data, observed)
+            if result is None:
+                status = _S_UNANSWERED
+                message, primary = plan.unanswered_message(observed)
+            elif result is False:
+                status, message = _S_FAIL, plan.fail_message
+            elif plan.evidence_required and not refs:
+                status, message = _S_UNVERIFIED, plan.unverified_message
+                primary = section
+            else:
+                status, message = _S_PASS, _PASS
+        location = locations.get(primary)
+        if location is None:  # rules share fields
+            location = locations[primary] = location_of(doc, primary, file)
+        # Every value below is already of its field's type (the rule was validated at load,
+        # statuses and texts are the engine's own): built without re-validating. Same JSON.
+        out.append(
+            _new_finding(
+                {
+                    "rule_id": plan.rule_id,
+                    "status": status,
+                    "severity": plan.severity,
+                    "category": plan.category,
+                    "sheet": plan.sheet,
+                    "title": plan.title,
+                    "message": message,
+                    "remediation": plan.remediation,
+                    "provenance": plan.provenance,
+                    "references": list(plan.references),
+                    "location": location,
+                    "observed": dict(sorted(observed.items())) if len(observed) > 1 else observed,
+                    "evidence": list(refs),
+                    "review_flag": plan.review_flag and status is _S_FAIL,
+                    "waiver": None,
+                }
+            )
+        )
+    return out
 
 
 def evaluate_rule(
@@ -285,14 +322,14 @@ def evaluate_rule(
     locations: dict[str, Location] | None = None,
 ) -> Finding:
     """One rule's finding. ``evidence`` and ``locations`` are per-declaration caches to share."""
-    return _finding(
-        _plan(rule, ruleset),
+    return _run(
+        (_plan(rule, ruleset),),
         data,
         doc,
         file,
         {} if evidence is None else evidence,
         {} if locations is None else locations,
-    )
+    )[0]
 
 
 def evaluate_all(
@@ -303,15 +340,28 @@ def evaluate_all(
     locations: dict[str, Location] | None = None,
 ) -> list[Finding]:
     """Every rule's finding, in rule set order; ``locations`` may be shared with high_risk()."""
-    evidence: dict[str, list[EvidenceRef]] = {}
     located: dict[str, Location] = {} if locations is None else locations
-    return [_finding(p, data, doc, file, evidence, located) for p in _plans(ruleset)]
+    return _run(_rule_plans(ruleset).in_order, data, doc, file, {}, located)
+
+
+def evaluate_for_report(
+    data: dict[str, Any],
+    ruleset: Ruleset,
+    doc: Document | None,
+    file: str,
+    locations: dict[str, Location] | None = None,
+) -> list[Finding]:
+    """Every rule's finding in a report's order (``REPORT_STATUS_ORDER``, then severity, then rule
+    ID): what sorting evaluate_all() by assess.finding_sort_key gives, without sorting."""
+    located: dict[str, Location] = {} if locations is None else locations
+    found = _run(_rule_plans(ruleset).by_severity, data, doc, file, {}, located)
+    by_status: dict[Status, list[Finding]] = {s: [] for s in REPORT_STATUS_ORDER}
+    for f in found:  # a stable partition of findings already by severity and ID
+        by_status[f.status].append(f)
+    return [f for group in by_status.values() for f in group]
 
 
 def evaluate(
     data: dict[str, Any], ruleset: Ruleset, doc: Document | None, file: str
 ) -> Iterator[Finding]:
-    evidence: dict[str, list[EvidenceRef]] = {}  # per section, validated once per declaration
-    locations: dict[str, Location] = {}  # per field path, located once per declaration
-    for plan in _plans(ruleset):
-        yield _finding(plan, data, doc, file, evidence, locations)
+    yield from _run(_rule_plans(ruleset).in_order, data, doc, file, {}, {})
