@@ -11,13 +11,16 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aiprocure import api
 from aiprocure.errors import InputError, Problem
-from aiprocure.model.config import MinistryConfig
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.load import load
 from aiprocure.sources.yamlsrc import Document
+
+if TYPE_CHECKING:  # the models are built only when a config file is read (start-up of `check`)
+    from aiprocure.model.config import MinistryConfig
 
 AUTO_NAME = "aiprocure.yaml"
 
@@ -46,6 +49,8 @@ class LoadedConfig:
 
 
 def load_config(path: Path) -> LoadedConfig:
+    from aiprocure.model.config import MinistryConfig
+
     cfg, doc = load(path, MinistryConfig)
     return LoadedConfig(config=cfg, doc=doc, path=path)
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from aiprocure.engine.assess import finding_sort_key
 from aiprocure.engine.scoring import category_scores, overall_risk, review_flags
@@ -39,8 +40,10 @@ from aiprocure.model.findings import (
     WaiverNotice,
 )
 from aiprocure.model.ruleset import Ruleset
-from aiprocure.model.waivers import WaiverEntry, WaiverFile
 from aiprocure.sources.load import load
+
+if TYPE_CHECKING:  # the models are built only when a waiver file is read (start-up of `check`)
+    from aiprocure.model.waivers import WaiverEntry
 
 OPEN = (Status.FAIL, Status.UNANSWERED, Status.UNVERIFIED)
 SOON_DAYS = 30
@@ -65,6 +68,8 @@ class WaiverSet:
 
 def load_waivers(paths: Sequence[Path], ruleset: Ruleset) -> WaiverSet:
     """Load waiver files; every problem (schema, unknown rule, duplicate id) at its position."""
+    from aiprocure.model.waivers import WaiverFile
+
     rule_ids = {r.id for r in ruleset.rules}
     out: list[LoadedWaiver] = []
     digests: list[InputDigest] = []
