@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -36,6 +37,7 @@ __all__ = [
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
+@cache  # where the package is installed does not change while it runs
 def shipped_checklist_dir() -> Path:
     """The checklists installed with the package (or, in a source checkout, the repo's)."""
     installed = resources.files("aiprocure") / "checklists"
@@ -79,11 +81,14 @@ def _display(path: str) -> str:
     """Shipped checklists are named relative to the package so reports do not embed install paths."""
     p = Path(path)
     try:
-        return "aiprocure:checklists/" + str(
-            p.resolve().relative_to(shipped_checklist_dir().resolve())
-        )
+        return "aiprocure:checklists/" + str(p.resolve().relative_to(_shipped_dir_resolved()))
     except ValueError:
         return path
+
+
+@cache
+def _shipped_dir_resolved() -> Path:
+    return shipped_checklist_dir().resolve()
 
 
 def load_declaration(path: Path) -> tuple[Declaration, Document]:
