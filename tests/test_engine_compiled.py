@@ -33,9 +33,10 @@ from aiprocure.engine.evaluate import (
     fields_of,
     holds,
     location_of,
+    report_findings,
 )
 from aiprocure.engine.predicates import PREDICATES
-from aiprocure.engine.scoring import high_risk
+from aiprocure.engine.scoring import category_scores, high_risk, review_flags, scores_of
 from aiprocure.model.checklist import (
     All,
     AllIn,
@@ -469,3 +470,25 @@ def test_high_risk_matches_the_interpreter() -> None:
                     break
             assert got.level == (chosen.id if chosen else None)
             assert list(got.observed.items()) == sorted(ctx.observed.items())
+
+
+def test_report_findings_score_and_flag_as_the_findings_do() -> None:
+    for doc, data in DOCUMENTS:
+        found = report_findings(data, RULESET, doc, "d.yaml")
+        hr = high_risk(data, RULESET, doc, "d.yaml")
+        _same(scores_of(found.entries, RULESET), category_scores(found.findings, RULESET))
+        _same(review_flags(found.flagged, hr), review_flags(found.findings, hr))
+
+
+def test_categories_outside_the_rule_set_come_last_in_order_of_appearance() -> None:
+    findings = evaluate_all(DOCUMENTS[0][1], RULESET, None, "d.yaml")
+    moved = [
+        f.model_copy(update={"category": name})
+        for f, name in zip(findings[:3], ["zz_extra", "aa_extra", "zz_extra"], strict=True)
+    ]
+    scores = category_scores([*moved, *findings[3:]], RULESET)
+    assert [c.category for c in scores][-2:] == ["zz_extra", "aa_extra"]
+    assert scores[-1].title == Text(ja="aa_extra", en="aa_extra")
+    assert sum(c.counts[Status.PASS] for c in scores) == sum(
+        f.status is Status.PASS for f in findings
+    )

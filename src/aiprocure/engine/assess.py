@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from aiprocure import __version__
-from aiprocure.engine.evaluate import REPORT_STATUS_ORDER, evaluate_for_report
-from aiprocure.engine.scoring import category_scores, high_risk_at, overall_risk, review_flags
+from aiprocure.engine.evaluate import REPORT_STATUS_ORDER, report_findings
+from aiprocure.engine.scoring import high_risk_at, overall_risk, review_flags, scores_of
 from aiprocure.model.checklist import Severity
 from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import (
@@ -42,10 +42,11 @@ def assess(
 ) -> Report:
     data = declaration.model_dump(mode="json", exclude_none=True)
     locations: dict[str, Location] = {}  # each field located once, for rules and viewpoints
-    findings = evaluate_for_report(data, ruleset, doc, file, locations)
+    found = report_findings(data, ruleset, doc, file, locations)
+    findings = found.findings
     hr = high_risk_at(data, ruleset, doc, file, locations)
-    flags = review_flags(findings, hr)
-    cats = category_scores(findings, ruleset)
+    flags = review_flags(found.flagged, hr)  # the same flags as from every finding
+    cats = scores_of(found.entries, ruleset)  # as category_scores(findings, ruleset)
     vendor = declaration.vendor
     system = declaration.system
     return Report(

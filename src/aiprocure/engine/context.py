@@ -80,6 +80,11 @@ def _observable(value: Any) -> Observed:
     return _compact(value)
 
 
+# What json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": ")) builds on
+# every call (a third of its time).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+
+
 def _compact(value: Any) -> str:
     """A nested object as one line of JSON, keys sorted (deterministic)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+    return _ENCODER.encode(value)

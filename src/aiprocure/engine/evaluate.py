@@ -35,7 +35,6 @@ from aiprocure.model.checklist import (
     OneOf,
     Predicate,
     Present,
-    Provenance,
     Reference,
     Rule,
     Severity,
@@ -137,32 +136,27 @@ _MESSAGES_MAX = 64  # "not answered" messages kept per rule, one per set of miss
 class _Plan:
     """What evaluating a rule needs that does not depend on the declaration."""
 
-    fields: list[str]
-    unique_fields: list[str]
+    fields: tuple[str, ...]  # every field the check names, in order
+    unique_fields: tuple[str, ...]
     primary: str
     section: str
     fail_message: Text
     unverified_message: Text
     check: Check
     applies_if: Check | None
-    # The rule's own values, copied into every finding.
     rule_id: str
     severity: Severity
     category: str
-    sheet: str
-    title: Text
-    remediation: Text
-    provenance: Provenance
-    references: tuple[Reference, ...]
+    references: tuple[Reference, ...]  # copied into each finding: a list of its own
     evidence_required: bool
     review_flag: bool
+    finding: dict[str, Any]  # a finding's values; _run fills in those of the declaration
     unanswered: dict[tuple[str, ...], Text] = field(default_factory=dict)
 
     def unanswered_message(self, observed: dict[str, Observed]) -> tuple[Text, str]:
         """The message for the fields still unanswered, and the field the finding points at."""
-        missing = tuple(f for f in self.unique_fields if observed.get(f) is None) or tuple(
-            self.fields
-        )
+        get = observed.get
+        missing = tuple([f for f in self.unique_fields if get(f) is None]) or self.fields
         message = self.unanswered.get(missing)
         if message is None:
             message = _fmt(_UNANSWERED, fields=", ".join(missing))
@@ -180,8 +174,8 @@ def _plan(rule: Rule, ruleset: Ruleset) -> _Plan:
     primary = fields[0] if fields else rule.evidence_section or ""
     section = rule.evidence_section or primary.split(".")[0].removesuffix("[]")
     plan = _Plan(
-        fields=fields,
-        unique_fields=list(dict.fromkeys(fields)),
+        fields=tuple(fields),
+        unique_fields=tuple(dict.fromkeys(fields)),
         primary=primary,
         section=section,
         fail_message=rule.message
@@ -192,13 +186,26 @@ def _plan(rule: Rule, ruleset: Ruleset) -> _Plan:
         rule_id=rule.id,
         severity=rule.severity,
         category=rule.category,
-        sheet=rule.sheet,
-        title=rule.title,
-        remediation=rule.remediation,
-        provenance=rule.provenance,
         references=tuple(rule.references),
         evidence_required=rule.evidence_required,
         review_flag=rule.review_flag,
+        finding={
+            "rule_id": rule.id,
+            "status": None,
+            "severity": rule.severity,
+            "category": rule.category,
+            "sheet": rule.sheet,
+            "title": rule.title,
+            "message": None,
+            "remediation": rule.remediation,
+            "provenance": rule.provenance,
+            "references": None,
+            "location": None,
+            "observed": None,
+            "evidence": None,
+            "review_flag": False,
+            "waiver": None,
+        },
     )
     ruleset.engine_cache[id(rule)] = (rule, plan)  # the rule kept alive, so its id stays its own
     return plan
@@ -256,10 +263,12 @@ def _run(
     file: str,
     evidence: dict[str, list[EvidenceRef]],
     locations: dict[str, Location],
-) -> list[Finding]:
-    """The findings of ``plans``, in order. ``evidence`` (per section) and ``locations`` (per
-    field path) are filled as they are needed: each is built once per declaration."""
-    out = []
+) -> tuple[list[Finding], list[Status]]:
+    """The findings of ``plans``, in order, and their statuses. ``evidence`` (per section) and
+    ``locations`` (per field path) are filled as they are needed: each is built once per
+    declaration."""
+    out: list[Finding] = []
+    statuses: list[Status] = []
     for plan in plans:
         observed: dict[str, Observed] = {}
         section = plan.section
@@ -288,28 +297,18 @@ def _run(
             location = locations[primary] = location_of(doc, primary, file)
         # Every value below is already of its field's type (the rule was validated at load,
         # statuses and texts are the engine's own): built without re-validating. Same JSON.
-        out.append(
-            _new_finding(
-                {
-                    "rule_id": plan.rule_id,
-                    "status": status,
-                    "severity": plan.severity,
-                    "category": plan.category,
-                    "sheet": plan.sheet,
-                    "title": plan.title,
-                    "message": message,
-                    "remediation": plan.remediation,
-                    "provenance": plan.provenance,
-                    "references": list(plan.references),
-                    "location": location,
-                    "observed": dict(sorted(observed.items())) if len(observed) > 1 else observed,
-                    "evidence": list(refs),
-                    "review_flag": plan.review_flag and status is _S_FAIL,
-                    "waiver": None,
-                }
-            )
-        )
-    return out
+        values = plan.finding.copy()  # the rule's own values, every key in the model's order
+        values["status"] = status
+        values["message"] = message
+        values["references"] = list(plan.references)
+        values["location"] = location
+        values["observed"] = dict(sorted(observed.items())) if len(observed) > 1 else observed
+        values["evidence"] = list(refs)
+        if status is _S_FAIL and plan.review_flag:
+            values["review_flag"] = True
+        out.append(_new_finding(values))
+        statuses.append(status)
+    return out, statuses
 
 
 def evaluate_rule(
@@ -329,7 +328,7 @@ def evaluate_rule(
         file,
         {} if evidence is None else evidence,
         {} if locations is None else locations,
-    )[0]
+    )[0][0]
 
 
 def evaluate_all(
@@ -341,7 +340,40 @@ def evaluate_all(
 ) -> list[Finding]:
     """Every rule's finding, in rule set order; ``locations`` may be shared with high_risk()."""
     located: dict[str, Location] = {} if locations is None else locations
-    return _run(_rule_plans(ruleset).in_order, data, doc, file, {}, located)
+    return _run(_rule_plans(ruleset).in_order, data, doc, file, {}, located)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFindings:
+    """Findings in a report's order, with what scoring needs to know of each."""
+
+    findings: list[Finding]
+    # (category, severity, status) of each finding, in the same order
+    entries: list[tuple[str, Severity, Status]]
+    flagged: list[Finding]  # the findings with review_flag set, in the same order
+
+
+def report_findings(
+    data: dict[str, Any],
+    ruleset: Ruleset,
+    doc: Document | None,
+    file: str,
+    locations: dict[str, Location] | None = None,
+) -> ReportFindings:
+    """Every rule's finding in a report's order (``REPORT_STATUS_ORDER``, then severity, then rule
+    ID): what sorting evaluate_all() by assess.finding_sort_key gives, without sorting."""
+    plans = _rule_plans(ruleset).by_severity
+    located: dict[str, Location] = {} if locations is None else locations
+    found, statuses = _run(plans, data, doc, file, {}, located)
+    by_status: dict[Status, list[int]] = {s: [] for s in REPORT_STATUS_ORDER}
+    for i, status in enumerate(statuses):  # a stable partition of findings by severity and ID
+        by_status[status].append(i)
+    order = [i for group in by_status.values() for i in group]
+    return ReportFindings(
+        findings=[found[i] for i in order],
+        entries=[(plans[i].category, plans[i].severity, statuses[i]) for i in order],
+        flagged=[found[i] for i in order if plans[i].review_flag and statuses[i] is _S_FAIL],
+    )
 
 
 def evaluate_for_report(
@@ -351,17 +383,11 @@ def evaluate_for_report(
     file: str,
     locations: dict[str, Location] | None = None,
 ) -> list[Finding]:
-    """Every rule's finding in a report's order (``REPORT_STATUS_ORDER``, then severity, then rule
-    ID): what sorting evaluate_all() by assess.finding_sort_key gives, without sorting."""
-    located: dict[str, Location] = {} if locations is None else locations
-    found = _run(_rule_plans(ruleset).by_severity, data, doc, file, {}, located)
-    by_status: dict[Status, list[Finding]] = {s: [] for s in REPORT_STATUS_ORDER}
-    for f in found:  # a stable partition of findings already by severity and ID
-        by_status[f.status].append(f)
-    return [f for group in by_status.values() for f in group]
+    """report_findings(...).findings."""
+    return report_findings(data, ruleset, doc, file, locations).findings
 
 
 def evaluate(
     data: dict[str, Any], ruleset: Ruleset, doc: Document | None, file: str
 ) -> Iterator[Finding]:
-    yield from _run(_rule_plans(ruleset).in_order, data, doc, file, {}, {})
+    yield from _run(_rule_plans(ruleset).in_order, data, doc, file, {}, {})[0]

@@ -98,13 +98,13 @@ def worst(levels: Sequence[RiskLevel]) -> RiskLevel:
 
 _LEVELS = tuple(RiskLevel)
 # What one finding adds to its category, by status and severity: weight possible, points earned
-# (None when not applicable) and the rank of its risk.
+# (None when not applicable) and its risk as a bit (1 << rank), so a category's risks are OR-ed.
 _SCORE: dict[Status, dict[Severity, tuple[int, float | None, int]]] = {
     st: {
         sev: (
             WEIGHT[sev],
             None if st is Status.NOT_APPLICABLE else WEIGHT[sev] * CREDIT[st],
-            _risk(st, sev).rank,
+            1 << _risk(st, sev).rank,
         )
         for sev in Severity
     }
@@ -112,46 +112,49 @@ _SCORE: dict[Status, dict[Severity, tuple[int, float | None, int]]] = {
 }
 
 
-class _Tally:
-    __slots__ = ("counts", "earned", "possible", "risk")
-
-    def __init__(self) -> None:
-        self.possible = 0
-        self.earned = 0.0
-        self.risk = 0  # RiskLevel.LOW: every finding carries at least that
-        self.counts = dict.fromkeys(_STATUSES, 0)
-
-
 def category_scores(findings: Sequence[Finding], ruleset: Ruleset) -> list[CategoryScore]:
-    tallies: dict[str, _Tally | None] = dict.fromkeys(ruleset.categories)
-    for f in findings:  # one pass; the rule set's categories first, then others as they come
-        tally = tallies.get(f.category)
-        if tally is None:
-            tally = tallies[f.category] = _Tally()
-        status = f.status
-        tally.counts[status] += 1
-        weight, earned, risk = _SCORE[status][f.severity]
-        if earned is not None:  # not_applicable rules leave the category entirely
-            tally.possible += weight
-            tally.earned += earned  # halves and whole numbers: exact in any order
-        tally.risk = max(tally.risk, risk)
+    return scores_of([(f.category, f.severity, f.status) for f in findings], ruleset)
+
+
+def scores_of(
+    entries: Sequence[tuple[str, Severity, Status]], ruleset: Ruleset
+) -> list[CategoryScore]:
+    """category_scores() from each finding's (category, severity, status), in the same order."""
+    groups: dict[str, list[tuple[str, Severity, Status]] | None] = dict.fromkeys(ruleset.categories)
+    for entry in entries:  # the rule set's categories first, then others as they come
+        members = groups.get(entry[0])
+        if members is None:
+            groups[entry[0]] = [entry]
+        else:
+            members.append(entry)
+    categories = ruleset.categories
     out = []
-    for cat, tally in tallies.items():
-        if tally is None:
+    for cat, members in groups.items():
+        if members is None:
             continue
-        possible = float(tally.possible)
-        earned = tally.earned
-        category = ruleset.categories.get(cat)
+        possible = 0
+        earned = 0.0
+        risks = 1  # RiskLevel.LOW: every finding carries at least that
+        counts = dict.fromkeys(_STATUSES, 0)
+        for _, severity, status in members:
+            counts[status] += 1
+            weight, points, risk = _SCORE[status][severity]
+            if points is not None:  # not_applicable rules leave the category entirely
+                possible += weight
+                earned += points  # halves and whole numbers: exact in any order
+            risks |= risk
+        max_points = float(possible)
+        category = categories.get(cat)
         out.append(
             _new_category_score(
                 {
                     "category": cat,
                     "title": Text(ja=cat, en=cat) if category is None else category.title,
-                    "score": 100 if possible == 0 else round(100 * earned / possible),
-                    "risk": _LEVELS[tally.risk],
-                    "counts": tally.counts,
+                    "score": 100 if max_points == 0 else round(100 * earned / max_points),
+                    "risk": _LEVELS[risks.bit_length() - 1],
+                    "counts": counts,
                     "points": earned,
-                    "max_points": possible,
+                    "max_points": max_points,
                 },
             )
         )
