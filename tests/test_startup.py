@@ -17,13 +17,9 @@ EXAMPLE = ROOT / "examples" / "domestic-low-risk.yaml"
 
 _RUN_ENTRY = """
 import gc, json, os, sys
-from aiprocure._entry import main
+from aiprocure._entry import run
 sys.argv = ["aiprocure", *sys.argv[1:]]
-try:
-    main()
-    code = 0
-except SystemExit as exc:
-    code = exc.code
+code = run()
 sys.stdout.flush()
 sys.stderr.write(json.dumps({
     "code": code,
@@ -101,3 +97,36 @@ def test_importing_the_library_changes_no_process_state() -> None:
         check=True,
     )
     assert proc.stdout.split() == ["True", "0", "None"]
+
+
+def _console(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """The installed console script's path: ``main`` leaves with os._exit."""
+    script = "import sys; from aiprocure._entry import main; sys.argv[0] = 'aiprocure'; main()"
+    return subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, cwd=cwd, env=_env(), check=False
+    )
+
+
+def test_the_entry_point_flushes_everything_and_keeps_the_exit_status(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for i in range(40):  # more output than any pipe buffer holds
+        (batch / f"d{i:02d}.yaml").write_bytes(EXAMPLE.read_bytes())
+    proc = _console("check", str(batch), "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert len(doc["reports"]) == 40
+    overseas = ROOT / "examples" / "overseas-foreign-access.yaml"
+    assert _console("check", str(overseas), "--format", "json", cwd=tmp_path).returncode == 1
+    missing = _console("check", str(tmp_path / "nope.yaml"), cwd=tmp_path)
+    assert missing.returncode == 2
+    assert missing.stderr.decode().startswith(f"{tmp_path / 'nope.yaml'}:1:1: no such file")
+    assert _console("--version", cwd=tmp_path).stdout.startswith(b"aiprocure ")
+
+
+def test_exit_status_of_a_message() -> None:
+    from aiprocure._entry import _exit_status
+
+    assert _exit_status(None) == 0
+    assert _exit_status(3) == 3
+    assert _exit_status("boom") == 1
