@@ -92,6 +92,10 @@ class Document:
         Segments that are not keys of the current node (such as the tag of a tagged union) are
         skipped, so the answer is the deepest node that exists: for a missing key, its parent.
         """
+        whole = tuple(loc)
+        mark = self.marks.get(whole)
+        if mark is not None:  # the file has every segment: where the walk below would end
+            return Pos(mark.line + 1, mark.column + 1), whole
         current: PathKey = ()
         node: Any = self.data
         for seg in loc:
