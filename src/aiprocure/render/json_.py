@@ -85,16 +85,14 @@ def _same(f: Finding, info: RuleInfo) -> bool:
     very objects, so identity answers almost always (a list compares its items by identity
     first); equality is the fallback."""
     d, e = info.__dict__, f.__dict__
-    if (
+    return (
         e["title"] is d["title"]
         and e["remediation"] is d["remediation"]
         and e["references"] == d["references"]
         and e["category"] == d["category"]
         and e["sheet"] == d["sheet"]
         and e["provenance"] is d["provenance"]
-    ):
-        return True
-    return RuleInfo.of(f) == info
+    ) or RuleInfo.of(f) == info
 
 
 def _rules_of(report: Report) -> dict[str, RuleInfo]:
