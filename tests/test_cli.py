@@ -327,3 +327,46 @@ def test_findings_carry_the_evidence_the_vendor_cited() -> None:
     ]
     _, text, _ = run("check", path, "--lang", "en")
     assert "Evidence: Data processing addendum §Annex 2" in text
+
+
+@pytest.mark.parametrize(
+    ("names", "gate", "expected"),
+    [
+        (["domestic-low-risk.yaml"], (), 0),
+        (["domestic-low-risk.yaml", "overseas-foreign-access.yaml"], (), 1),
+        (["domestic-low-risk.yaml", "citizen-facing-no-review.yaml"], ("--fail-on", "never"), 1),
+        (
+            ["overseas-foreign-access.yaml", "citizen-facing-no-review.yaml"],
+            ("--fail-on", "never", "--no-fail-on-review"),
+            0,
+        ),
+        (["domestic-low-risk.yaml", "incomplete.yaml", "BAD"], (), 2),
+    ],
+)
+def test_json_written_as_assessed_is_the_same_document_and_gate(
+    tmp_path: Path, names: list[str], gate: tuple[str, ...], expected: int
+) -> None:
+    # `check --format json` alone renders each report as it is assessed; with an --output it
+    # keeps the reports and renders them at the end. Same bytes, same exit status.
+    paths = []
+    for name in names:
+        path = tmp_path / name.replace("BAD", "bad.yaml")
+        if name == "BAD":
+            path.write_text("schema_version: '1.0'\nvendor: [\n", encoding="utf-8")
+        else:
+            path.write_bytes((EX / name).read_bytes())
+        paths.append(str(path))
+    streamed = run("check", *paths, "--format", "json", *gate)
+    kept_file = tmp_path / "kept.json"
+    kept = run("check", *paths, "--format", "json", "-o", f"json:{kept_file}", *gate)
+    assert streamed[0] == kept[0] == expected
+    assert streamed[1] == kept[1]
+    assert kept_file.read_text(encoding="utf-8") == kept[1]
+    assert streamed[2] == kept[2]
+    doc = json.loads(streamed[1])
+    good = [n for n in names if n != "BAD"]
+    if len(good) == 1:
+        assert doc["subject"]["declaration"].endswith(good[0])
+        assert "rules" in doc
+    else:
+        assert [Path(r["subject"]["declaration"]).name for r in doc["reports"]] == good

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from aiprocure.caio.session import Session
@@ -68,13 +68,23 @@ def assess_all(
     session: Session, files: Sequence[Path], *, generated_at: str | None = None, jobs: int = 1
 ) -> list[Outcome]:
     """One outcome per file, in the order of ``files``."""
+    return list(assess_each(session, files, generated_at=generated_at, jobs=jobs))
+
+
+def assess_each(
+    session: Session, files: Sequence[Path], *, generated_at: str | None = None, jobs: int = 1
+) -> Iterator[Outcome]:
+    """One outcome per file, in the order of ``files``, each as soon as it is ready (so that a
+    caller who renders as it goes need not keep every report)."""
     workers = effective_jobs(jobs, len(files))
     if workers == 1:
-        return [_one(session, path, generated_at) for path in files]
+        for path in files:
+            yield _one(session, path, generated_at)
+        return
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only when used
 
     chunksize = max(CHUNK, len(files) // (workers * 8))
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(session, generated_at)
     ) as pool:
-        return list(pool.map(_work, files, chunksize=chunksize))
+        yield from pool.map(_work, files, chunksize=chunksize)

@@ -139,15 +139,22 @@ def _emit_stdout(
         cols = width or (os.get_terminal_size().columns if tty else 100)
         text = terminal.render(reports, lang, width=cols, color=tty, show_waived=show_waived)
     else:
-        data = render_bytes(fmt, reports, lang)
-        out = getattr(sys.stdout, "buffer", None)
-        if out is not None:
-            sys.stdout.flush()
-            out.write(data if data.endswith(b"\n") else data + b"\n")
-            out.flush()
-            return
-        text = data.decode()
+        _emit_bytes(render_bytes(fmt, reports, lang))
+        return
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _emit_bytes(data: bytes) -> None:
+    """Write a rendered report to standard output as it is (UTF-8), ending in a newline."""
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:  # a text-only stream (some test harnesses)
+        sys.stdout.write(data.decode())
+        return
+    sys.stdout.flush()
+    out.write(data)
+    out.flush()
 
 
 @app.command()
@@ -245,20 +252,37 @@ def check(
         except InputError as exc:
             _fail(exc.problems)
         generated_at = _generated_at(timestamp)
+        outcomes = batch.assess_each(session, files, generated_at=generated_at, jobs=jobs)
         reports: list[Report] = []
         problems: list[Problem] = []
-        for outcome in batch.assess_all(session, files, generated_at=generated_at, jobs=jobs):
-            if isinstance(outcome, Report):
-                reports.append(outcome)
-            else:
-                problems.extend(outcome)
-        if reports:
-            _emit_stdout(fmt, reports, language, width, show_waived=show_waived)
-            for target_fmt, target in targets:
-                _write(target, render_bytes(target_fmt, reports, language))
+        status = 0
+        if fmt is Format.JSON and not targets:
+            # Rendered as assessed: a batch keeps each report's bytes, never all its objects.
+            from aiprocure.render.json_ import Writer
+
+            writer = Writer()
+            for outcome in outcomes:
+                if isinstance(outcome, Report):
+                    writer.add(outcome)
+                    status = status or exit_code([outcome], gate, fail_on_review=fail_on_review)
+                else:
+                    problems.extend(outcome)
+            if writer.count:
+                _emit_bytes(writer.finish())
+        else:
+            for outcome in outcomes:
+                if isinstance(outcome, Report):
+                    reports.append(outcome)
+                else:
+                    problems.extend(outcome)
+            if reports:
+                _emit_stdout(fmt, reports, language, width, show_waived=show_waived)
+                for target_fmt, target in targets:
+                    _write(target, render_bytes(target_fmt, reports, language))
+            status = exit_code(reports, gate, fail_on_review=fail_on_review)
     if problems:
         _fail(problems)
-    raise typer.Exit(exit_code(reports, gate, fail_on_review=fail_on_review))
+    raise typer.Exit(status)
 
 
 @app.command()
