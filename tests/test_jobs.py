@@ -70,3 +70,18 @@ def test_jobs_with_waivers_and_config(batch_dir: Path) -> None:
 def test_negative_jobs_is_a_usage_error() -> None:
     result = _check(str(EX / "domestic-low-risk.yaml"), "--jobs", "-1")
     assert result.returncode == 2
+
+
+@pytest.mark.parametrize(
+    "gate", [(), ("--fail-on", "never"), ("--fail-on", "never", "--no-fail-on-review")]
+)
+def test_workers_rendering_json_keep_the_gate(tmp_path: Path, gate: tuple[str, ...]) -> None:
+    # with --format json the workers send rendered lines and each report's gate status
+    for i in range(COPIES):
+        for example in sorted(EX.glob("*.yaml")):
+            shutil.copy(example, tmp_path / f"{i:02d}-{example.name}")
+    common = [str(tmp_path), "--format", "json", *gate]
+    one = _check(*common, "--jobs", "1")
+    two = _check(*common, "--jobs", "2")
+    assert one.returncode == (0 if "--no-fail-on-review" in gate else 1)
+    assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)

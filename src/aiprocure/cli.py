@@ -252,25 +252,34 @@ def check(
         except InputError as exc:
             _fail(exc.problems)
         generated_at = _generated_at(timestamp)
-        outcomes = batch.assess_each(session, files, generated_at=generated_at, jobs=jobs)
         reports: list[Report] = []
         problems: list[Problem] = []
         status = 0
         if fmt is Format.JSON and not targets:
-            # Rendered as assessed: a batch keeps each report's bytes, never all its objects.
-            from aiprocure.render.json_ import Writer
+            # Rendered as assessed (workers render their own): a batch keeps each report's
+            # bytes, never all its objects.
+            from aiprocure.render.json_ import JsonPiece, Writer
 
             writer = Writer()
-            for outcome in outcomes:
+            for outcome in batch.assess_each(
+                session,
+                files,
+                generated_at=generated_at,
+                jobs=jobs,
+                json_gate=(gate, fail_on_review),
+            ):
                 if isinstance(outcome, Report):
                     writer.add(outcome)
                     status = status or exit_code([outcome], gate, fail_on_review=fail_on_review)
+                elif isinstance(outcome, JsonPiece):
+                    writer.add_piece(outcome)
+                    status = status or outcome.status
                 else:
                     problems.extend(outcome)
             if writer.count:
                 _emit_bytes(writer.finish())
         else:
-            for outcome in outcomes:
+            for outcome in batch.assess_all(session, files, generated_at=generated_at, jobs=jobs):
                 if isinstance(outcome, Report):
                     reports.append(outcome)
                 else:

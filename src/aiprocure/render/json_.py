@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -147,6 +148,26 @@ def _json(model: BaseModel, exclude: dict[str, Any] | None, indent: int | None) 
     return _slow(model, exclude, indent) if raw is None else raw
 
 
+@dataclass(frozen=True, slots=True)
+class JsonPiece:
+    """One report already rendered as its line of a ReportSet, by a worker process."""
+
+    line: bytes
+    status: int  # the CI gate's exit status for this report alone
+    rules: dict[str, RuleInfo] | None  # the report's rules, where the receiver may not have them
+    report: Report | None  # the report itself, where it may have to be written standalone
+
+
+def piece_of(report: Report, *, status: int, with_rules: bool, keep_report: bool) -> JsonPiece:
+    """``report`` as a Writer would write it in a set, assuming it shares the set's rules."""
+    return JsonPiece(
+        line=_json(_entry(report, None), _EXCLUDE_REPORT, None),
+        status=status,
+        rules=_rules_of(report) if with_rules else None,
+        report=report if keep_report else None,
+    )
+
+
 class Writer:
     """Builds the JSON document one report at a time, keeping bytes instead of report objects.
 
@@ -176,6 +197,16 @@ class Writer:
                 own = _rules_of(report)  # reports from different rule sets: this one keeps its own
                 break
         self._lines.append(_json(_entry(report, own), _EXCLUDE_REPORT, None))
+
+    def add_piece(self, piece: JsonPiece) -> None:
+        """A report rendered elsewhere (``piece_of``) from the same rule set as the others."""
+        if piece.report is not None and self._first is None:
+            self._first = piece.report
+        for rule_id, info in (piece.rules or {}).items():
+            known = self._shared.setdefault(rule_id, info)
+            if known != info:  # pragma: no cover - one session, one rule set
+                raise ValueError(f"rule {rule_id} differs between the reports of one run")
+        self._lines.append(piece.line)
 
     @property
     def count(self) -> int:
