@@ -260,7 +260,7 @@ def check(
             # bytes, never all its objects.
             from aiprocure.render.json_ import JsonPiece, Writer
 
-            writer = Writer()
+            writer = Writer(one_rule_set=True)  # one session
             for outcome in batch.assess_each(
                 session,
                 files,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, Field
-from pydantic_core import PydanticSerializationError
+from pydantic_core import PydanticSerializationError, to_json
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import REPORT_VERSION, Finding, Report, RuleInfo, trusted
@@ -33,15 +33,11 @@ _UNSAFE_CHARS = "".join(
         ],
     )
 )
-_UNSAFE = re.compile(f"[{re.escape(_UNSAFE_CHARS)}\ud800-\udfff]")
 # The same characters in pydantic-core's UTF-8 output; scanning bytes for a literal lead byte is a
 # few times faster than scanning text with a character class. _MAYBE_UNSAFE* find a superset.
 _UNSAFE_UTF8 = re.compile(b"|".join(re.escape(c.encode()) for c in _UNSAFE_CHARS))
 _MAYBE_UNSAFE_C2 = re.compile(rb"\xc2[\x80-\x9f]")
 _MAYBE_UNSAFE_E2 = re.compile(rb"\xe2[\x80\x81]")
-# pydantic-core and the json module write a float differently only below 1e-4 in magnitude
-# (``0.00001`` / ``1e-05``, ``2.5e-6`` / ``2.5e-06``); such output is written by the json module.
-_SHORT_EXPONENT = re.compile(rb"e-[0-9](?![0-9])")
 
 
 # What a finding says about its rule (title, remediation, references...) is written once, in the
@@ -106,26 +102,21 @@ def _entry(report: Report, rules: dict[str, RuleInfo] | None) -> _Entry:
     return trusted(_Entry, {**report.__dict__, "rules": rules})
 
 
-def _escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
-
-
 def _escape_utf8(match: re.Match[bytes]) -> bytes:
     return b"\\u%04x" % ord(match.group().decode())
 
 
 def _fast(model: BaseModel, exclude: dict[str, Any] | None, indent: int | None) -> bytes | None:
-    """``model`` as the json module writes it (``ensure_ascii=False``, ``indent=2`` or compact),
-    serialised by pydantic-core, as UTF-8; None where their bytes would differ. The json
-    module's indenting encoder is pure Python and took most of a batch run's time."""
+    """``model`` serialised by pydantic-core (``indent=2`` or compact) as UTF-8, misleading
+    characters escaped; None if it holds a lone surrogate, which UTF-8 cannot carry."""
     try:
         raw = type(model).__pydantic_serializer__.to_json(model, indent=indent, exclude=exclude)
     except PydanticSerializationError:  # a lone surrogate
         return None
-    if b"0.0000" in raw or any(
-        raw[m.start() - 1 : m.start()].isdigit() for m in _SHORT_EXPONENT.finditer(raw)
-    ):
-        return None
+    return _escape_unsafe(raw)
+
+
+def _escape_unsafe(raw: bytes) -> bytes:
     if (
         b"\x7f" in raw
         or b"\xef\xbb\xbf" in raw
@@ -136,11 +127,35 @@ def _fast(model: BaseModel, exclude: dict[str, Any] | None, indent: int | None) 
     return raw
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _slow(model: BaseModel, exclude: dict[str, Any] | None, indent: int | None) -> bytes:
+    """The same document when some text holds lone surrogates (a file name that is not UTF-8):
+    each is swapped for a marker that occurs nowhere else, the data serialised by pydantic-core
+    as usual (numbers written alike on both paths), and the marker replaced by the ``\\uXXXX``
+    escape that JSON has for a lone surrogate."""
     body = model.model_dump(mode="json", exclude=exclude)
-    separators = (",", ":") if indent is None else None
-    text = json.dumps(body, ensure_ascii=False, indent=indent, separators=separators)
-    return _UNSAFE.sub(_escape, text).encode()
+    seen = json.dumps(body, ensure_ascii=False)
+    marker = "\U000f0000"
+    while marker in seen:
+        marker += "\U000f0000"
+
+    def mark(match: re.Match[str]) -> str:
+        return f"{marker}{ord(match.group()):04x}"
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, str):
+            return _SURROGATE.sub(mark, node)
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        if isinstance(node, dict):
+            return {walk(k): walk(v) for k, v in node.items()}
+        return node
+
+    raw = to_json(walk(body), indent=indent)
+    raw = raw.replace(marker.encode(), b"\\u")
+    return _escape_unsafe(raw)
 
 
 def _json(model: BaseModel, exclude: dict[str, Any] | None, indent: int | None) -> bytes:
@@ -179,7 +194,10 @@ class Writer:
     declaration that changed, and the document is 40 % smaller.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, one_rule_set: bool = False) -> None:
+        """``one_rule_set``: the caller vouches that every report comes from the same rule set
+        (one session, as in ``aiprocure check``), so only the first report's rules are read."""
+        self._one_rule_set = one_rule_set
         self._shared: dict[str, RuleInfo] = {}
         self._lines: list[bytes] = []
         self._first: Report | None = None
@@ -187,6 +205,11 @@ class Writer:
     def add(self, report: Report) -> None:
         if self._first is None:
             self._first = report
+            if self._one_rule_set:
+                self._shared = _rules_of(report)
+        elif self._one_rule_set:
+            self._lines.append(_json(_entry(report, None), _EXCLUDE_REPORT, None))
+            return
         shared = self._shared
         own = None
         for f in report.findings:
