@@ -36,7 +36,13 @@ from aiprocure.engine.evaluate import (
     report_findings,
 )
 from aiprocure.engine.predicates import PREDICATES
-from aiprocure.engine.scoring import category_scores, high_risk, review_flags, scores_of
+from aiprocure.engine.scoring import (
+    category_scores,
+    high_risk,
+    report_scores,
+    review_flags,
+    scores_of,
+)
 from aiprocure.model.checklist import (
     All,
     AllIn,
@@ -293,6 +299,9 @@ def _check_declaration(data: dict[str, Any], ruleset: Ruleset, doc: Document | N
     _same(evaluate_all(data, ruleset, doc, "d.yaml"), expected)
     ordered = sorted(expected, key=finding_sort_key)
     _same(evaluate_for_report(data, ruleset, doc, "d.yaml"), ordered)
+    found = report_findings(data, ruleset, doc, "d.yaml")
+    _same(found.findings, ordered)
+    _same(report_scores(found, ruleset), category_scores(ordered, ruleset))  # remembered or not
     _same([evaluate_rule(r, data, ruleset, doc, "d.yaml") for r in ruleset.rules], expected)
 
 
@@ -477,6 +486,7 @@ def test_report_findings_score_and_flag_as_the_findings_do() -> None:
         found = report_findings(data, RULESET, doc, "d.yaml")
         hr = high_risk(data, RULESET, doc, "d.yaml")
         _same(scores_of(found.entries, RULESET), category_scores(found.findings, RULESET))
+        _same(report_scores(found, RULESET), category_scores(found.findings, RULESET))
         _same(review_flags(found.flagged, hr), review_flags(found.findings, hr))
 
 
@@ -492,3 +502,26 @@ def test_categories_outside_the_rule_set_come_last_in_order_of_appearance() -> N
     assert sum(c.counts[Status.PASS] for c in scores) == sum(
         f.status is Status.PASS for f in findings
     )
+
+
+def test_report_scores_of_rules_outside_the_rule_sets_categories() -> None:
+    rs = api.load_checklists()
+    data = DOCUMENTS[0][1]
+    before = report_scores(report_findings(data, rs, None, "d.yaml"), rs)
+    rs.rules[:3] = [
+        r.model_copy(update={"category": name})
+        for r, name in zip(rs.rules[:3], ["zz_extra", "aa_extra", "zz_extra"], strict=True)
+    ]
+    found = report_findings(data, rs, None, "d.yaml")
+    scores = report_scores(found, rs)
+    _same(scores, category_scores(found.findings, rs))
+    assert [c.category for c in scores][-2:] == ["zz_extra", "aa_extra"]
+    assert scores != before
+
+
+def test_each_report_gets_counts_of_its_own() -> None:
+    data = DOCUMENTS[0][1]
+    first = report_scores(report_findings(data, RULESET, None, "d.yaml"), RULESET)
+    again = report_scores(report_findings(data, RULESET, None, "d.yaml"), RULESET)
+    _same(first, again)
+    assert all(a.counts is not b.counts for a, b in zip(first, again, strict=True))

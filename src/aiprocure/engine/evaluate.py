@@ -86,7 +86,7 @@ def fields_of(cond: Condition) -> list[str]:
     assert_never(cond)
 
 
-_LOC_STEPS: dict[str, list[str]] = {}
+_LOC_KEYS: dict[str, tuple[str, ...]] = {}
 _new_location = maker(Location)
 _new_finding = maker(Finding)
 
@@ -95,14 +95,19 @@ def location_of(doc: Document | None, path: str, file: str) -> Location:
     """Position of a field path in the declaration; a missing field points at its parent."""
     if doc is None:
         return _new_location({"file": file, "line": 1, "col": 1, "field": path})
-    steps = _LOC_STEPS.get(path)
-    if steps is None:
-        steps = [s.removesuffix("[]") for s in path.split(".")]
-        if len(_LOC_STEPS) < 4096:
-            _LOC_STEPS[path] = steps
-    pos, _ = doc.locate(steps)
-    # Every field is already of its type (Pos holds 1-based ints): skip re-validation.
-    return _new_location({"file": file, "line": pos.line, "col": pos.col, "field": path})
+    key = _LOC_KEYS.get(path)
+    if key is None:
+        key = tuple(s.removesuffix("[]") for s in path.split("."))
+        if len(_LOC_KEYS) < 4096:
+            _LOC_KEYS[path] = key
+    # What doc.locate(key) answers first, without its Pos: the file has the whole path.
+    mark = doc.marks.get(key)
+    if mark is not None:
+        line, col = mark.line + 1, mark.column + 1
+    else:
+        (line, col), _ = doc.locate(key)
+    # Every field is already of its type (1-based ints): skip re-validation.
+    return _new_location({"file": file, "line": line, "col": col, "field": path})
 
 
 _UNANSWERED = Text(
@@ -254,6 +259,12 @@ def _plans(ruleset: Ruleset) -> list[_Plan]:
 # Enum members as module constants: looking one up on its class costs more than a global.
 _S_PASS, _S_FAIL, _S_UNANSWERED = Status.PASS, Status.FAIL, Status.UNANSWERED
 _S_UNVERIFIED, _S_NOT_APPLICABLE = Status.UNVERIFIED, Status.NOT_APPLICABLE
+# A finding's status as its place in REPORT_STATUS_ORDER. Ints, not the members: a dict or tuple
+# keyed by an Enum member hashes it with a Python-level __hash__.
+_C_FAIL, _C_UNVERIFIED, _C_UNANSWERED, _C_PASS, _C_NOT_APPLICABLE = (
+    REPORT_STATUS_ORDER.index(s)
+    for s in (_S_FAIL, _S_UNVERIFIED, _S_UNANSWERED, _S_PASS, _S_NOT_APPLICABLE)
+)
 
 
 def _run(
@@ -263,12 +274,12 @@ def _run(
     file: str,
     evidence: dict[str, list[EvidenceRef]],
     locations: dict[str, Location],
-) -> tuple[list[Finding], list[Status]]:
-    """The findings of ``plans``, in order, and their statuses. ``evidence`` (per section) and
-    ``locations`` (per field path) are filled as they are needed: each is built once per
-    declaration."""
+) -> tuple[list[Finding], list[int]]:
+    """The findings of ``plans``, in order, and their statuses (as places in
+    ``REPORT_STATUS_ORDER``). ``evidence`` (per section) and ``locations`` (per field path) are
+    filled as they are needed: each is built once per declaration."""
     out: list[Finding] = []
-    statuses: list[Status] = []
+    codes: list[int] = []
     for plan in plans:
         observed: dict[str, Observed] = {}
         section = plan.section
@@ -279,19 +290,19 @@ def _run(
         status: Status
         applies_if = plan.applies_if
         if applies_if is not None and applies_if(data, observed) is False:
-            status, message = _S_NOT_APPLICABLE, _NOT_APPLICABLE
+            status, message, code = _S_NOT_APPLICABLE, _NOT_APPLICABLE, _C_NOT_APPLICABLE
         else:
             result = plan.check(data, observed)
             if result is None:
-                status = _S_UNANSWERED
+                status, code = _S_UNANSWERED, _C_UNANSWERED
                 message, primary = plan.unanswered_message(observed)
             elif result is False:
-                status, message = _S_FAIL, plan.fail_message
+                status, message, code = _S_FAIL, plan.fail_message, _C_FAIL
             elif plan.evidence_required and not refs:
-                status, message = _S_UNVERIFIED, plan.unverified_message
+                status, message, code = _S_UNVERIFIED, plan.unverified_message, _C_UNVERIFIED
                 primary = section
             else:
-                status, message = _S_PASS, _PASS
+                status, message, code = _S_PASS, _PASS, _C_PASS
         location = locations.get(primary)
         if location is None:  # rules share fields
             location = locations[primary] = location_of(doc, primary, file)
@@ -304,11 +315,11 @@ def _run(
         values["location"] = location
         values["observed"] = dict(sorted(observed.items())) if len(observed) > 1 else observed
         values["evidence"] = list(refs)
-        if status is _S_FAIL and plan.review_flag:
+        if code == _C_FAIL and plan.review_flag:
             values["review_flag"] = True
         out.append(_new_finding(values))
-        statuses.append(status)
-    return out, statuses
+        codes.append(code)
+    return out, codes
 
 
 def evaluate_rule(
@@ -348,9 +359,18 @@ class ReportFindings:
     """Findings in a report's order, with what scoring needs to know of each."""
 
     findings: list[Finding]
-    # (category, severity, status) of each finding, in the same order
-    entries: list[tuple[str, Severity, Status]]
     flagged: list[Finding]  # the findings with review_flag set, in the same order
+    plans: Sequence[_Plan]  # every rule's plan, in the rule set's report order (by severity, ID)
+    codes: list[int]  # the status of each plan's finding, as its place in REPORT_STATUS_ORDER
+
+    @property
+    def entries(self) -> list[tuple[str, Severity, Status]]:
+        """(category, severity, status) of each finding, in the same order as ``findings``."""
+        plans, codes = self.plans, self.codes
+        order = sorted(range(len(codes)), key=codes.__getitem__)  # stable, as the findings
+        return [
+            (plans[i].category, plans[i].severity, REPORT_STATUS_ORDER[codes[i]]) for i in order
+        ]
 
 
 def report_findings(
@@ -364,15 +384,17 @@ def report_findings(
     ID): what sorting evaluate_all() by assess.finding_sort_key gives, without sorting."""
     plans = _rule_plans(ruleset).by_severity
     located: dict[str, Location] = {} if locations is None else locations
-    found, statuses = _run(plans, data, doc, file, {}, located)
-    by_status: dict[Status, list[int]] = {s: [] for s in REPORT_STATUS_ORDER}
-    for i, status in enumerate(statuses):  # a stable partition of findings by severity and ID
-        by_status[status].append(i)
-    order = [i for group in by_status.values() for i in group]
+    found, codes = _run(plans, data, doc, file, {}, located)
+    groups: list[list[Finding]] = [[] for _ in REPORT_STATUS_ORDER]
+    for finding, code in zip(found, codes, strict=True):  # stable: by severity and ID in each
+        groups[code].append(finding)
+    failed = groups[_C_FAIL]
     return ReportFindings(
-        findings=[found[i] for i in order],
-        entries=[(plans[i].category, plans[i].severity, statuses[i]) for i in order],
-        flagged=[found[i] for i in order if plans[i].review_flag and statuses[i] is _S_FAIL],
+        findings=[f for group in groups for f in group],
+        # Failures come first; those of rules that flag for review, in their order.
+        flagged=[f for f in failed if f.review_flag],
+        plans=plans,
+        codes=codes,
     )
 
 

@@ -24,7 +24,12 @@ from typing import Any
 
 from aiprocure.engine.build import maker
 from aiprocure.engine.compiler import Check, compile_condition
-from aiprocure.engine.evaluate import fields_of, location_of
+from aiprocure.engine.evaluate import (
+    REPORT_STATUS_ORDER,
+    ReportFindings,
+    fields_of,
+    location_of,
+)
 from aiprocure.model.checklist import HighRiskSheet, Level, Provenance, Severity, Viewpoint
 from aiprocure.model.common import Text
 from aiprocure.model.findings import (
@@ -116,48 +121,124 @@ def category_scores(findings: Sequence[Finding], ruleset: Ruleset) -> list[Categ
     return scores_of([(f.category, f.severity, f.status) for f in findings], ruleset)
 
 
+# A category's score, risk, counts, points and possible points.
+_Score = tuple[int, RiskLevel, dict[Status, int], float, float]
+
+
+def _score(members: Sequence[tuple[Severity, Status]]) -> _Score:
+    possible = 0
+    earned = 0.0
+    risks = 1  # RiskLevel.LOW: every finding carries at least that
+    counts = dict.fromkeys(_STATUSES, 0)
+    for severity, status in members:
+        counts[status] += 1
+        weight, points, risk = _SCORE[status][severity]
+        if points is not None:  # not_applicable rules leave the category entirely
+            possible += weight
+            earned += points  # halves and whole numbers: exact in any order
+        risks |= risk
+    max_points = float(possible)
+    score = 100 if max_points == 0 else round(100 * earned / max_points)
+    return score, _LEVELS[risks.bit_length() - 1], counts, earned, max_points
+
+
+def _category_score(cat: str, ruleset: Ruleset, score: _Score) -> CategoryScore:
+    category = ruleset.categories.get(cat)
+    return _new_category_score(
+        {
+            "category": cat,
+            "title": Text(ja=cat, en=cat) if category is None else category.title,
+            "score": score[0],
+            "risk": score[1],
+            "counts": score[2].copy(),  # a dict of each report's own
+            "points": score[3],
+            "max_points": score[4],
+        },
+    )
+
+
 def scores_of(
     entries: Sequence[tuple[str, Severity, Status]], ruleset: Ruleset
 ) -> list[CategoryScore]:
     """category_scores() from each finding's (category, severity, status), in the same order."""
-    groups: dict[str, list[tuple[str, Severity, Status]] | None] = dict.fromkeys(ruleset.categories)
-    for entry in entries:  # the rule set's categories first, then others as they come
-        members = groups.get(entry[0])
+    groups: dict[str, list[tuple[Severity, Status]] | None] = dict.fromkeys(ruleset.categories)
+    for cat, severity, status in entries:  # the rule set's categories first, then as they come
+        members = groups.get(cat)
         if members is None:
-            groups[entry[0]] = [entry]
+            groups[cat] = [(severity, status)]
         else:
-            members.append(entry)
-    categories = ruleset.categories
+            members.append((severity, status))
+    return [
+        _category_score(cat, ruleset, _score(members))
+        for cat, members in groups.items()
+        if members is not None
+    ]
+
+
+_MEMO_MAX = 4096  # scores kept per category, one per combination of its rules' statuses
+
+
+@dataclass(frozen=True, slots=True)
+class _CategoryPlan:
+    """The rules of one category, as indexes into the report-order plans, and the scores of the
+    combinations of their statuses seen so far (scores do not depend on the declaration)."""
+
+    category: str
+    members: tuple[int, ...]
+    severities: tuple[Severity, ...]
+    memo: dict[tuple[int, ...], _Score]
+
+
+def _category_plans(found: ReportFindings, ruleset: Ruleset) -> list[_CategoryPlan] | None:
+    """The categories of the rule set that have rules, in its order; None when a rule's category
+    is not in the rule set (those come last in order of appearance: scores_of() handles them)."""
+    key = tuple(ruleset.categories)
+    cached = ruleset.engine_cache.get(_CATEGORY_PLANS)
+    if cached is not None and cached[0] is found.plans and cached[1] == key:
+        plans: list[_CategoryPlan] | None = cached[2]
+        return plans
+    members: dict[str, list[int]] = {cat: [] for cat in key}
+    known = True
+    for i, plan in enumerate(found.plans):
+        group = members.get(plan.category)
+        if group is None:
+            known = False
+            break
+        group.append(i)
+    plans = (
+        [
+            _CategoryPlan(cat, tuple(idx), tuple(found.plans[i].severity for i in idx), {})
+            for cat, idx in members.items()
+            if idx
+        ]
+        if known
+        else None
+    )
+    ruleset.engine_cache[_CATEGORY_PLANS] = (found.plans, key, plans)
+    return plans
+
+
+_CATEGORY_PLANS = -2  # engine_cache key of the category plans (never an id())
+_CODE_STATUS = REPORT_STATUS_ORDER  # a finding's status code -> its status
+
+
+def report_scores(found: ReportFindings, ruleset: Ruleset) -> list[CategoryScore]:
+    """scores_of(found.entries, ruleset), remembering each category's score per combination of
+    its rules' statuses."""
+    plans = _category_plans(found, ruleset)
+    if plans is None:
+        return scores_of(found.entries, ruleset)
+    codes = found.codes
     out = []
-    for cat, members in groups.items():
-        if members is None:
-            continue
-        possible = 0
-        earned = 0.0
-        risks = 1  # RiskLevel.LOW: every finding carries at least that
-        counts = dict.fromkeys(_STATUSES, 0)
-        for _, severity, status in members:
-            counts[status] += 1
-            weight, points, risk = _SCORE[status][severity]
-            if points is not None:  # not_applicable rules leave the category entirely
-                possible += weight
-                earned += points  # halves and whole numbers: exact in any order
-            risks |= risk
-        max_points = float(possible)
-        category = categories.get(cat)
-        out.append(
-            _new_category_score(
-                {
-                    "category": cat,
-                    "title": Text(ja=cat, en=cat) if category is None else category.title,
-                    "score": 100 if max_points == 0 else round(100 * earned / max_points),
-                    "risk": _LEVELS[risks.bit_length() - 1],
-                    "counts": counts,
-                    "points": earned,
-                    "max_points": max_points,
-                },
-            )
-        )
+    for plan in plans:
+        key = tuple([codes[i] for i in plan.members])
+        score = plan.memo.get(key)
+        if score is None:
+            statuses = [_CODE_STATUS[c] for c in key]
+            score = _score(list(zip(plan.severities, statuses, strict=True)))
+            if len(plan.memo) < _MEMO_MAX:
+                plan.memo[key] = score
+        out.append(_category_score(plan.category, ruleset, score))
     return out
 
 
