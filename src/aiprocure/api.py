@@ -98,13 +98,26 @@ def load_declaration(path: Path) -> tuple[Declaration, Document]:
 def assess_file(path: Path, ruleset: Ruleset, *, generated_at: str | None = None) -> Report:
     declaration, doc = load_declaration(path)
     inputs = [InputDigest(kind="declaration", path=str(path), sha256=doc.sha256)]
-    inputs += [
-        InputDigest(kind="checklist", path=src.path, sha256=src.sha256)
-        for _, src in ruleset.checklists
-    ]
+    inputs += checklist_digests(ruleset)
     return assess(
         declaration, ruleset, file=str(path), doc=doc, inputs=inputs, generated_at=generated_at
     )
+
+
+_CHECKLIST_DIGESTS = -4  # Ruleset.engine_cache key (never an id())
+
+
+def checklist_digests(ruleset: Ruleset) -> list[InputDigest]:
+    """The rule set's checklists as a report's inputs: made once per rule set and shared (frozen,
+    made of strings); each report gets a list of its own."""
+    cached = ruleset.engine_cache.get(_CHECKLIST_DIGESTS)
+    if cached is None or cached[0] != ruleset.checklists:
+        digests = [
+            InputDigest(kind="checklist", path=src.path, sha256=src.sha256)
+            for _, src in ruleset.checklists
+        ]
+        cached = ruleset.engine_cache[_CHECKLIST_DIGESTS] = (list(ruleset.checklists), digests)
+    return list(cached[1])
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
