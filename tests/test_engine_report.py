@@ -69,3 +69,32 @@ def test_inputs_given_as_data_are_validated_into_digests() -> None:
     report = assess(decl, rs, file="d.yaml", doc=doc, inputs=[given])  # type: ignore[list-item]
     assert report.inputs == [InputDigest(**given)]
     assert report == assess(decl, rs, file="d.yaml", doc=doc, inputs=[InputDigest(**given)])
+
+
+def test_assess_with_declaration_reads_the_file_once_and_reports_as_assess(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import date
+
+    from aiprocure.caio.session import open_session
+
+    session = open_session(
+        today=date(2026, 3, 1), config=ROOT / "examples" / "caio" / "ministry-config.yaml"
+    )
+    load = api.load_declaration
+    calls: list[Path] = []
+
+    def counting(p: Path) -> Any:
+        calls.append(p)
+        return load(p)
+
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        expected = session.assess(path)
+        calls.clear()
+        monkeypatch.setattr(api, "load_declaration", counting)
+        report, declaration, doc = session.assess_with_declaration(path)
+        monkeypatch.setattr(api, "load_declaration", load)
+        assert calls == [path]
+        assert report == expected
+        assert report.model_dump_json() == expected.model_dump_json()
+        assert (declaration, doc) == api.load_declaration(path)

@@ -28,6 +28,7 @@ __all__ = [
     "Report",
     "assess",
     "assess_file",
+    "assess_loaded",
     "expand_paths",
     "load_checklists",
     "load_declaration",
@@ -97,6 +98,18 @@ def load_declaration(path: Path) -> tuple[Declaration, Document]:
 
 def assess_file(path: Path, ruleset: Ruleset, *, generated_at: str | None = None) -> Report:
     declaration, doc = load_declaration(path)
+    return assess_loaded(path, declaration, doc, ruleset, generated_at=generated_at)
+
+
+def assess_loaded(
+    path: Path,
+    declaration: Declaration,
+    doc: Document,
+    ruleset: Ruleset,
+    *,
+    generated_at: str | None = None,
+) -> Report:
+    """``assess_file`` for a declaration already loaded from ``path`` (``load_declaration``)."""
     inputs = [InputDigest(kind="declaration", path=str(path), sha256=doc.sha256)]
     inputs += checklist_digests(ruleset)
     return assess(

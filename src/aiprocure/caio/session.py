@@ -35,8 +35,9 @@ class Session:
         return self.finish(api.assess_file(path, self.ruleset, generated_at=generated_at))
 
     def assess_with_declaration(self, path: Path) -> tuple[Report, Declaration, Document]:
-        declaration, doc = api.load_declaration(path)
-        return self.assess(path), declaration, doc
+        declaration, doc = api.load_declaration(path)  # read and parsed once, for both
+        report = api.assess_loaded(path, declaration, doc, self.ruleset)
+        return self.finish(report), declaration, doc
 
 
 def open_session(
