@@ -1,4 +1,5 @@
-"""JSON: the report data itself, in a stable field order. Several reports become a list."""
+"""JSON (report format 2): the report data, in a stable field order, with each rule's texts once in
+a ``rules`` table. One declaration gives a Report; several give a ReportSet."""
 
 from __future__ import annotations
 
@@ -50,7 +51,6 @@ _EXCLUDE_REPORT: dict[str, Any] = {
     "review_flags": {"__all__": _NO_FILE},
     "high_risk": {"viewpoints": {"__all__": _NO_FILE}},
 }
-_EXCLUDE_SET: dict[str, Any] = {"reports": {"__all__": _EXCLUDE_REPORT}}
 
 
 class _Entry(Report):
@@ -72,7 +72,7 @@ class _Head(BaseModel):
 
 
 class _ReportSet(_Head):
-    """Several reports in one document (for the schema; see ``_set`` for how it is written)."""
+    """Several reports in one document (for the schema; ``Writer`` writes it)."""
 
     reports: list[_Entry]
 
