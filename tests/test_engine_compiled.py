@@ -27,8 +27,6 @@ from aiprocure.engine.evaluate import (
     _plan,
     _plans,
     evaluate,
-    evaluate_all,
-    evaluate_for_report,
     evaluate_rule,
     fields_of,
     holds,
@@ -296,9 +294,9 @@ def _check_declaration(data: dict[str, Any], ruleset: Ruleset, doc: Document | N
                 _agree(level.when, data, ruleset)
     expected = [ref_evaluate_rule(r, data, ruleset, doc, "d.yaml") for r in ruleset.rules]
     _same(list(evaluate(data, ruleset, doc, "d.yaml")), expected)
-    _same(evaluate_all(data, ruleset, doc, "d.yaml"), expected)
+    _same(list(evaluate(data, ruleset, doc, "d.yaml")), expected)
     ordered = sorted(expected, key=finding_sort_key)
-    _same(evaluate_for_report(data, ruleset, doc, "d.yaml"), ordered)
+    _same(report_findings(data, ruleset, doc, "d.yaml").findings, ordered)
     found = report_findings(data, ruleset, doc, "d.yaml")
     _same(found.findings, ordered)
     _same(report_scores(found, ruleset), category_scores(ordered, ruleset))  # remembered or not
@@ -435,9 +433,9 @@ def test_odd_data_reads_as_the_interpreter_did(data: Any) -> None:
 def test_plans_follow_a_changed_rule_list() -> None:
     rs = api.load_checklists()
     data = DOCUMENTS[0][1]
-    before = evaluate_all(data, rs, None, "d.yaml")
+    before = list(evaluate(data, rs, None, "d.yaml"))
     rs.rules.pop()
-    assert [f.rule_id for f in evaluate_all(data, rs, None, "d.yaml")] == [
+    assert [f.rule_id for f in list(evaluate(data, rs, None, "d.yaml"))] == [
         f.rule_id for f in before[:-1]
     ]
     assert _plans(rs) is _plans(rs)
@@ -449,14 +447,14 @@ def test_a_replaced_rule_set_compiles_its_own_parameters() -> None:
     rs = api.load_checklists()
     name = next(iter(rs.parameter_values))
     data = DOCUMENTS[0][1]
-    evaluate_all(data, rs, None, "d.yaml")  # fills rs.engine_cache
+    list(evaluate(data, rs, None, "d.yaml"))  # fills rs.engine_cache
     values = {**rs.parameter_values, name: -1e9}
     changed = dataclasses.replace(rs, parameter_values=values)
     assert changed.engine_cache == {}
     for rule in changed.rules:
         assert _plan(rule, changed) is not _plan(rule, rs)
     expected = [ref_evaluate_rule(r, data, changed, None, "d.yaml") for r in changed.rules]
-    _same(evaluate_all(data, changed, None, "d.yaml"), expected)
+    _same(list(evaluate(data, changed, None, "d.yaml")), expected)
 
 
 def test_high_risk_matches_the_interpreter() -> None:
@@ -491,7 +489,7 @@ def test_report_findings_score_and_flag_as_the_findings_do() -> None:
 
 
 def test_categories_outside_the_rule_set_come_last_in_order_of_appearance() -> None:
-    findings = evaluate_all(DOCUMENTS[0][1], RULESET, None, "d.yaml")
+    findings = list(evaluate(DOCUMENTS[0][1], RULESET, None, "d.yaml"))
     moved = [
         f.model_copy(update={"category": name})
         for f, name in zip(findings[:3], ["zz_extra", "aa_extra", "zz_extra"], strict=True)

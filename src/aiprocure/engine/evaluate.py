@@ -100,12 +100,7 @@ def location_of(doc: Document | None, path: str, file: str) -> Location:
         key = tuple(s.removesuffix("[]") for s in path.split("."))
         if len(_LOC_KEYS) < 4096:
             _LOC_KEYS[path] = key
-    # What doc.locate(key) answers first, without its Pos: the file has the whole path.
-    mark = doc.marks.get(key)
-    if mark is not None:
-        line, col = mark.line + 1, mark.column + 1
-    else:
-        (line, col), _ = doc.locate(key)
+    (line, col), _ = doc.locate(key)
     # Every field is already of its type (1-based ints): skip re-validation.
     return _new_location({"file": file, "line": line, "col": col, "field": path})
 
@@ -342,18 +337,6 @@ def evaluate_rule(
     )[0][0]
 
 
-def evaluate_all(
-    data: dict[str, Any],
-    ruleset: Ruleset,
-    doc: Document | None,
-    file: str,
-    locations: dict[str, Location] | None = None,
-) -> list[Finding]:
-    """Every rule's finding, in rule set order; ``locations`` may be shared with high_risk()."""
-    located: dict[str, Location] = {} if locations is None else locations
-    return _run(_rule_plans(ruleset).in_order, data, doc, file, {}, located)[0]
-
-
 @dataclass(frozen=True, slots=True)
 class ReportFindings:
     """Findings in a report's order, with what scoring needs to know of each."""
@@ -381,7 +364,7 @@ def report_findings(
     locations: dict[str, Location] | None = None,
 ) -> ReportFindings:
     """Every rule's finding in a report's order (``REPORT_STATUS_ORDER``, then severity, then rule
-    ID): what sorting evaluate_all() by assess.finding_sort_key gives, without sorting."""
+    ID): what sorting evaluate() by assess.finding_sort_key gives, without sorting."""
     plans = _rule_plans(ruleset).by_severity
     located: dict[str, Location] = {} if locations is None else locations
     found, codes = _run(plans, data, doc, file, {}, located)
@@ -398,18 +381,8 @@ def report_findings(
     )
 
 
-def evaluate_for_report(
-    data: dict[str, Any],
-    ruleset: Ruleset,
-    doc: Document | None,
-    file: str,
-    locations: dict[str, Location] | None = None,
-) -> list[Finding]:
-    """report_findings(...).findings."""
-    return report_findings(data, ruleset, doc, file, locations).findings
-
-
 def evaluate(
     data: dict[str, Any], ruleset: Ruleset, doc: Document | None, file: str
 ) -> Iterator[Finding]:
+    """Every rule's finding, in rule set order."""
     yield from _run(_rule_plans(ruleset).in_order, data, doc, file, {}, {})[0]
