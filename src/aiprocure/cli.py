@@ -49,14 +49,15 @@ NoDefaultOpt = Annotated[
 ]
 
 
-def _fail(problems: list[Problem]) -> NoReturn:
-    _print_problems(problems)
+def _fail(problems: list[Problem], lang: Lang) -> NoReturn:
+    _print_problems(problems, lang)
     raise typer.Exit(2)
 
 
-def _print_problems(problems: list[Problem]) -> None:
+def _print_problems(problems: list[Problem], lang: Lang) -> None:
+    """``file:line:col: message`` on stderr, in the run's language (as its report would be)."""
     for p in problems:
-        sys.stderr.write(clean(str(p)) + "\n")
+        sys.stderr.write(clean(p.show(lang)) + "\n")
     sys.stderr.flush()
 
 
@@ -69,11 +70,11 @@ def _lang(lang: Lang | None) -> Lang:
     return lang if lang is not None else default_lang()
 
 
-def _ruleset(checklist: list[Path] | None, no_default: bool) -> Ruleset:
+def _ruleset(checklist: list[Path] | None, no_default: bool, lang: Lang) -> Ruleset:
     try:
         return api.load_checklists(checklist or [], shipped=not no_default)
     except InputError as exc:
-        _fail(exc.problems)
+        _fail(exc.problems, lang)
 
 
 def _generated_at(timestamp: bool) -> str | None:
@@ -244,13 +245,14 @@ def check(
             waivers=waivers,
             no_waivers=no_waivers,
             today=today,
+            lang=lang,
         )
         language = cli_caio.resolve_lang(lang, session)
         gate = cli_caio.resolve_fail_on(fail_on, session)
         try:
             files = api.expand_paths(paths)
         except InputError as exc:
-            _fail(exc.problems)
+            _fail(exc.problems, language)
         generated_at = _generated_at(timestamp)
         reports: list[Report] = []
         problems: list[Problem] = []
@@ -290,19 +292,26 @@ def check(
                     _write(target, render_bytes(target_fmt, reports, language))
             status = exit_code(reports, gate, fail_on_review=fail_on_review)
     if problems:
-        _fail(problems)
+        _fail(problems, language)
     raise typer.Exit(status)
 
 
 @app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Declaration files or directories of them.")],
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language of the problems (default: from LC_ALL / LC_MESSAGES / LANG)."
+        ),
+    ] = None,
 ) -> None:
     """Check that declarations are well-formed (no assessment). Exit 2 on any problem."""
+    language = _lang(lang)
     try:
         files = api.expand_paths(paths)
     except InputError as exc:
-        _fail(exc.problems)
+        _fail(exc.problems, language)
     problems: list[Problem] = []
     for path in files:
         try:
@@ -311,7 +320,7 @@ def validate(
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
-        _fail(problems)
+        _fail(problems, language)
 
 
 @app.command()
@@ -368,7 +377,7 @@ def rules(
 ) -> None:
     """List the rules of the loaded checklists."""
     language = _lang(lang)
-    ruleset = _ruleset(checklist, no_default_checklists)
+    ruleset = _ruleset(checklist, no_default_checklists, language)
     if fmt == "markdown":
         from aiprocure.render.catalogue import catalogue_markdown
 
@@ -396,8 +405,9 @@ def explain(
     """Explain one rule: what it checks, why, how to remediate, and its sources."""
     from aiprocure.render.ruleinfo import explain_text
 
-    ruleset = _ruleset(checklist, no_default_checklists)
-    text = explain_text(ruleset, rule_id, _lang(lang))
+    language = _lang(lang)
+    ruleset = _ruleset(checklist, no_default_checklists, language)
+    text = explain_text(ruleset, rule_id, language)
     if text is None:
         import difflib
 
@@ -419,13 +429,19 @@ def lint_checklist(
             "--standalone", help="Lint without the shipped packs (names must resolve within FILES)."
         ),
     ] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language of the problems (default: from LC_ALL / LC_MESSAGES / LANG)."
+        ),
+    ] = None,
 ) -> None:
     """Validate custom rule packs: schema, names, fields, lists, parameters, predicates; positioned errors."""
     try:
         paths = [*([] if standalone else api.shipped_checklist_paths()), *files]
         packs = api.load_checklist_docs(paths)
     except InputError as exc:
-        _fail(exc.problems)
+        _fail(exc.problems, _lang(lang))
     for checklist_, doc in packs[len(packs) - len(files) :]:
         sys.stdout.write(f"{clean(doc.path)}: ok ({len(checklist_.rules)} rules)\n")
 

@@ -14,7 +14,7 @@ import typer
 
 from aiprocure import api
 from aiprocure.caio.compare import Bidder, CompareFormat, render_compare
-from aiprocure.caio.config import LoadedConfig
+from aiprocure.caio.config import LoadedConfig, config_lang
 from aiprocure.caio.dates import parse_day, tokyo_today
 from aiprocure.caio.diff import DiffFormat, diff, render_diff
 from aiprocure.caio.inventory import (
@@ -91,7 +91,10 @@ def session_from_cli(
     waivers: list[Path] | None,
     no_waivers: bool,
     today: str | None,
+    lang: Lang | None,
 ) -> Session:
+    """The session, or exit 2 with its problems in ``--lang``, else the config's language (when
+    the config itself loaded), else the locale's."""
     day = today_from(today)
     try:
         return open_session(
@@ -104,10 +107,12 @@ def session_from_cli(
             no_waivers=no_waivers,
         )
     except InputError as exc:
-        _fail(exc.problems)
+        _fail(exc.problems, lang or config_lang(config, no_config=no_config) or _lang(None))
 
 
 def resolve_lang(cli: Lang | None, session: Session) -> Lang:
+    """--lang, else the config's defaults.lang, else the locale's: the language of the reports and
+    of the problems printed once the session is open."""
     if cli is not None:
         return cli
     if session.config and session.config.config.defaults.lang is not None:
@@ -123,11 +128,11 @@ def resolve_fail_on(cli: FailOn | None, session: Session) -> FailOn:
     return FailOn.HIGH
 
 
-def _assess_all(session: Session, paths: list[Path]) -> list[tuple[Report, Path]]:
+def _assess_all(session: Session, paths: list[Path], lang: Lang) -> list[tuple[Report, Path]]:
     try:
         files = api.expand_paths(paths)
     except InputError as exc:
-        _fail(exc.problems)
+        _fail(exc.problems, lang)
     out: list[tuple[Report, Path]] = []
     problems: list[Problem] = []
     with batch_gc():
@@ -137,7 +142,7 @@ def _assess_all(session: Session, paths: list[Path]) -> list[tuple[Report, Path]
             except InputError as exc:
                 problems.extend(exc.problems)
     if problems:
-        _fail(problems)
+        _fail(problems, lang)
     return out
 
 
@@ -175,6 +180,7 @@ def compare(
         waivers=waivers,
         no_waivers=no_waivers,
         today=today,
+        lang=lang,
     )
     language = resolve_lang(lang, session)
     bidders: list[Bidder] = []
@@ -187,7 +193,7 @@ def compare(
             continue
         bidders.append(Bidder(report, declaration.model_dump(mode="json", exclude_none=True)))
     if problems:
-        _fail(problems)
+        _fail(problems, language)
     _emit(render_compare(bidders, language, fmt, width=width), output)
 
 
@@ -218,6 +224,7 @@ def diff_cmd(
         waivers=waivers,
         no_waivers=no_waivers,
         today=today,
+        lang=lang,
     )
     language = resolve_lang(lang, session)
     loaded = []
@@ -228,7 +235,7 @@ def diff_cmd(
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
-        _fail(problems)
+        _fail(problems, language)
     (ra, _, da), (rb, _, db) = loaded
     result = diff(ra, da, rb, db)
     sys.stdout.write(render_diff(result, language, fmt, width=width))
@@ -262,6 +269,7 @@ def config_show(
         waivers=waivers,
         no_waivers=no_waivers,
         today="2000-01-01",
+        lang=lang,
     )
     language = resolve_lang(lang, session)
     sys.stdout.write(
@@ -404,9 +412,10 @@ def inventory_add(
         waivers=waivers,
         no_waivers=no_waivers,
         today=today,
+        lang=lang,
     )
     language = resolve_lang(lang, session)
-    assessed = _assess_all(session, paths)
+    assessed = _assess_all(session, paths, language)
     entries = [entry_from(r, render_json([r], language), session.today) for r, _ in assessed]
     inv = _open(db, create=True)
     try:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from aiprocure import api
 from aiprocure.errors import InputError, Problem
+from aiprocure.model.common import Lang
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.load import load
 from aiprocure.sources.yamlsrc import Document
@@ -69,6 +70,18 @@ def find_config(
     return None
 
 
+def config_lang(
+    explicit: Path | None, *, no_config: bool = False, cwd: Path | None = None
+) -> Lang | None:
+    """The config's ``defaults.lang``: None when there is no config, it sets none, or it does not
+    load (its own problems are then told in the language of ``--lang`` or the locale)."""
+    try:
+        loaded = find_config(explicit, no_config=no_config, cwd=cwd)
+    except InputError:
+        return None
+    return loaded.config.defaults.lang if loaded else None
+
+
 def build_ruleset(
     loaded: LoadedConfig | None, extra: Sequence[Path] = (), *, shipped: bool = True
 ) -> Ruleset:
@@ -84,23 +97,30 @@ def apply_config(ruleset: Ruleset, loaded: LoadedConfig) -> Ruleset:
     ids = {r.id for r in ruleset.rules}
     problems: list[Problem] = []
 
-    def unknown(section: str, key: str, what: str, known: Sequence[str]) -> None:
+    def unknown(section: str, key: str, what: str, what_ja: str, known: Sequence[str]) -> None:
         import difflib
 
         pos = doc.position((section, key))
         close = difflib.get_close_matches(key, list(known), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
+        hint_ja = f"。{close[0]!r} の誤りではありませんか？" if close else ""
         problems.append(
-            Problem(doc.path, pos.line, pos.col, f"{section}: unknown {what} {key!r}{hint}")
+            Problem(
+                doc.path,
+                pos.line,
+                pos.col,
+                f"{section}: unknown {what} {key!r}{hint}",
+                f"{section}: 不明な{what_ja} {key!r} です{hint_ja}",
+            )
         )
 
     for section in ("severity", "disabled"):
         for rid in getattr(cfg, section):
             if rid not in ids:
-                unknown(section, rid, "rule", sorted(ids))
+                unknown(section, rid, "rule", "項目", sorted(ids))
     for name in cfg.parameters:
         if name not in ruleset.parameters:
-            unknown("parameters", name, "parameter", sorted(ruleset.parameters))
+            unknown("parameters", name, "parameter", "パラメータ", sorted(ruleset.parameters))
     if problems:
         raise InputError(problems)
     rules = [

@@ -88,7 +88,11 @@ def load_waivers(paths: Sequence[Path], ruleset: Ruleset) -> WaiverSet:
                 pos = doc.position(("waivers", i, "rule"))
                 problems.append(
                     Problem(
-                        doc.path, pos.line, pos.col, f"waivers[{i}].rule: unknown rule {w.rule!r}"
+                        doc.path,
+                        pos.line,
+                        pos.col,
+                        f"waivers[{i}].rule: unknown rule {w.rule!r}",
+                        f"waivers[{i}].rule: 不明な項目 {w.rule!r} です",
                     )
                 )
             if w.id in seen:
@@ -99,6 +103,8 @@ def load_waivers(paths: Sequence[Path], ruleset: Ruleset) -> WaiverSet:
                         pos.line,
                         pos.col,
                         f"waivers[{i}].id: duplicate waiver id {w.id!r} (first at {seen[w.id]})",
+                        f"waivers[{i}].id: 免除 ID {w.id!r} が重複しています"
+                        f"（最初の定義: {seen[w.id]}）",
                     )
                 )
             else:

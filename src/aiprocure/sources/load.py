@@ -15,10 +15,17 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from aiprocure.errors import InputError, Problem
-from aiprocure.sources.yamlsrc import MAX_BYTES, Document, parse, short_repr
+from aiprocure.sources import pydantic_ja
+from aiprocure.sources.yamlsrc import MAX_BYTES, Document, parse, short_repr, too_big_ja
 
 M = TypeVar("M", bound=BaseModel)
 
+
+_NO_SUCH_FILE = ("no such file", "ファイルが見つかりません")
+_BROKEN_LINK = (
+    "broken symbolic link (its target does not exist)",
+    "シンボリックリンクのリンク先が存在しません",
+)
 
 # What Path.exists() and friends take to mean "not there" (other errors, such as EACCES, are real).
 _NOT_THERE = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
@@ -37,16 +44,33 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
         except ValueError:  # e.g. a NUL byte in the name, from a program calling the api
             mode = None
         if mode is None:
-            message = (
-                "broken symbolic link (its target does not exist)"
-                if path.is_symlink()
-                else "no such file"
-            )
-            raise InputError([Problem(name, 1, 1, message)])
+            if path.is_symlink():
+                raise InputError([Problem(name, 1, 1, *_BROKEN_LINK)])
+            raise InputError([Problem(name, 1, 1, *_NO_SUCH_FILE)])
         if stat.S_ISDIR(mode):
-            raise InputError([Problem(name, 1, 1, "is a directory, not a YAML file")])
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        "is a directory, not a YAML file",
+                        "ディレクトリです。YAML ファイルを指定してください",
+                    )
+                ]
+            )
         if not stat.S_ISREG(mode):  # a FIFO or device would block or never end
-            raise InputError([Problem(name, 1, 1, "is not a regular file")])
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        "is not a regular file",
+                        "通常のファイルではありません",
+                    )
+                ]
+            )
         with path.open("rb") as fh:
             # Ask for the size the file has (plus one byte, to see it end) rather than for the
             # limit: a buffer of the limit would be allocated for every file. A file that grew
@@ -64,17 +88,25 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
                             1,
                             1,
                             f"file is {max(size, len(raw))} bytes; the limit is {max_bytes}",
+                            too_big_ja(max(size, len(raw)), max_bytes),
                         )
                     ]
                 )
     except FileNotFoundError:
-        raise InputError([Problem(name, 1, 1, "no such file")]) from None
+        raise InputError([Problem(name, 1, 1, *_NO_SUCH_FILE)]) from None
     except PermissionError:
-        raise InputError([Problem(name, 1, 1, "permission denied")]) from None
+        raise InputError(
+            [Problem(name, 1, 1, "permission denied", "読み取りの権限がありません")]
+        ) from None
     except OSError as exc:
-        raise InputError([Problem(name, 1, 1, f"cannot read: {exc.strerror or exc}")]) from None
+        reason = exc.strerror or exc
+        raise InputError(
+            [Problem(name, 1, 1, f"cannot read: {reason}", f"読み取れません: {reason}")]
+        ) from None
     except ValueError:  # e.g. a NUL byte in the name, from a program calling the api
-        raise InputError([Problem(name, 1, 1, "invalid file name")]) from None
+        raise InputError(
+            [Problem(name, 1, 1, "invalid file name", "ファイル名が正しくありません")]
+        ) from None
     return raw
 
 
@@ -85,7 +117,17 @@ def parse_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
 def validate(doc: Document, model: type[M]) -> M:
     """Validate a parsed document; collect *every* error, each at its position."""
     if not isinstance(doc.data, dict):
-        raise InputError([Problem(doc.path, 1, 1, "expected a YAML mapping at the top level")])
+        raise InputError(
+            [
+                Problem(
+                    doc.path,
+                    1,
+                    1,
+                    "expected a YAML mapping at the top level",
+                    "トップレベルは YAML のマッピング（キー: 値）にしてください",
+                )
+            ]
+        )
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
@@ -102,7 +144,7 @@ def problems_from(doc: Document, exc: ValidationError, root: type[BaseModel]) ->
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         pos, found = doc.locate(loc)
-        problems.add(Problem(doc.path, pos.line, pos.col, describe(err, loc, found, root)))
+        problems.add(Problem(doc.path, pos.line, pos.col, *describe(err, loc, found, root)))
     return sorted(problems)
 
 
@@ -115,33 +157,73 @@ def dotted(path: Sequence[str | int]) -> str:
 
 def describe(
     err: Any, loc: tuple[str | int, ...], found: tuple[str | int, ...], root: type[BaseModel]
-) -> str:
+) -> tuple[str, str]:
+    """One pydantic error as (English, Japanese). The English keeps pydantic's own ``msg``; the
+    Japanese comes from the error's type and ctx (``pydantic_ja``), or from ``_VALUE_ERRORS_JA``
+    for our own validators."""
     kind = err["type"]
     where = dotted(found)
+    top_ja = "トップレベル"
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        parent = dotted(found[:-1]) or "the top level"
-        msg = f"unknown key {short_repr(key)} in {parent}"
+        parent = dotted(found[:-1])
+        msg = f"unknown key {short_repr(key)} in {parent or 'the top level'}"
+        ja = f"不明なキー {short_repr(key)} があります（{parent or top_ja}）"
         hint = _suggest(key, _allowed_keys(root, loc[:-1])) if len(key) <= 100 else None
-        return f"{msg}; did you mean {hint!r}?" if hint else msg
+        if hint:
+            return f"{msg}; did you mean {hint!r}?", f"{ja}。{hint!r} の誤りではありませんか？"
+        return msg, ja
     if kind == "missing":
-        return f"{where or 'the top level'}: missing required key {str(loc[-1])!r}"
+        return (
+            f"{where or 'the top level'}: missing required key {str(loc[-1])!r}",
+            f"{where or top_ja}: 必須のキー {str(loc[-1])!r} がありません",
+        )
     if kind == "condition":
+        from aiprocure.model.checklist import OPERATORS
+
         given = err.get("input")
         hint = None
         if isinstance(given, dict) and len(given) == 1:
-            from aiprocure.model.checklist import OPERATORS
-
             hint = _suggest(str(next(iter(given))), list(OPERATORS))
         msg = f"{where}: {err['msg']}"
-        return f"{msg}; did you mean {hint!r}?" if hint else msg
+        ja = f"{where}: 条件は演算子を 1 つだけ持つマッピングで書いてください（{', '.join(OPERATORS)}）"
+        if hint:
+            return f"{msg}; did you mean {hint!r}?", f"{ja}。{hint!r} の誤りではありませんか？"
+        return msg, ja
     given = err.get("input")
-    shown = ""
+    shown = shown_ja = ""
     if isinstance(given, str | int | float | bool) and not isinstance(given, dict):
-        shown = f" (got {short_repr(given) if isinstance(given, str) else repr(given)})"
+        value = short_repr(given) if isinstance(given, str) else repr(given)
+        shown, shown_ja = f" (got {value})", f"（入力値: {value}）"
         if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
             shown += "; quote it to make it text"
-    return f"{where or 'the top level'}: {err['msg']}{shown}"
+            shown_ja += "。テキストにするには引用符で囲んでください"
+    if kind == "value_error":
+        field = next((s for s in reversed(loc) if isinstance(s, str)), "")
+        sentence = _VALUE_ERRORS_JA.get(field) or f"値が正しくありません（{err['msg']}）"
+    else:
+        sentence = pydantic_ja.sentence(kind, err.get("ctx")) or pydantic_ja.fallback(kind)
+    return (
+        f"{where or 'the top level'}: {err['msg']}{shown}",
+        f"{where or top_ja}: {sentence}{shown_ja}",
+    )
+
+
+# Our own validators (model/*.py) raise ValueError in English; their Japanese, by the field (or, for
+# a model validator, the model's key) that they guard.
+_EXACTLY_ONE_LIST = "`values` と `list` のどちらか一方だけを指定してください"
+_EXACTLY_ONE_BOUND = "`value` と `param` のどちらか一方だけを指定してください"
+_VALUE_ERRORS_JA: dict[str, str] = {
+    "corporate_number": "法人番号は検査用数字の正しい 13 桁の数字で記入してください",
+    "expires_on": "有効期限（expires_on）が承認日（approved_on）より前です",
+    "scope": "免除の対象（scope）を 1 つ以上指定してください: corporate_number、vendor、system、declaration",
+    "one_of": _EXACTLY_ONE_LIST,
+    "all_in": _EXACTLY_ONE_LIST,
+    "none_in": _EXACTLY_ONE_LIST,
+    "contains_all": _EXACTLY_ONE_LIST,
+    "at_least": _EXACTLY_ONE_BOUND,
+    "at_most": _EXACTLY_ONE_BOUND,
+}
 
 
 def _suggest(word: str, candidates: list[str]) -> str | None:

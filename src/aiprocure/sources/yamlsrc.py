@@ -139,12 +139,40 @@ def decode(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
     """Bytes -> text, or an InputError that says where the bytes went wrong."""
     if len(raw) > max_bytes:
         raise InputError(
-            [Problem(path, 1, 1, f"file is {len(raw)} bytes; the limit is {max_bytes}")]
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    f"file is {len(raw)} bytes; the limit is {max_bytes}",
+                    too_big_ja(len(raw), max_bytes),
+                )
+            ]
         )
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise InputError([Problem(path, 1, 1, "file is UTF-32; save it as UTF-8")])
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "file is UTF-32; save it as UTF-8",
+                    "ファイルが UTF-32 です。UTF-8 で保存してください",
+                )
+            ]
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError([Problem(path, 1, 1, "file is UTF-16; save it as UTF-8")])
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "file is UTF-16; save it as UTF-8",
+                    "ファイルが UTF-16 です。UTF-8 で保存してください",
+                )
+            ]
+        )
     if b"\x00" in raw:
         if _looks_like_utf16(raw[:64]):
             raise InputError(
@@ -154,6 +182,7 @@ def decode(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
                         1,
                         1,
                         "file looks like UTF-16 without a byte-order mark; save it as UTF-8",
+                        "ファイルが BOM なしの UTF-16 のようです。UTF-8 で保存してください",
                     )
                 ]
             )
@@ -161,7 +190,15 @@ def decode(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
             raw.decode("utf-8", errors="replace"), _char_offset(raw, raw.index(b"\x00"))
         )
         raise InputError(
-            [Problem(path, pos.line, pos.col, "binary file (NUL byte); expected UTF-8 YAML text")]
+            [
+                Problem(
+                    path,
+                    pos.line,
+                    pos.col,
+                    "binary file (NUL byte); expected UTF-8 YAML text",
+                    "バイナリファイルです（NUL バイトを含みます）。UTF-8 の YAML テキストが必要です",
+                )
+            ]
         )
     try:
         text = raw.decode("utf-8")
@@ -175,6 +212,8 @@ def decode(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
                     pos.line,
                     pos.col,
                     f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+                    f"UTF-8 として読めないバイト（0x{raw[exc.start]:02x}）があります。"
+                    "ファイルを UTF-8 で保存してください",
                 )
             ]
         ) from None
@@ -185,9 +224,14 @@ def decode(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
         char = bad.group()
         if char in _LINE_SEPARATORS:
             message = f"U+{ord(char):04X} {_LINE_SEPARATORS[char]} is not allowed; use an ordinary line break"
+            ja = (
+                f"U+{ord(char):04X} {_LINE_SEPARATORS[char]} は使用できません。"
+                "通常の改行を使ってください"
+            )
         else:
             message = f"control character U+{ord(char):04X} is not allowed"
-        raise InputError([Problem(path, pos.line, pos.col, message)])
+            ja = f"制御文字 U+{ord(char):04X} は使用できません"
+        raise InputError([Problem(path, pos.line, pos.col, message, ja)])
     return text
 
 
@@ -218,6 +262,54 @@ def short_repr(text: str, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
+def too_big_ja(size: int, limit: int) -> str:
+    return f"ファイルが {size} バイトあります。上限は {limit} バイトです"
+
+
+def too_deep_message(depth: int) -> tuple[str, str]:
+    return f"nesting deeper than {depth} levels", f"入れ子が {depth} 段を超えています"
+
+
+def tag_message(tag: str) -> tuple[str, str]:
+    return (
+        f"tag {short_repr(tag)} is not allowed",
+        f"タグ {short_repr(tag)} は使用できません",
+    )
+
+
+_MERGE_MESSAGE = (
+    "merge keys (<<) are not allowed; write every key out",
+    "マージキー（<<）は使用できません。キーをすべて書き出してください",
+)
+
+# libyaml's (and PyYAML's) own wording of the syntax errors met in practice, in Japanese; any other
+# is shown as the parser wrote it, after the Japanese heading.
+_SYNTAX_JA = {
+    "mapping values are not allowed here": "ここにはマッピングの値を書けません（コロンの後の空白や字下げを確認してください）",
+    "mapping values are not allowed in this context": "ここにはマッピングの値を書けません（コロンの後の空白や字下げを確認してください）",
+    "could not find expected ':'": "':' が見つかりません",
+    "did not find expected key": "キーがあるべき位置にありません（字下げを確認してください）",
+    "did not find expected ',' or ']'": "',' または ']' が見つかりません",
+    "did not find expected ',' or '}'": "',' または '}' が見つかりません",
+    "did not find expected '-' indicator": "'-' が見つかりません（字下げを確認してください）",
+    "did not find expected node content": "値があるべき位置にありません",
+    "did not find expected <document start>": "文書の開始（---）が見つかりません",
+    "found character that cannot start any token": "トークンを始められない文字があります（タブによる字下げは使えません）",
+    "found undefined alias": "定義されていないエイリアスがあります",
+    "found unexpected end of stream": "ファイルが途中で終わっています",
+    "found unknown escape character": "不明なエスケープ文字があります",
+    "found unexpected ':'": "予期しない ':' があります",
+    "exceeded maximum nesting depth": "入れ子が深すぎます",
+    "block sequence entries are not allowed in this context": "ここにはリストの項目を書けません",
+    "found a tab character that violates indentation": "字下げにタブ文字があります",
+    "found duplicate anchor; first occurrence": "アンカーが重複しています",
+}
+
+
+def _syntax_ja(what: str) -> str:
+    return _SYNTAX_JA.get(what, what)
+
+
 class _Builder:
     """Plain values from the node graph, plus where every key (and list item) starts.
 
@@ -234,18 +326,22 @@ class _Builder:
         self.problems: list[Problem] = []
         self.marks: dict[PathKey, Mark] = {}
 
-    def fail(self, node: Node, message: str) -> None:
+    def fail(self, node: Node, message: str, ja: str) -> None:
         mark = node.start_mark
-        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message, ja))
         if len(self.problems) > MAX_PROBLEMS:  # InputError keeps no more; stop looking
             raise _Abort
 
     def over_limit(self, node: Node) -> NoReturn:
         """``node`` is one node too many, or one level too deep."""
         if self.nodes > self.max_nodes:
-            self.fail(node, f"document expands to more than {self.max_nodes} nodes (alias bomb?)")
+            self.fail(
+                node,
+                f"document expands to more than {self.max_nodes} nodes (alias bomb?)",
+                f"展開すると {self.max_nodes} ノードを超えます（エイリアスの多重展開の疑い）",
+            )
         else:
-            self.fail(node, f"nesting deeper than {self.max_depth} levels")
+            self.fail(node, *too_deep_message(self.max_depth))
         raise _Abort
 
     def root(self, node: Node) -> Any:
@@ -260,7 +356,7 @@ class _Builder:
     def collection(self, node: Node, path: PathKey, depth: int) -> Any:
         """A mapping or sequence at ``path`` and ``depth``, already counted and placed."""
         if node.tag not in _ALLOWED_TAGS:
-            self.fail(node, f"tag {short_repr(node.tag)} is not allowed")
+            self.fail(node, *tag_message(node.tag))
         if node.__class__ is MappingNode:
             return self.mapping(node, path, depth + 1)
         if node.__class__ is SequenceNode:
@@ -308,25 +404,31 @@ class _Builder:
         count = self.nodes
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode:
-                self.fail(key_node, "mapping keys must be plain text")
+                self.fail(
+                    key_node,
+                    "mapping keys must be plain text",
+                    "マッピングのキーは単純なテキストにしてください",
+                )
                 continue
             key: str = key_node.value
             tag = key_node.tag
             if tag == _PLAIN:
                 if key == "<<":
-                    self.fail(key_node, "merge keys (<<) are not allowed; write every key out")
+                    self.fail(key_node, *_MERGE_MESSAGE)
                     continue
             elif tag == _MERGE:
-                self.fail(key_node, "merge keys (<<) are not allowed; write every key out")
+                self.fail(key_node, *_MERGE_MESSAGE)
                 continue
             elif tag not in _ALLOWED_TAGS:
-                self.fail(key_node, f"tag {short_repr(tag)} is not allowed")
+                self.fail(key_node, *tag_message(tag))
             sub = (*path, key)
             if key in out:
                 prev = marks[sub]
                 self.fail(
                     key_node,
                     f"duplicate key {short_repr(key)} (first defined at line {prev.line + 1}, column {prev.column + 1})",
+                    f"キー {short_repr(key)} が重複しています"
+                    f"（最初の定義: {prev.line + 1}行 {prev.column + 1}列）",
                 )
                 continue
             marks[sub] = key_node.start_mark
@@ -355,7 +457,7 @@ class _Builder:
     def scalar(self, node: ScalarNode) -> Any:
         value: str = node.value
         if node.tag not in _SCALAR_TAGS:
-            self.fail(node, f"tag {short_repr(node.tag)} is not allowed")
+            self.fail(node, *tag_message(node.tag))
             return value
         if node.style or node.tag == _STR:  # C parser: "" for plain, Python: None
             return value  # quoted or block scalar: always text
@@ -401,7 +503,10 @@ def parse(
         what = _one_line(exc.problem or exc.context or "invalid YAML")
         if "expected a single document" in str(exc):
             what = "more than one YAML document (---); put one declaration per file"
-        raise InputError([Problem(path, line, col, f"YAML syntax error: {what}")]) from None
+            ja = "YAML の構文エラー: 文書が複数あります（---）。申告書は 1 ファイルに 1 つにしてください"
+        else:
+            ja = f"YAML の構文エラー: {_syntax_ja(what)}"
+        raise InputError([Problem(path, line, col, f"YAML syntax error: {what}", ja)]) from None
     except (
         yaml.reader.ReaderError
     ) as exc:  # decode() refuses what the reader would; kept as a backstop
@@ -413,15 +518,36 @@ def parse(
                     pos.line,
                     pos.col,
                     f"unacceptable character ({_one_line(str(exc.reason))})",
+                    f"使用できない文字があります（{_one_line(str(exc.reason))}）",
                 )
             ]
         ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - the C parser raises marked errors
-        raise InputError([Problem(path, 1, 1, f"YAML error: {_one_line(str(exc))}")]) from None
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    f"YAML error: {_one_line(str(exc))}",
+                    f"YAML のエラー: {_one_line(str(exc))}",
+                )
+            ]
+        ) from None
     finally:
         loader.dispose()
     if node is None:
-        raise InputError([Problem(path, 1, 1, "empty document; expected a YAML mapping")])
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "empty document; expected a YAML mapping",
+                    "文書が空です。YAML のマッピングが必要です",
+                )
+            ]
+        )
     builder = _Builder(path, max_depth, max_nodes)
     data = None
     try:
@@ -429,7 +555,7 @@ def parse(
     except _Abort:
         pass
     except RecursionError:
-        builder.fail(node, f"nesting deeper than {max_depth} levels")
+        builder.fail(node, *too_deep_message(max_depth))
     if builder.problems:
         raise InputError(builder.problems)
     return Document(path, data, hashlib.sha256(raw).hexdigest(), builder.marks)
