@@ -146,7 +146,15 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
                 p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and not p.is_dir()
             )
             if not found:
-                problems.append(Problem(str(path), 1, 1, "directory holds no .yaml or .yml files"))
+                problems.append(
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        "directory holds no .yaml or .yml files",
+                        "ディレクトリに .yaml / .yml ファイルがありません",
+                    )
+                )
             out.extend(found)
         else:
             out.append(path)

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
-from aiprocure.model.common import Strict, Text
+from aiprocure.model.common import Strict, Text, invalid
 
 Scalar = str | int | float | bool
 FieldPath = Annotated[
@@ -65,7 +65,10 @@ class _ValueSet(Strict):
     @model_validator(mode="after")
     def _exactly_one(self) -> Self:
         if (self.values is None) == (self.named is None):
-            raise ValueError("give exactly one of `values` or `list`")
+            raise invalid(
+                "give exactly one of `values` or `list`",
+                "`values` と `list` のどちらか一方だけを指定してください",
+            )
         return self
 
 
@@ -79,7 +82,10 @@ class _Bound(Strict):
     @model_validator(mode="after")
     def _exactly_one(self) -> Self:
         if (self.value is None) == (self.param is None):
-            raise ValueError("give exactly one of `value` or `param`")
+            raise invalid(
+                "give exactly one of `value` or `param`",
+                "`value` と `param` のどちらか一方だけを指定してください",
+            )
         return self
 
 

@@ -7,6 +7,7 @@
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
+from pydantic_core import PydanticCustomError
 
 
 class Strict(BaseModel):
@@ -28,3 +29,9 @@ class Text(Strict):
 
     def get(self, lang: Lang) -> str:
         return self.ja if lang is Lang.JA else self.en
+
+
+def invalid(en: str, ja: str) -> PydanticCustomError:
+    """What a model's own validator raises: pydantic's ``value_error`` with the English it has
+    always had (``Value error, ...``) and the Japanese in its context, for positioned errors."""
+    return PydanticCustomError("value_error", "Value error, " + en, {"ja": ja})

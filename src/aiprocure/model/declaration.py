@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, HttpUrl, field_validator
 
-from aiprocure.model.common import Strict
+from aiprocure.model.common import Strict, invalid
 
 SCHEMA_VERSION = "1.0"
 
@@ -78,8 +78,9 @@ class Vendor(Section):
     @classmethod
     def _check_corporate_number(cls, value: str | None) -> str | None:
         if value is not None and not corporate_number_is_valid(value):
-            raise ValueError(
-                "corporate_number must be 13 digits with a valid check digit (法人番号の検査用数字)"
+            raise invalid(
+                "corporate_number must be 13 digits with a valid check digit (法人番号の検査用数字)",
+                "法人番号は検査用数字の正しい 13 桁の数字で記入してください",
             )
         return value
 

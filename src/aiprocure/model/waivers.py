@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from aiprocure.model.checklist import RuleId
-from aiprocure.model.common import Strict
+from aiprocure.model.common import Strict, invalid
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 WaiverId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
@@ -31,8 +31,10 @@ class Scope(Strict):
     @model_validator(mode="after")
     def _at_least_one(self) -> Scope:
         if not (self.corporate_number or self.vendor or self.system or self.declaration):
-            raise ValueError(
-                "a waiver needs at least one scope: corporate_number, vendor, system or declaration"
+            raise invalid(
+                "a waiver needs at least one scope: corporate_number, vendor, system or declaration",
+                "免除の対象（scope）を 1 つ以上指定してください: "
+                "corporate_number、vendor、system、declaration",
             )
         return self
 
@@ -51,7 +53,10 @@ class WaiverEntry(Strict):
     def _after_approval(cls, value: date, info: ValidationInfo) -> date:
         approved = info.data.get("approved_on")
         if isinstance(approved, date) and value < approved:
-            raise ValueError(f"expires_on {value} is before approved_on {approved}")
+            raise invalid(
+                f"expires_on {value} is before approved_on {approved}",
+                f"有効期限（expires_on）{value} が承認日（approved_on）{approved} より前です",
+            )
         return value
 
 

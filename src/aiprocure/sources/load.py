@@ -159,8 +159,8 @@ def describe(
     err: Any, loc: tuple[str | int, ...], found: tuple[str | int, ...], root: type[BaseModel]
 ) -> tuple[str, str]:
     """One pydantic error as (English, Japanese). The English keeps pydantic's own ``msg``; the
-    Japanese comes from the error's type and ctx (``pydantic_ja``), or from ``_VALUE_ERRORS_JA``
-    for our own validators."""
+    Japanese comes from the error's type and ctx (``pydantic_ja``), or from the context of our own
+    validators' errors (``model.common.invalid``)."""
     kind = err["type"]
     where = dotted(found)
     top_ja = "トップレベル"
@@ -199,31 +199,15 @@ def describe(
             shown += "; quote it to make it text"
             shown_ja += "。テキストにするには引用符で囲んでください"
     if kind == "value_error":
-        field = next((s for s in reversed(loc) if isinstance(s, str)), "")
-        sentence = _VALUE_ERRORS_JA.get(field) or f"値が正しくありません（{err['msg']}）"
+        # our validators say it in Japanese too (model.common.invalid); pydantic's own do not
+        own = (err.get("ctx") or {}).get("ja")
+        sentence = own if isinstance(own, str) else f"値が正しくありません（{err['msg']}）"
     else:
         sentence = pydantic_ja.sentence(kind, err.get("ctx")) or pydantic_ja.fallback(kind)
     return (
         f"{where or 'the top level'}: {err['msg']}{shown}",
         f"{where or top_ja}: {sentence}{shown_ja}",
     )
-
-
-# Our own validators (model/*.py) raise ValueError in English; their Japanese, by the field (or, for
-# a model validator, the model's key) that they guard.
-_EXACTLY_ONE_LIST = "`values` と `list` のどちらか一方だけを指定してください"
-_EXACTLY_ONE_BOUND = "`value` と `param` のどちらか一方だけを指定してください"
-_VALUE_ERRORS_JA: dict[str, str] = {
-    "corporate_number": "法人番号は検査用数字の正しい 13 桁の数字で記入してください",
-    "expires_on": "有効期限（expires_on）が承認日（approved_on）より前です",
-    "scope": "免除の対象（scope）を 1 つ以上指定してください: corporate_number、vendor、system、declaration",
-    "one_of": _EXACTLY_ONE_LIST,
-    "all_in": _EXACTLY_ONE_LIST,
-    "none_in": _EXACTLY_ONE_LIST,
-    "contains_all": _EXACTLY_ONE_LIST,
-    "at_least": _EXACTLY_ONE_BOUND,
-    "at_most": _EXACTLY_ONE_BOUND,
-}
 
 
 def _suggest(word: str, candidates: list[str]) -> str | None:
