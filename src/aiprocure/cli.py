@@ -39,6 +39,12 @@ LangOpt = Annotated[
     Lang | None,
     typer.Option("--lang", help="Report language (default: from LC_ALL / LC_MESSAGES / LANG)."),
 ]
+ProblemLangOpt = Annotated[  # for commands that print no report, only problems
+    Lang | None,
+    typer.Option(
+        "--lang", help="Language of the problems (default: from LC_ALL / LC_MESSAGES / LANG)."
+    ),
+]
 ChecklistOpt = Annotated[
     list[Path] | None,
     typer.Option("--checklist", "-c", help="Extra checklist (rule pack) to load; repeatable."),
@@ -299,12 +305,7 @@ def check(
 @app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Declaration files or directories of them.")],
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang", help="Language of the problems (default: from LC_ALL / LC_MESSAGES / LANG)."
-        ),
-    ] = None,
+    lang: ProblemLangOpt = None,
 ) -> None:
     """Check that declarations are well-formed (no assessment). Exit 2 on any problem."""
     language = _lang(lang)
@@ -429,12 +430,7 @@ def lint_checklist(
             "--standalone", help="Lint without the shipped packs (names must resolve within FILES)."
         ),
     ] = False,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang", help="Language of the problems (default: from LC_ALL / LC_MESSAGES / LANG)."
-        ),
-    ] = None,
+    lang: ProblemLangOpt = None,
 ) -> None:
     """Validate custom rule packs: schema, names, fields, lists, parameters, predicates; positioned errors."""
     try:
