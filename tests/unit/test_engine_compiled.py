@@ -67,9 +67,9 @@ from aiprocure.model.findings import Finding, Status
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.load import parse_file, validate
 from aiprocure.sources.yamlsrc import Document
-from tests.test_properties import declarations
+from tests.unit.test_properties import declarations
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(
     p
     for p in (ROOT / "examples").glob("*.yaml")

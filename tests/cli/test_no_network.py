@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from aiprocure.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(
     p
     for p in (ROOT / "examples").glob("*.yaml")

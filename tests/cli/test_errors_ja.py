@@ -19,7 +19,7 @@ from aiprocure.errors import MAX_PROBLEMS, TOO_MANY, TOO_MANY_JA, InputError, Pr
 from aiprocure.sources import pydantic_ja
 from aiprocure.sources.yamlsrc import MAX_BYTES
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "bad"
 SRC = ROOT / "src" / "aiprocure"
 EX = ROOT / "examples"

@@ -13,7 +13,7 @@ from aiprocure import api
 from aiprocure.engine.assess import assess
 from aiprocure.model.findings import InputDigest, Report
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "domestic-low-risk.yaml"
 
 

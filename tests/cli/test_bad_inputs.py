@@ -22,7 +22,7 @@ from aiprocure.sources import load as load_mod
 from aiprocure.sources.load import read_bytes
 from aiprocure.sources.yamlsrc import MAX_BYTES
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "bad"
 VALID = ROOT / "examples" / "domestic-low-risk.yaml"
 runner = CliRunner()

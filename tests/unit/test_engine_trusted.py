@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from aiprocure import api
 from aiprocure.model.findings import Location, trusted
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 

@@ -35,7 +35,7 @@ from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import Report, Status
 from aiprocure.sources.yamlsrc import Document, parse
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 # Declarations among the examples (examples/ also holds CI snippets, waivers, rule packs).
 DECLARATIONS = sorted(

@@ -13,8 +13,8 @@ from aiprocure import api
 from aiprocure.model.common import Lang
 from aiprocure.render import terminal
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = Path(__file__).parent / "golden" / "terminal"
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).parents[1] / "golden" / "terminal"
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 

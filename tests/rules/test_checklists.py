@@ -18,7 +18,7 @@ EDITION = "2025-05-27"
 SHEET_SECTION = {"procurement": "調達チェックシート", "contract": "契約チェックシート"}
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 KEPT_IDS = {"DS920-FA-001", "DS920-SEC-001", "DS920-ACC-001"}
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from aiprocure import api
 from aiprocure.engine.build import maker
 from aiprocure.model.findings import Finding, Location, Status, trusted
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _location() -> Location:

@@ -12,7 +12,7 @@ import pytest
 
 from aiprocure import batch
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EX = ROOT / "examples"
 COPIES = 18  # 4 examples x 18 + 1 bad file = 73 files: enough for a pool of two workers
 
