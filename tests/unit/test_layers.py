@@ -1,0 +1,315 @@
+"""The layer rules of docs/architecture.md, checked from the imports of every module under src/.
+
+Each module is parsed with ``ast`` (nothing is imported): every ``import`` and ``from ... import``
+at any depth counts, function-local and ``TYPE_CHECKING`` ones included, and so does a string
+naming an ``aiprocure`` module (the render registry imports its renderers by name). A module belongs
+to a *layer* (its sub-package, or a top-level module); ``LAYERS`` says which layers each may import.
+
+Today some modules break the rules while issue 10 is being carried out. ``KNOWN_VIOLATIONS`` lists
+them, each with the part of the issue that removes it; the list can only shrink: the test fails
+when a listed import no longer exists, so remove the entry with the import. ``LONG_MODULES`` does
+the same for modules over ``MAX_LINES`` lines.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SRC = ROOT / "src"
+PACKAGE = SRC / "aiprocure"
+
+# layer -> the layers its modules may import (its own is always allowed). Ordered bottom-up.
+LAYERS: dict[str, frozenset[str]] = {
+    "root": frozenset(),  # aiprocure/__init__.py: the version, nothing else
+    "errors": frozenset(),  # Problem / InputError: positioned input errors
+    "model": frozenset(),  # pydantic models, the condition language, predicate signatures
+    "sources": frozenset({"model", "errors"}),  # untrusted files -> positioned documents -> models
+    "engine": frozenset({"root", "model", "errors"}),  # + sources.yamlsrc, see SOURCE_TYPES
+    "gate": frozenset({"model"}),  # the exit-code policy over finished reports
+    "template": frozenset({"model"}),  # the blank declaration `aiprocure init` writes
+    "render": frozenset({"model", "errors"}),  # pure (reports, lang) -> text
+    "caio": frozenset({"model", "errors", "sources", "engine", "render"}),  # the CAIO office
+    "api": frozenset({"root", "errors", "model", "sources", "engine", "gate", "render", "caio"}),
+    "cli": frozenset(
+        {
+            "root",
+            "errors",
+            "model",
+            "sources",
+            "engine",
+            "gate",
+            "template",
+            "render",
+            "caio",
+            "api",
+        }
+    ),
+    "entry": frozenset({"root", "cli"}),  # the console script: start-up tuning, then the CLI
+}
+
+# Top-level modules that belong to a layer named differently.
+ALIASES = {
+    "__main__": "entry",
+    "_entry": "entry",
+    "batch": "api",  # issue 10 part A folds it into the api service
+    "cli_caio": "cli",  # issue 10 part A turns both into the cli/ package
+}
+
+# Decision: positions are a source type. The engine reads the parsed ``Document`` (line and column
+# of every field path, produced by sources.yamlsrc, which imports only errors) to say where a
+# finding points; it may import that one module of sources and nothing else from it.
+SOURCE_TYPES = {"engine": frozenset({"aiprocure.sources.yamlsrc"})}
+
+# Third-party packages per layer (the standard library is always allowed).
+THIRD_PARTY: dict[str, frozenset[str]] = {
+    "root": frozenset(),
+    "errors": frozenset(),
+    "model": frozenset({"pydantic", "pydantic_core"}),
+    "sources": frozenset({"pydantic", "pydantic_core", "yaml"}),
+    "engine": frozenset({"pydantic", "pydantic_core"}),
+    "gate": frozenset(),
+    "template": frozenset({"pydantic", "pydantic_core"}),
+    "render": frozenset({"pydantic", "pydantic_core", "jinja2", "markupsafe", "rich"}),
+    "caio": frozenset({"pydantic", "pydantic_core", "jinja2", "markupsafe", "rich"}),
+    "api": frozenset({"pydantic", "pydantic_core"}),
+    "cli": frozenset({"pydantic", "pydantic_core", "typer", "click", "rich"}),
+    "entry": frozenset(),
+}
+
+# (importing module, imported module) pairs tolerated today. Shrink only.
+KNOWN_VIOLATIONS: frozenset[tuple[str, str]] = frozenset(
+    {
+        # part C: predicate signatures move to model, so sources never imports engine
+        ("aiprocure.sources.crossref", "aiprocure.engine.predicates"),
+        # part C: render/catalogue made pure (the CLI loads the rule set and writes the files)
+        ("aiprocure.render.catalogue", "aiprocure.api"),
+        # part C: render/sarif takes the tool version from the report, not the package root
+        ("aiprocure.render.sarif", "aiprocure"),
+        # part A: caio/session.py is absorbed into the api service (api.open_session)
+        ("aiprocure.caio.session", "aiprocure.api"),
+        # part A: the api service loads the rule set for the configuration, not caio
+        ("aiprocure.caio.config", "aiprocure.api"),
+    }
+)
+
+MAX_LINES = 300
+# Modules over MAX_LINES today, with their length when the list was made. Shrink only.
+LONG_MODULES: dict[str, int] = {
+    "aiprocure.sources.yamlsrc": 561,  # part E (hardening) / split the positions from the loader
+    "aiprocure.cli_caio": 554,  # part A: the cli/ package
+    "aiprocure.cli": 470,  # part A: the cli/ package
+    "aiprocure.render.catalogue": 457,  # part C: render/catalogue made pure
+    "aiprocure.engine.scoring": 414,  # part B: engine modules split
+    "aiprocure.engine.compiler": 403,  # part B: engine modules split
+    "aiprocure.engine.evaluate": 388,  # part B: engine modules split
+    "aiprocure.render.json_": 369,  # one output sink for every format
+    "aiprocure.model.checklist": 358,  # part C: the condition language to model/conditions.py
+    "aiprocure.caio.inventory": 354,  # part E: caio/inventory hardening
+    "aiprocure.model.declaration": 330,  # part E: model/declaration hardening
+    "aiprocure.caio.diff": 305,  # part E: caio/diff hardening
+}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+@cache
+def modules() -> dict[str, Path]:
+    return {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def layer_of(module: str) -> str:
+    parts = module.split(".")
+    if len(parts) == 1:
+        return "root"
+    return ALIASES.get(parts[1], parts[1])
+
+
+def _resolve(package: str, node: ast.ImportFrom) -> str:
+    if not node.level:
+        return node.module or ""
+    base = package.split(".")[: len(package.split(".")) - node.level + 1]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
+def read_imports(source: str, module: str, package: str, known: set[str]) -> frozenset[str]:
+    """Every module ``source`` imports (a ``from pkg import mod`` names ``pkg.mod``)."""
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            out.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = _resolve(package, node)
+            for alias in node.names:
+                sub = f"{base}.{alias.name}"
+                out.add(sub if sub in known else base)
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and node.value.startswith("aiprocure.")
+            and node.value in known
+        ):
+            out.add(node.value)
+    out.discard(module)
+    return frozenset(out)
+
+
+@cache
+def imports_of(module: str) -> frozenset[str]:
+    path = modules()[module]
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    return read_imports(path.read_text(encoding="utf-8"), module, package, set(modules()))
+
+
+def internal_imports() -> set[tuple[str, str]]:
+    return {
+        (module, imported)
+        for module in modules()
+        for imported in imports_of(module)
+        if imported == "aiprocure" or imported.startswith("aiprocure.")
+    }
+
+
+def allowed(module: str, imported: str) -> bool:
+    mine, theirs = layer_of(module), layer_of(imported)
+    return (
+        mine == theirs or theirs in LAYERS[mine] or imported in SOURCE_TYPES.get(mine, frozenset())
+    )
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One cycle of ``graph`` (as a path that returns to its start), or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        path.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return None
+
+
+# --- the table itself --------------------------------------------------------------------------
+
+
+def test_every_module_has_a_layer() -> None:
+    unknown = sorted(m for m in modules() if layer_of(m) not in LAYERS)
+    assert not unknown, f"modules outside every layer (add the layer to LAYERS): {unknown}"
+    assert set(THIRD_PARTY) == set(LAYERS)
+    for layer, below in LAYERS.items():
+        assert below <= set(LAYERS), layer
+
+
+def test_the_layer_table_has_no_cycle() -> None:
+    graph = {layer: set(below) for layer, below in LAYERS.items()}
+    for layer, names in SOURCE_TYPES.items():
+        graph[layer] |= {layer_of(n) for n in names}
+    assert _cycle(graph) is None
+
+
+def test_nothing_imports_the_cli_but_the_entry_point() -> None:
+    for layer, below in LAYERS.items():
+        assert "cli" not in below or layer == "entry", layer
+        assert "entry" not in below, layer
+
+
+# --- the code against the table ----------------------------------------------------------------
+
+
+def test_imports_follow_the_layers() -> None:
+    broken = sorted(
+        pair for pair in internal_imports() if not allowed(*pair) and pair not in KNOWN_VIOLATIONS
+    )
+    assert not broken, "imports that break the layer rules of docs/architecture.md:\n" + "\n".join(
+        f"  {m} ({layer_of(m)}) imports {i} ({layer_of(i)})" for m, i in broken
+    )
+
+
+def test_known_violations_still_exist() -> None:
+    """The allow-list only shrinks: a fixed violation must leave it."""
+    imports = internal_imports()
+    gone = sorted(pair for pair in KNOWN_VIOLATIONS if pair not in imports or allowed(*pair))
+    assert not gone, f"fixed: remove from KNOWN_VIOLATIONS in {__file__}: {gone}"
+
+
+def test_third_party_imports_follow_the_layers() -> None:
+    broken = []
+    for module in modules():
+        for imported in imports_of(module):
+            top = imported.split(".")[0]
+            if top == "aiprocure" or top in sys.stdlib_module_names or top == "__future__":
+                continue
+            if top not in THIRD_PARTY[layer_of(module)]:
+                broken.append(f"{module} imports {imported}")
+    assert not broken, broken
+
+
+def test_no_import_cycle_between_layers() -> None:
+    graph: dict[str, set[str]] = {}
+    for module, imported in internal_imports():
+        if (module, imported) in KNOWN_VIOLATIONS:
+            continue
+        mine, theirs = layer_of(module), layer_of(imported)
+        if mine != theirs:
+            graph.setdefault(mine, set()).add(theirs)
+    assert _cycle(graph) is None, f"import cycle between layers: {' -> '.join(_cycle(graph) or [])}"
+
+
+# --- module size -------------------------------------------------------------------------------
+
+
+def _lines(module: str) -> int:
+    return len(modules()[module].read_text(encoding="utf-8").splitlines())
+
+
+def test_no_module_over_the_line_limit() -> None:
+    long = sorted(m for m in modules() if _lines(m) > MAX_LINES and m not in LONG_MODULES)
+    assert not long, f"modules over {MAX_LINES} lines (split them): {long}"
+
+
+def test_long_modules_do_not_grow_and_leave_the_list_when_short() -> None:
+    gone = sorted(m for m in LONG_MODULES if m not in modules() or _lines(m) <= MAX_LINES)
+    assert not gone, f"now short or gone: remove from LONG_MODULES in {__file__}: {gone}"
+    grown = sorted(m for m in LONG_MODULES if _lines(m) > LONG_MODULES[m])
+    assert not grown, f"listed modules may only shrink: {[(m, _lines(m)) for m in grown]}"
+
+
+# --- the parser of this test -------------------------------------------------------------------
+
+
+def test_the_import_reader_sees_local_relative_and_named_imports() -> None:
+    source = (
+        "from __future__ import annotations\n"
+        "import json\n"
+        "from . import b\n"
+        "from .. import c\n"
+        "from x.y import z\n"
+        "def f() -> None:\n"
+        "    from x.d import thing\n"
+        "    import_module('x.e')\n"
+    )
+    known = {"x", "x.p", "x.p.a", "x.p.b", "x.c", "x.y", "x.y.z", "x.d", "x.e"}
+    assert read_imports(source, "x.p.a", "x.p", known) == {
+        "__future__", "json", "x.p.b", "x.c", "x.y.z", "x.d"
+    }  # fmt: skip
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b"}, "b": set()}) is None
