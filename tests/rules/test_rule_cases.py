@@ -3,6 +3,14 @@
 Each file names a rule (``rule:``) or a viewpoint (``viewpoint:``) and lists cases; each case
 gives a partial declaration (``schema_version`` is added) and the expected status (rules) or
 level id (viewpoints; ``unanswered`` for none). Every shipped rule needs a pass and a fail case.
+
+A case runs the real path: its declaration is written as a YAML file (``case_text``: block style,
+``schema_version: '1.0'`` on line 1, then the declaration's keys in the case's order) and assessed
+with ``api.assess_file``. A case the reader has to act on (a rule's ``fail``, ``unanswered`` or
+``unverified``; every viewpoint case) also states where the finding points, ``at: {line, col,
+field}``, in that file: the field path and the 1-based line and column of the fact (a missing field
+points at its nearest present parent). ``python -m tests.rules.test_rule_cases`` prints each
+case's file with line numbers and the position found, to write or check an ``at``.
 """
 
 from __future__ import annotations
@@ -14,10 +22,7 @@ import pytest
 import yaml
 
 from aiprocure import api
-from aiprocure.engine.evaluate import evaluate_rule
-from aiprocure.engine.scoring import high_risk
-from aiprocure.model.declaration import Declaration
-from aiprocure.model.findings import Status
+from aiprocure.model.findings import Location
 from aiprocure.model.ruleset import Ruleset
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -42,24 +47,48 @@ def ruleset() -> Ruleset:
     return api.load_checklists()
 
 
-def _data(case: dict[str, Any]) -> dict[str, Any]:
-    decl = Declaration.model_validate({"schema_version": "1.0", **(case.get("declaration") or {})})
-    return decl.model_dump(mode="json", exclude_none=True)
+# Rule statuses whose case must say where the finding points (every viewpoint case does).
+POSITIONED = {"fail", "unanswered", "unverified"}
+
+
+def case_text(case: dict[str, Any]) -> str:
+    """The declaration file a case is assessed as (its lines are what ``at`` counts)."""
+    data = {"schema_version": "1.0", **(case.get("declaration") or {})}
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+
+
+def outcome(
+    spec: dict[str, Any], case: dict[str, Any], ruleset: Ruleset, tmp: Path
+) -> tuple[str, Location]:
+    """(status or level, location) of the case's rule or viewpoint, through ``api.assess_file``."""
+    path = tmp / "case.yaml"
+    path.write_text(case_text(case), encoding="utf-8")
+    report = api.assess_file(path, ruleset)
+    if "rule" in spec:
+        finding = next(f for f in report.findings if f.rule_id == spec["rule"])
+        return str(finding.status), finding.location
+    assert report.high_risk is not None
+    vp = next(v for v in report.high_risk.viewpoints if v.id == spec["viewpoint"])
+    return vp.level or "unanswered", vp.location
+
+
+def needs_position(spec: dict[str, Any], case: dict[str, Any]) -> bool:
+    return "viewpoint" in spec or case["expect"] in POSITIONED
 
 
 @pytest.mark.parametrize(("spec", "case"), _cases())
-def test_case(spec: dict[str, Any], case: dict[str, Any], ruleset: Ruleset) -> None:
-    data = _data(case)
-    if "rule" in spec:
-        rule = ruleset.rule(spec["rule"])
-        assert rule is not None, f"no rule {spec['rule']}"
-        finding = evaluate_rule(rule, data, ruleset, None, "case.yaml")
-        assert finding.status == Status(case["expect"]), case["name"]
-    else:
-        result = high_risk(data, ruleset, None, "case.yaml")
-        assert result is not None
-        vp = next(v for v in result.viewpoints if v.id == spec["viewpoint"])
-        assert (vp.level or "unanswered") == case["expect"], case["name"]
+def test_case(spec: dict[str, Any], case: dict[str, Any], ruleset: Ruleset, tmp_path: Path) -> None:
+    status, location = outcome(spec, case, ruleset, tmp_path)
+    assert status == case["expect"], case["name"]
+    if "at" not in case:
+        assert not needs_position(spec, case), f"{case['name']}: state `at:` (where it points)"
+        return
+    found = {"line": location.line, "col": location.col, "field": location.field}
+    assert found == case["at"], f"{case['name']}: points at {found}\n{_numbered(case)}"
+
+
+def _numbered(case: dict[str, Any]) -> str:
+    return "\n".join(f"{n:4} {line}" for n, line in enumerate(case_text(case).splitlines(), 1))
 
 
 def test_every_rule_has_a_pass_and_a_fail_case(ruleset: Ruleset) -> None:
@@ -92,3 +121,15 @@ def test_case_files_name_existing_targets(ruleset: Ruleset) -> None:
         target = spec.get("rule") or spec.get("viewpoint")
         assert target in ids, f"{path.name} names unknown {target}"
         assert path.stem == target, f"{path.name} should be named {target}.yaml"
+
+
+if __name__ == "__main__":  # print every case's file and where its finding points
+    import tempfile
+
+    rules = api.load_checklists()
+    with tempfile.TemporaryDirectory() as tmp:
+        for param in _cases():
+            spec, case = param.values
+            status, loc = outcome(spec, case, rules, Path(tmp))
+            print(f"== {param.id}: {case['name']}\n{_numbered(case)}")
+            print(f"  -> {status} at {{line: {loc.line}, col: {loc.col}, field: {loc.field}}}")
