@@ -189,6 +189,7 @@ for i in range(n):
 """
 
 
+@pytest.mark.slow  # two processes
 def test_two_processes_writing_at_once(db: Path) -> None:
     n = 300
     procs = [

@@ -340,6 +340,7 @@ def test_one_bad_file_does_not_hide_the_good_ones(tmp_path: Path) -> None:
     assert err == f"{bad}:2:1: duplicate key 'a' (first defined at line 1, column 1)\n"
 
 
+@pytest.mark.slow  # subprocesses
 @pytest.mark.parametrize("name", ["binary-nul.yaml", "alias-bomb.yaml", "tag-python-apply.yaml"])
 def test_console_script_never_shows_a_traceback(name: str) -> None:
     exe = Path(sys.executable).with_name("aiprocure")

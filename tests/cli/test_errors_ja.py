@@ -145,6 +145,7 @@ def _corpus_errors() -> list[Path]:
     return [BAD / name for name in sorted(REFUSED)]
 
 
+@pytest.mark.slow  # four CLI runs per file of the corpus
 @pytest.mark.parametrize("path", _corpus_errors(), ids=lambda p: p.name)
 def test_every_bad_file_has_japanese(path: Path) -> None:
     """No line of any hostile file falls back to English (``both`` checks each line)."""
@@ -284,6 +285,7 @@ def _waiver(wid: str, rule: str = "DS920-LOCK-001", approved: str = "2026-01-01"
     )
 
 
+@pytest.mark.slow  # many CLI runs in both languages
 def test_waiver_errors(tmp_path: Path) -> None:
     path = tmp_path / "w.yaml"
     path.write_text(
@@ -311,6 +313,7 @@ def test_waiver_errors(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow  # many CLI runs in both languages
 def test_config_errors_and_config_language(tmp_path: Path) -> None:
     config = tmp_path / "aiprocure.yaml"
     config.write_text("severity:\n  DS920-SEC-05: high\n", encoding="utf-8")

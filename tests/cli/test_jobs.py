@@ -12,6 +12,8 @@ import pytest
 
 from aiprocure import batch
 
+pytestmark = pytest.mark.slow  # worker processes
+
 ROOT = Path(__file__).resolve().parents[2]
 EX = ROOT / "examples"
 COPIES = 18  # 4 examples x 18 + 1 bad file = 73 files: enough for a pool of two workers

@@ -18,6 +18,8 @@ from typer.testing import CliRunner
 
 from aiprocure.cli import app
 
+pytestmark = pytest.mark.slow  # every command, and subprocess runs
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(
     p

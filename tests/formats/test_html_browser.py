@@ -19,6 +19,8 @@ from aiprocure.model.findings import Report
 from aiprocure.render import html
 from tests.conftest import with_waiver
 
+pytestmark = pytest.mark.slow  # a headless browser
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
     "--headless",

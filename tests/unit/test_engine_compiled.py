@@ -312,6 +312,7 @@ def test_examples_evaluate_as_the_interpreter_did(index: int) -> None:
     _check_declaration(data, with_pack, doc)
 
 
+@pytest.mark.slow  # hypothesis
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(declarations())
 def test_generated_declarations_evaluate_as_the_interpreter_did(data: dict[str, Any]) -> None:
@@ -412,6 +413,7 @@ def _toy_ruleset() -> Ruleset:
 TOY = _toy_ruleset()
 
 
+@pytest.mark.slow  # hypothesis
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(CONDITIONS, DATA)
 def test_generated_conditions_compile_to_the_interpreters_semantics(

@@ -35,6 +35,8 @@ from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import Report, Status
 from aiprocure.sources.yamlsrc import Document, parse
 
+pytestmark = pytest.mark.slow  # hypothesis over whole declarations and CLI runs
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 # Declarations among the examples (examples/ also holds CI snippets, waivers, rule packs).

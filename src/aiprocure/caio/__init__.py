@@ -1,4 +1,8 @@
 """The CAIO office workflow: waivers, ministry configuration, comparison, diff and inventory.
 
-Sits beside ``api``: it loads files through ``sources`` and transforms reports with pure functions.
+The CAIO office's domain layer, below ``api``: it loads its files through ``sources`` and
+transforms reports with pure functions.
+
+May import: model, errors, sources, engine, render; never api or cli (api calls caio, not the
+reverse). See docs/architecture.md (layers).
 """

@@ -1,6 +1,10 @@
 """Renderers: pure functions ``(reports, lang) -> str``, in an explicit registry.
 
-Nothing here prints, reads files or reads the clock: that is what makes golden tests trivial.
+Nothing here prints, reads files, reads the environment or reads the clock: that is what makes
+golden tests trivial.
+
+May import: model, errors (and Jinja2, Rich, pydantic); never the package root, api, sources or
+engine. See docs/architecture.md (layers).
 """
 
 from __future__ import annotations
