@@ -3,15 +3,38 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import typer
+import typer.main
+import typer.testing
 
 from aiprocure.model.findings import Report
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _click_command_built_once() -> Iterator[None]:
+    """Build each typer app's click command once per test session.
+
+    ``CliRunner.invoke`` rebuilds the command from the functions' signatures on every call (about
+    50 ms, nine tenths of an in-process CLI test). The apps do not change while the tests run, and
+    a click command is reusable (each invocation gets its own context), so the CLI tests reuse it.
+    """
+    built: dict[int, tuple[typer.Typer, object]] = {}  # the app is kept alive with its id
+
+    def command(app: typer.Typer) -> object:
+        if id(app) not in built:
+            built[id(app)] = (app, typer.main.get_command(app))
+        return built[id(app)][1]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(typer.testing, "_get_command", command)
+        yield
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
