@@ -142,7 +142,8 @@ def test_corpus_and_expectations_match() -> None:
     assert on_disk == set(EXPECTED) | ACCEPTED
 
 
-@pytest.mark.parametrize("command", ["validate", "check"])
+# slow for check: the same reader and positions as validate, through the longer command
+@pytest.mark.parametrize("command", ["validate", pytest.param("check", marks=pytest.mark.slow)])
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_bad_file_is_refused_with_exact_positions(name: str, command: str) -> None:
     path = rel(BAD / name)

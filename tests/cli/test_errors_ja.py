@@ -132,6 +132,7 @@ CORPUS_JA: dict[str, list[str]] = {
 }
 
 
+@pytest.mark.slow  # four CLI runs per file of the corpus
 @pytest.mark.parametrize("name", sorted(CORPUS_JA))
 def test_corpus_in_japanese(name: str) -> None:
     path = BAD / name

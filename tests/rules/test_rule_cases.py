@@ -47,6 +47,11 @@ def ruleset() -> Ruleset:
     return api.load_checklists()
 
 
+@pytest.fixture(scope="module")
+def case_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cases")
+
+
 # Rule statuses whose case must say where the finding points (every viewpoint case does).
 POSITIONED = {"fail", "unanswered", "unverified"}
 
@@ -77,8 +82,8 @@ def needs_position(spec: dict[str, Any], case: dict[str, Any]) -> bool:
 
 
 @pytest.mark.parametrize(("spec", "case"), _cases())
-def test_case(spec: dict[str, Any], case: dict[str, Any], ruleset: Ruleset, tmp_path: Path) -> None:
-    status, location = outcome(spec, case, ruleset, tmp_path)
+def test_case(spec: dict[str, Any], case: dict[str, Any], ruleset: Ruleset, case_dir: Path) -> None:
+    status, location = outcome(spec, case, ruleset, case_dir)
     assert status == case["expect"], case["name"]
     if "at" not in case:
         assert not needs_position(spec, case), f"{case['name']}: state `at:` (where it points)"

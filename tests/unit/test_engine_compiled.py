@@ -303,6 +303,7 @@ def _check_declaration(data: dict[str, Any], ruleset: Ruleset, doc: Document | N
     _same([evaluate_rule(r, data, ruleset, doc, "d.yaml") for r in ruleset.rules], expected)
 
 
+@pytest.mark.slow  # every rule twice through both evaluators, per example
 @pytest.mark.parametrize("index", range(len(DOCUMENTS)), ids=[p.name for p in EXAMPLES])
 def test_examples_evaluate_as_the_interpreter_did(index: int) -> None:
     doc, data = DOCUMENTS[index]
