@@ -32,9 +32,12 @@ LAYERS: dict[str, frozenset[str]] = {
     "engine": frozenset({"root", "model", "errors"}),  # + sources.yamlsrc, see SOURCE_TYPES
     "gate": frozenset({"model"}),  # the exit-code policy over finished reports
     "template": frozenset({"model"}),  # the blank declaration `aiprocure init` writes
+    "language": frozenset({"model"}),  # the one place that decides a run's language (part C)
     "render": frozenset({"model", "errors"}),  # pure (reports, lang) -> text
     "caio": frozenset({"model", "errors", "sources", "engine", "render"}),  # the CAIO office
-    "api": frozenset({"root", "errors", "model", "sources", "engine", "gate", "render", "caio"}),
+    "api": frozenset(
+        {"root", "errors", "model", "sources", "engine", "gate", "language", "render", "caio"}
+    ),
     "cli": frozenset(
         {
             "root",
@@ -43,6 +46,7 @@ LAYERS: dict[str, frozenset[str]] = {
             "sources",
             "engine",
             "gate",
+            "language",
             "template",
             "render",
             "caio",
@@ -74,6 +78,7 @@ THIRD_PARTY: dict[str, frozenset[str]] = {
     "engine": frozenset({"pydantic", "pydantic_core"}),
     "gate": frozenset(),
     "template": frozenset({"pydantic", "pydantic_core"}),
+    "language": frozenset(),
     "render": frozenset({"pydantic", "pydantic_core", "jinja2", "markupsafe", "rich"}),
     "caio": frozenset({"pydantic", "pydantic_core", "jinja2", "markupsafe", "rich"}),
     "api": frozenset({"pydantic", "pydantic_core"}),
