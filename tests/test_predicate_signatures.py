@@ -29,5 +29,6 @@ def test_every_implementation_has_a_signature() -> None:
 
 def test_every_signature_is_bilingual() -> None:
     for sig in SIGNATURES.values():
-        assert sig.description.ja and sig.description.en
+        assert sig.description.ja
+        assert sig.description.en
         assert sig.description.ja != sig.description.en
