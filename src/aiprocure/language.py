@@ -25,9 +25,7 @@ def locale_lang(environ: Mapping[str, str]) -> Lang:
     return Lang.EN
 
 
-def decide_lang(
-    explicit: Lang | None, configured: Lang | None, environ: Mapping[str, str]
-) -> Lang:
+def decide_lang(explicit: Lang | None, configured: Lang | None, environ: Mapping[str, str]) -> Lang:
     """The run's language: ``explicit`` (``--lang``), else ``configured`` (the config file's
     ``defaults.lang``), else the locale's."""
     if explicit is not None:
