@@ -151,3 +151,15 @@ def test_data_resolver_agrees_with_the_engine(path: Path) -> None:
     paths |= {"system.models", "sub_processors.entities", "quality.evaluations[].language"}
     for p in sorted(paths):
         assert value_at(data, p) == _resolve(data, steps_of(p), 0), p
+
+
+def test_fields_of_agrees_with_the_engine() -> None:
+    """model.conditions.fields_of replaces engine.evaluate.fields_of (switched at merge)."""
+    from aiprocure.engine.evaluate import fields_of as engine_fields_of
+
+    ruleset = api.load_checklists()
+    conds = [c for r in ruleset.rules for c in (r.check, r.applies_if) if c is not None]
+    conds += [lv.when for vp in ruleset.high_risk.viewpoints for lv in vp.levels]  # type: ignore[union-attr]
+    conds.append(ADAPTER.validate_python(COND))
+    for cond in conds:
+        assert C.fields_of(cond) == engine_fields_of(cond)

@@ -30,6 +30,7 @@ from aiprocure.model.conditions.language import (
     _MatchesArgs,
     _ValueSet,
 )
+from aiprocure.model.predicates import SIGNATURES
 
 Loc = tuple[str | int, ...]
 T = TypeVar("T")
@@ -139,6 +140,19 @@ def field_of(cond: Condition) -> str | None:
     if isinstance(cond, Predicate | All | Any_ | Not):
         return None
     return args_of(cond).field
+
+
+def fields_of(cond: Condition) -> list[str]:
+    """Every declaration field a condition names, in order; a predicate names the fields its
+    signature reads (``model.predicates``), an unknown predicate none."""
+    out: list[str] = []
+    for c, _ in walk(cond):
+        if isinstance(c, Predicate):
+            sig = SIGNATURES.get(c.predicate.name)
+            out.extend(sig.fields if sig else ())
+        elif (path := field_of(c)) is not None:
+            out.append(path)
+    return out
 
 
 def value_set_of(cond: Condition) -> _ValueSet | None:
