@@ -2,7 +2,7 @@
 
 Keys without a dot-prefix are the report's (headings, statuses, severities, waiver notices);
 ``cond.*`` words conditions (``render.condition``), ``catalogue.*`` the rule catalogue,
-``rules.*`` the ``rules``/``explain`` text, ``caio.*`` the CAIO commands. A phrase may take
+``rule.*`` labels of a rule's facts (the catalogue and ``explain``), ``caio.*`` the CAIO commands. A phrase may take
 ``str.format`` fields. Rule texts come from the checklists, not from here. A test checks that every
 phrase has both languages and the same format fields in each.
 """
@@ -148,12 +148,8 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "catalogue.pack_title": ("名称", "Title"),
     "catalogue.total": ("計", "Total"),
     "catalogue.rules": ("ルール", "Rules"),
-    "catalogue.category": ("観点", "Category"),
-    "catalogue.sheet": ("シート", "Sheet"),
     "catalogue.basis": ("根拠の種類", "Basis"),
     "catalogue.basis_note": ("根拠についての注記", "Note on the basis"),
-    "catalogue.applies_if": ("適用条件", "Applies if"),
-    "catalogue.checks": ("判定条件", "Checks"),
     "catalogue.uses_params": ("使用するパラメータ", "Parameters used"),
     "catalogue.uses_lists": ("使用する値リスト", "Lists used"),
     "catalogue.evidence": ("根拠資料", "Evidence"),
@@ -162,12 +158,9 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
         "required (`evidence` of `{section}`)",
     ),
     "catalogue.evidence_no": ("不要", "not required"),
-    "catalogue.review_flag": ("不適合時は CAIO 確認対象", "A failure raises a CAIO review flag"),
-    "catalogue.rationale": ("理由", "Rationale"),
     "catalogue.remediation": ("対応策", "Remediation"),
     "catalogue.message": ("不適合時の表示", "Message on failure"),
     "catalogue.references": ("参照", "References"),
-    "catalogue.parameters": ("パラメータ", "Parameters"),
     "catalogue.parameters_intro": (
         "DS-920 が数値を定めていない閾値です。府省庁は自らのパックで `parameters:` を定義して"
         "上書きできます。",
@@ -202,16 +195,16 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "catalogue.sheet.contract": ("契約チェックシート", "Contract check sheet"),
     "catalogue.sheet.high_risk": ("高リスク判定シート", "High-risk determination sheet"),
     "catalogue.sheet.custom": ("独自", "Custom"),
-    # --- `rules` and `explain` (render.ruleinfo) -------------------------------------------
-    "rules.category": ("観点", "Category"),
-    "rules.sheet": ("シート", "Sheet"),
-    "rules.checks": ("判定条件", "Checks"),
-    "rules.applies_if": ("適用条件", "Applies if"),
-    "rules.evidence_required": ("根拠資料が必要", "Evidence required"),
-    "rules.rationale": ("理由", "Rationale"),
-    "rules.review_flag": ("不適合時は CAIO 確認対象", "A failure raises a CAIO review flag"),
-    "rules.levels": ("区分", "Levels"),
-    "rules.parameters": ("パラメータ", "Parameters"),
+    # --- labels of a rule's facts: the catalogue and `explain` (render.ruleinfo) ---------------
+    "rule.category": ("観点", "Category"),
+    "rule.sheet": ("シート", "Sheet"),
+    "rule.checks": ("判定条件", "Checks"),
+    "rule.applies_if": ("適用条件", "Applies if"),
+    "rule.evidence_required": ("根拠資料が必要", "Evidence required"),
+    "rule.rationale": ("理由", "Rationale"),
+    "rule.review_flag": ("不適合時は CAIO 確認対象", "A failure raises a CAIO review flag"),
+    "rule.levels": ("区分", "Levels"),
+    "rule.parameters": ("パラメータ", "Parameters"),
     # --- the CAIO commands (caio.*); a missing caio.KEY falls back to KEY ---------------------
     # compare
     "caio.compare_title": ("入札者比較", "Bidder comparison"),

@@ -12,20 +12,20 @@ from aiprocure.render.i18n import t
 from aiprocure.render.markdown import escape
 
 
-def _l(key: str, lang: Lang, **kwargs: str) -> str:
+def label(key: str, lang: Lang, **kwargs: str) -> str:
     return t(f"catalogue.{key}", lang, **kwargs)
 
 
-def _tx(text: Text, lang: Lang) -> str:
+def tx(text: Text, lang: Lang) -> str:
     return escape(text.get(lang))
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     """Already-escaped text for a table cell (escape() has handled `|`)."""
     return text or "—"
 
 
-def _reference(ref: Reference) -> str:
+def reference(ref: Reference) -> str:
     head = ", ".join(escape(x) for x in (ref.source, ref.edition, ref.section) if x)
     if ref.title:
         head += f" — {escape(ref.title)}"
@@ -53,36 +53,36 @@ def _lists_of(cond: Condition) -> list[str]:
     return sorted(set(names))
 
 
-def _fmt_number(value: float) -> str:
+def fmt_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _rule(rule: Rule, ruleset: Ruleset, lang: Lang) -> list[str]:
-    out = [f'<a id="{rule.id.lower()}"></a>', "", f"#### {rule.id} — {_tx(rule.title, lang)}", ""]
+def rule_section(rule: Rule, ruleset: Ruleset, lang: Lang) -> list[str]:
+    out = [f'<a id="{rule.id.lower()}"></a>', "", f"#### {rule.id} — {tx(rule.title, lang)}", ""]
     facts = [
         (t("severity", lang), t(f"severity.{rule.severity}", lang)),
-        (_l("sheet", lang), _l(f"sheet.{rule.sheet}", lang)),
-        (_l("basis", lang), f"`{rule.provenance}` ({t(f'provenance.{rule.provenance}', lang)})"),
+        (t("rule.sheet", lang), label(f"sheet.{rule.sheet}", lang)),
+        (label("basis", lang), f"`{rule.provenance}` ({t(f'provenance.{rule.provenance}', lang)})"),
     ]
     out += [f"- **{escape(k)}**: {v}" for k, v in facts]
     if rule.provenance_note:
-        out.append(f"- **{_l('basis_note', lang)}**: {_tx(rule.provenance_note, lang)}")
+        out.append(f"- **{label('basis_note', lang)}**: {tx(rule.provenance_note, lang)}")
     if rule.applies_if is not None:
-        out.append(f"- **{_l('applies_if', lang)}**: {describe(rule.applies_if, lang)}")
-    out.append(f"- **{_l('checks', lang)}**: {describe(rule.check, lang)}")
+        out.append(f"- **{t('rule.applies_if', lang)}**: {describe(rule.applies_if, lang)}")
+    out.append(f"- **{t('rule.checks', lang)}**: {describe(rule.check, lang)}")
     params = _params_of(rule)
     if params:
         shown = []
         for name in params:
             p = ruleset.parameters.get(name)
             value = (
-                _fmt_number(ruleset.parameter_values[name])
+                fmt_number(ruleset.parameter_values[name])
                 if name in ruleset.parameter_values
                 else "?"
             )
             unit = f" {escape(p.unit)}" if p is not None and p.unit else ""
             shown.append(f"`${name}` = {value}{unit}")
-        out.append(f"- **{_l('uses_params', lang)}**: " + ", ".join(shown))
+        out.append(f"- **{label('uses_params', lang)}**: " + ", ".join(shown))
     lists = sorted(
         set(_lists_of(rule.check) + (_lists_of(rule.applies_if) if rule.applies_if else []))
     )
@@ -91,21 +91,21 @@ def _rule(rule: Rule, ruleset: Ruleset, lang: Lang) -> list[str]:
             f"`@{n}` = {{{', '.join(escape(str(v)) for v in sorted(ruleset.lists.get(n, frozenset()), key=str))}}}"
             for n in lists
         ]
-        out.append(f"- **{_l('uses_lists', lang)}**: " + "; ".join(shown))
+        out.append(f"- **{label('uses_lists', lang)}**: " + "; ".join(shown))
     evidence = (
-        _l("evidence_yes", lang, section=_first_section(rule) or "?")
+        label("evidence_yes", lang, section=_first_section(rule) or "?")
         if rule.evidence_required
-        else _l("evidence_no", lang)
+        else label("evidence_no", lang)
     )
-    out.append(f"- **{_l('evidence', lang)}**: {evidence}")
+    out.append(f"- **{label('evidence', lang)}**: {evidence}")
     if rule.review_flag:
-        out.append(f"- **{_l('review_flag', lang)}**")
-    out.append(f"- **{_l('rationale', lang)}**: {_tx(rule.rationale, lang)}")
-    out.append(f"- **{_l('remediation', lang)}**: {_tx(rule.remediation, lang)}")
+        out.append(f"- **{t('rule.review_flag', lang)}**")
+    out.append(f"- **{t('rule.rationale', lang)}**: {tx(rule.rationale, lang)}")
+    out.append(f"- **{label('remediation', lang)}**: {tx(rule.remediation, lang)}")
     if rule.message is not None:
-        out.append(f"- **{_l('message', lang)}**: {_tx(rule.message, lang)}")
-    out.append(f"- **{_l('references', lang)}**:")
-    out += [f"  - {_reference(ref)}" for ref in rule.references]
+        out.append(f"- **{label('message', lang)}**: {tx(rule.message, lang)}")
+    out.append(f"- **{label('references', lang)}**:")
+    out += [f"  - {reference(ref)}" for ref in rule.references]
     out.append("")
     return out
 
