@@ -20,11 +20,11 @@ import typer
 from aiprocure import __version__, api
 from aiprocure.errors import InputError, Problem
 from aiprocure.gate import FailOn, exit_code
+from aiprocure.language import default_lang
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.render import SUFFIXES, Format, render_bytes
-from aiprocure.render.i18n import default_lang
 from aiprocure.render.safe import clean
 
 app = typer.Typer(

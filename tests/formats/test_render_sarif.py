@@ -139,3 +139,12 @@ def test_vendor_text_is_inert(render_reports: list[Report]) -> None:
     assert "\x1b" not in text
     assert "\\u001b" not in text
     json.loads(text)
+
+
+def test_tool_version_comes_from_the_reports(render_reports: list[Report]) -> None:
+    """The renderer does not import the package for its version: the reports carry it."""
+    driver = _doc(render_reports)["runs"][0]["tool"]["driver"]
+    assert driver["version"] == driver["semanticVersion"] == render_reports[0].tool_version
+    empty = json.loads(sarif.render([], Lang.EN, tool_version="9.9.9"))["runs"][0]["tool"]
+    assert empty["driver"]["version"] == "9.9.9"
+    jsonschema.validate(json.loads(sarif.render([], Lang.EN)), _schema())

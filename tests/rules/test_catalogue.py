@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from aiprocure import api
 from aiprocure.model.common import Lang
 from aiprocure.model.ruleset import Ruleset
-from aiprocure.render.catalogue import DOCS, catalogue_markdown, docs_dir
+from aiprocure.render.catalogue import catalogue_markdown
 
 REGENERATE = "regenerate with: .venv/bin/python -m aiprocure.render.catalogue"
+DOCS = {Lang.EN: "rules.md", Lang.JA: "rules.ja.md"}
+
+
+def docs_dir() -> Path:
+    return Path(__file__).resolve().parents[1] / "docs"
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +66,20 @@ def test_japanese_catalogue_is_japanese(ruleset: Ruleset) -> None:
 def test_catalogue_has_no_local_paths(ruleset: Ruleset) -> None:
     text = catalogue_markdown(ruleset, Lang.EN)
     assert not re.search(r"/(home|work|tmp|Users)/", text)
+
+
+def test_regeneration_writes_the_checked_in_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The entry point writes exactly what the checked-in files hold, where they are."""
+    from aiprocure.render.catalogue import __main__ as regen
+
+    written: dict[Path, str] = {}
+
+    def fake_write(self: Path, text: str, encoding: str, newline: str) -> int:
+        written[self] = text
+        return len(text)
+
+    monkeypatch.setattr(Path, "write_text", fake_write)
+    assert regen.DOCS == DOCS
+    assert regen.main() == 0
+    assert {p: p.read_text(encoding="utf-8") for p in written} == written
+    assert sorted(written) == sorted(docs_dir() / name for name in DOCS.values())

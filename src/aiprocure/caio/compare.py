@@ -13,6 +13,7 @@ from typing import Any, assert_never
 from aiprocure.caio.tables import grid_csv, grid_html, grid_markdown, grid_terminal
 from aiprocure.caio.text import tc
 from aiprocure.model.common import Lang
+from aiprocure.model.fields import value_at
 from aiprocure.model.findings import Report, Status
 
 KEY_FACTS = (
@@ -46,12 +47,8 @@ class Bidder:
 
 
 def fact(data: dict[str, Any], path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
+    """The declared value at ``path`` (None when unanswered)."""
+    return value_at(data, path)
 
 
 def show(value: Any, lang: Lang) -> str:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import assert_never
-
-from aiprocure.model.checklist import (
+from aiprocure.model.common import Lang
+from aiprocure.model.conditions import (
     All,
     AllIn,
     Any_,
     AtLeast,
     AtMost,
+    Bound,
     Condition,
     ContainsAll,
     Equals,
+    Fold,
+    Loc,
     Matches,
     NoneIn,
     NonEmpty,
@@ -20,76 +22,73 @@ from aiprocure.model.checklist import (
     OneOf,
     Predicate,
     Present,
-    _Bound,
-    _ValueSet,
+    ValueSet,
+    fold,
 )
-from aiprocure.model.common import Lang
+from aiprocure.render.i18n import t
 
 
-def _set(vs: _ValueSet) -> str:
+def _set(vs: ValueSet) -> str:
     if vs.named is not None:
         return f"@{vs.named}"
     return "{" + ", ".join(str(v) for v in vs.values or []) + "}"
 
 
-def _bound(b: _Bound) -> str:
+def _bound(b: Bound) -> str:
     return str(b.value) if b.param is None else f"${b.param}"
+
+
+class _Words(Fold[str]):
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def _set_phrase(self, key: str, vs: ValueSet) -> str:
+        return t(key, self.lang, field=vs.field, values=_set(vs))
+
+    def equals(self, c: Equals, at: Loc) -> str:
+        return f"`{c.equals.field}` = {c.equals.value}"
+
+    def one_of(self, c: OneOf, at: Loc) -> str:
+        return self._set_phrase("cond.one_of", c.one_of)
+
+    def all_in(self, c: AllIn, at: Loc) -> str:
+        return self._set_phrase("cond.all_in", c.all_in)
+
+    def none_in(self, c: NoneIn, at: Loc) -> str:
+        return self._set_phrase("cond.none_in", c.none_in)
+
+    def contains_all(self, c: ContainsAll, at: Loc) -> str:
+        return self._set_phrase("cond.contains_all", c.contains_all)
+
+    def at_least(self, c: AtLeast, at: Loc) -> str:
+        return f"`{c.at_least.field}` ≥ {_bound(c.at_least)}"
+
+    def at_most(self, c: AtMost, at: Loc) -> str:
+        return f"`{c.at_most.field}` ≤ {_bound(c.at_most)}"
+
+    def present(self, c: Present, at: Loc) -> str:
+        return t("cond.present", self.lang, field=c.present.field)
+
+    def non_empty(self, c: NonEmpty, at: Loc) -> str:
+        return t("cond.non_empty", self.lang, field=c.non_empty.field)
+
+    def matches(self, c: Matches, at: Loc) -> str:
+        return t("cond.matches", self.lang, field=c.matches.field, pattern=c.matches.pattern)
+
+    def predicate(self, c: Predicate, at: Loc) -> str:
+        args = ", ".join(f"{k}={v}" for k, v in sorted(c.predicate.args.items()))
+        return f"{c.predicate.name}({args})"
+
+    def all(self, c: All, parts: list[str], at: Loc) -> str:
+        return t("cond.all", self.lang, parts=" ; ".join(parts))
+
+    def any(self, c: Any_, parts: list[str], at: Loc) -> str:
+        return t("cond.any", self.lang, parts=" ; ".join(parts))
+
+    def not_(self, c: Not, inner: str, at: Loc) -> str:
+        return t("cond.not", self.lang, inner=inner)
 
 
 def describe(cond: Condition, lang: Lang) -> str:
     """One line per condition; nested ``all``/``any``/``not`` in brackets."""
-    ja = lang is Lang.JA
-    if isinstance(cond, Equals):
-        return f"`{cond.equals.field}` = {cond.equals.value}"
-    if isinstance(cond, OneOf):
-        a = cond.one_of
-        return f"`{a.field}` が {_set(a)} のいずれか" if ja else f"`{a.field}` is one of {_set(a)}"
-    if isinstance(cond, AllIn):
-        a = cond.all_in
-        return (
-            f"`{a.field}` の全要素が {_set(a)} に含まれる"
-            if ja
-            else f"every `{a.field}` is in {_set(a)}"
-        )
-    if isinstance(cond, NoneIn):
-        a = cond.none_in
-        return (
-            f"`{a.field}` のどの要素も {_set(a)} に含まれない"
-            if ja
-            else f"no `{a.field}` is in {_set(a)}"
-        )
-    if isinstance(cond, ContainsAll):
-        a = cond.contains_all
-        return (
-            f"`{a.field}` が {_set(a)} を全て含む"
-            if ja
-            else f"`{a.field}` includes all of {_set(a)}"
-        )
-    if isinstance(cond, AtLeast):
-        return f"`{cond.at_least.field}` ≥ {_bound(cond.at_least)}"
-    if isinstance(cond, AtMost):
-        return f"`{cond.at_most.field}` ≤ {_bound(cond.at_most)}"
-    if isinstance(cond, Present):
-        f = cond.present.field
-        return f"`{f}` が回答されている" if ja else f"`{f}` is answered"
-    if isinstance(cond, NonEmpty):
-        f = cond.non_empty.field
-        return f"`{f}` に1件以上ある" if ja else f"`{f}` lists at least one item"
-    if isinstance(cond, Matches):
-        m = cond.matches
-        return (
-            f"`{m.field}` が /{m.pattern}/ に一致" if ja else f"`{m.field}` matches /{m.pattern}/"
-        )
-    if isinstance(cond, Predicate):
-        args = ", ".join(f"{k}={v}" for k, v in sorted(cond.predicate.args.items()))
-        return f"{cond.predicate.name}({args})"
-    if isinstance(cond, All):
-        parts = " ; ".join(describe(c, lang) for c in cond.all)
-        return f"全て満たす [{parts}]" if ja else f"all of [{parts}]"
-    if isinstance(cond, Any_):
-        parts = " ; ".join(describe(c, lang) for c in cond.any)
-        return f"いずれかを満たす [{parts}]" if ja else f"any of [{parts}]"
-    if isinstance(cond, Not):
-        inner = describe(cond.not_, lang)
-        return f"次を満たさない [{inner}]" if ja else f"not [{inner}]"
-    assert_never(cond)
+    return fold(cond, _Words(lang))

@@ -9,27 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from aiprocure.model.common import Lang
+from aiprocure.model.conditions import bound_of, walk
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.render.condition import describe
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
-
-_LABELS = {
-    "category": ("観点", "Category"),
-    "sheet": ("シート", "Sheet"),
-    "checks": ("判定条件", "Checks"),
-    "applies_if": ("適用条件", "Applies if"),
-    "evidence_required": ("根拠資料が必要", "Evidence required"),
-    "rationale": ("理由", "Rationale"),
-    "review_flag": ("不適合時は CAIO 確認対象", "A failure raises a CAIO review flag"),
-    "levels": ("区分", "Levels"),
-    "parameters": ("パラメータ", "Parameters"),
-}
-
-
-def _l(key: str, lang: Lang) -> str:
-    ja, en = _LABELS[key]
-    return ja if lang is Lang.JA else en
 
 
 def rules_table(ruleset: Ruleset, lang: Lang, width: int = 120) -> str:
@@ -40,8 +24,8 @@ def rules_table(ruleset: Ruleset, lang: Lang, width: int = 120) -> str:
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("ID", no_wrap=True)
     table.add_column(t("severity", lang), no_wrap=True)
-    table.add_column(_l("category", lang), no_wrap=True)
-    table.add_column(_l("sheet", lang), no_wrap=True)
+    table.add_column(t("rule.category", lang), no_wrap=True)
+    table.add_column(t("rule.sheet", lang), no_wrap=True)
     table.add_column(t("rule", lang))
     for rule in sorted(ruleset.rules, key=lambda r: r.id):
         table.add_row(
@@ -64,30 +48,31 @@ def explain_text(ruleset: Ruleset, rule_id: str, lang: Lang) -> str | None:
         out.append("")
         out.append(f"{t('severity', lang)}: {t('severity.' + rule.severity.value, lang)}")
         out.append(
-            f"{_l('category', lang)}: {cat.title.get(lang) if cat else rule.category} ({rule.category})"
+            f"{t('rule.category', lang)}: {cat.title.get(lang) if cat else rule.category} ({rule.category})"
         )
-        out.append(f"{_l('sheet', lang)}: {rule.sheet}")
+        out.append(f"{t('rule.sheet', lang)}: {rule.sheet}")
         out.append(f"{t('provenance', lang)}: {t('provenance.' + rule.provenance.value, lang)}")
         if rule.provenance_note:
             out.append(f"  {rule.provenance_note.get(lang)}")
         out.append("")
-        out.append(f"{_l('rationale', lang)}: {rule.rationale.get(lang)}")
-        out.append(f"{_l('checks', lang)}: {describe(rule.check, lang)}")
+        out.append(f"{t('rule.rationale', lang)}: {rule.rationale.get(lang)}")
+        out.append(f"{t('rule.checks', lang)}: {describe(rule.check, lang)}")
         if rule.applies_if is not None:
-            out.append(f"{_l('applies_if', lang)}: {describe(rule.applies_if, lang)}")
+            out.append(f"{t('rule.applies_if', lang)}: {describe(rule.applies_if, lang)}")
         if rule.evidence_required:
             out.append(
-                f"{_l('evidence_required', lang)}: {rule.evidence_section or '(section of the checked field)'}"
+                f"{t('rule.evidence_required', lang)}: {rule.evidence_section or '(section of the checked field)'}"
             )
         if rule.review_flag:
-            out.append(_l("review_flag", lang))
-        params = sorted({p for p in ruleset.parameters if f"${p}" in describe(rule.check, lang)})
+            out.append(t("rule.review_flag", lang))
+        bounds = (bound_of(c) for c, _ in walk(rule.check))
+        params = sorted({b.param for b in bounds if b and b.param in ruleset.parameters})
         for name in params:
             param = ruleset.parameters[name]
             value = ruleset.parameter_values[name]
             unit = f" {param.unit}" if param.unit else ""
             out.append(
-                f"{_l('parameters', lang)}: ${name} = {value:g}{unit} — {param.description.get(lang)}"
+                f"{t('rule.parameters', lang)}: ${name} = {value:g}{unit} — {param.description.get(lang)}"
             )
         out.append(f"{t('remediation', lang)}: {rule.remediation.get(lang)}")
         out.append(f"{t('references', lang)}:")
@@ -106,7 +91,7 @@ def explain_text(ruleset: Ruleset, rule_id: str, lang: Lang) -> str | None:
     out.append(f"{vp.id}  {vp.title.get(lang)}")
     if vp.description:
         out.append(vp.description.get(lang))
-    out.append(f"{_l('levels', lang)}:")
+    out.append(f"{t('rule.levels', lang)}:")
     for level in vp.levels:
         mark = "⚑" if level.high else "-"
         out.append(f"  {mark} {level.id}: {level.label.get(lang)} — {describe(level.when, lang)}")

@@ -26,7 +26,6 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-from aiprocure import __version__
 from aiprocure.model.checklist import Reference, Severity
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Location, Report, ReviewFlag, Status
@@ -59,7 +58,10 @@ REPORTED = (Status.FAIL, Status.UNANSWERED, Status.UNVERIFIED, Status.WAIVED)
 REVIEW_LEVEL = "warning"
 
 
-def render(reports: Sequence[Report], lang: Lang) -> str:
+def render(reports: Sequence[Report], lang: Lang, *, tool_version: str | None = None) -> str:
+    """The SARIF log. The driver's version is the reports' own ``tool_version`` (the lowest, if
+    they differ); ``tool_version`` is only for a log of no reports, which otherwise names none."""
+    version = _tool_version(reports) or tool_version
     rules = _rules(reports, lang)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     results: list[dict[str, Any]] = []
@@ -79,8 +81,7 @@ def render(reports: Sequence[Report], lang: Lang) -> str:
                 "tool": {
                     "driver": {
                         "name": "aiprocure",
-                        "semanticVersion": _tool_version(reports),
-                        "version": _tool_version(reports),
+                        **({"semanticVersion": version, "version": version} if version else {}),
                         "rules": rules,
                     },
                     "extensions": _extensions(reports, lang),
@@ -105,8 +106,8 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _tool_version(reports: Sequence[Report]) -> str:
-    return min((r.tool_version for r in reports), default=__version__)
+def _tool_version(reports: Sequence[Report]) -> str | None:
+    return min((r.tool_version for r in reports), default=None)
 
 
 def _extensions(reports: Sequence[Report], lang: Lang) -> list[dict[str, Any]]:

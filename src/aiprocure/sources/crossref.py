@@ -7,24 +7,21 @@ and a second high-risk sheet are all reported, each at its position in its file.
 
 from __future__ import annotations
 
-import difflib
 import re
-from typing import Any
 
-from pydantic import BaseModel
-
-from aiprocure.engine.predicates import PREDICATES
 from aiprocure.errors import Problem
-from aiprocure.model.checklist import (
+from aiprocure.model.checklist import Checklist
+from aiprocure.model.conditions import (
     All,
     AllIn,
     Any_,
     AtLeast,
     AtMost,
-    Checklist,
     Condition,
     ContainsAll,
     Equals,
+    Fold,
+    Loc,
     Matches,
     NoneIn,
     NonEmpty,
@@ -33,13 +30,13 @@ from aiprocure.model.checklist import (
     Predicate,
     Present,
     Scalar,
+    ValueSet,
+    fold,
 )
-from aiprocure.model.declaration import Declaration
-from aiprocure.model.fields import FieldInfo, field_info, sections, unwrap_annotation
+from aiprocure.model.fields import FieldInfo, PathProblem, field_info, sections
+from aiprocure.model.predicates import SIGNATURES
 from aiprocure.model.ruleset import COMPELLED_ACCESS_LIST
 from aiprocure.sources.yamlsrc import Document
-
-Loc = tuple[str | int, ...]
 
 
 class _Checker:
@@ -134,17 +131,17 @@ class _Checker:
 
     def field(self, doc: Document, path: str, loc: Loc) -> FieldInfo | None:
         info = field_info(path)
-        if isinstance(info, str):
+        if isinstance(info, PathProblem):
             self.at(
                 doc,
                 (*loc, "field"),
-                f"field {path!r}: {info}",
-                f"フィールド {path!r}: {_field_problem_ja(path)}",
+                f"field {path!r}: {info.en}",
+                f"フィールド {path!r}: {info.ja}",
             )
             return None
         return info
 
-    def valueset(self, doc: Document, op: str, args: Any, loc: Loc) -> None:
+    def valueset(self, doc: Document, args: ValueSet, loc: Loc) -> None:
         info = self.field(doc, args.field, loc)
         if args.named is not None:
             if args.named not in self.lists:
@@ -177,117 +174,118 @@ class _Checker:
             )
 
     def condition(self, doc: Document, cond: Condition, loc: Loc) -> None:
-        if isinstance(cond, Equals):
-            info = self.field(doc, cond.equals.field, (*loc, "equals"))
-            self.check_values(doc, info, [cond.equals.value], (*loc, "equals", "value"))
-        elif isinstance(cond, OneOf):
-            self.valueset(doc, "one_of", cond.one_of, (*loc, "one_of"))
-        elif isinstance(cond, AllIn):
-            self.valueset(doc, "all_in", cond.all_in, (*loc, "all_in"))
-        elif isinstance(cond, NoneIn):
-            self.valueset(doc, "none_in", cond.none_in, (*loc, "none_in"))
-        elif isinstance(cond, ContainsAll):
-            self.valueset(doc, "contains_all", cond.contains_all, (*loc, "contains_all"))
-        elif isinstance(cond, AtLeast | AtMost):
-            name = "at_least" if isinstance(cond, AtLeast) else "at_most"
-            bound = cond.at_least if isinstance(cond, AtLeast) else cond.at_most
-            info = self.field(doc, bound.field, (*loc, name))
-            if info is not None and info.kind != "number":
-                self.at(
-                    doc,
-                    (*loc, name, "field"),
-                    f"{name} needs a numeric field; {info.path} is {info.kind}",
-                    f"{name} には数値のフィールドが必要です（{info.path} は {info.kind}）",
-                )
-            if bound.param is not None and bound.param not in self.params:
-                known = ", ".join(sorted(self.params))
-                self.at(
-                    doc,
-                    (*loc, name, "param"),
-                    f"unknown parameter {bound.param!r} (known: {known or 'none defined'})",
-                    f"不明なパラメータ {bound.param!r} です（定義済み: {known or 'なし'}）",
-                )
-        elif isinstance(cond, Present):
-            self.field(doc, cond.present.field, (*loc, "present"))
-        elif isinstance(cond, NonEmpty):
-            info = self.field(doc, cond.non_empty.field, (*loc, "non_empty"))
-            if info is not None and not info.many:
-                self.at(
-                    doc,
-                    (*loc, "non_empty", "field"),
-                    f"non_empty needs a list field; {info.path} is not a list",
-                    f"non_empty にはリストのフィールドが必要です（{info.path} はリストではありません）",
-                )
-        elif isinstance(cond, Matches):
-            self.field(doc, cond.matches.field, (*loc, "matches"))
-            try:
-                re.compile(cond.matches.pattern)
-            except re.error as exc:
-                self.at(
-                    doc,
-                    (*loc, "matches", "pattern"),
-                    f"invalid regular expression: {exc}",
-                    f"正規表現が正しくありません: {exc}",
-                )
-        elif isinstance(cond, Predicate):
-            spec = PREDICATES.get(cond.predicate.name)
-            if spec is None:
-                known = ", ".join(sorted(PREDICATES))
-                self.at(
-                    doc,
-                    (*loc, "predicate", "name"),
-                    f"unknown predicate {cond.predicate.name!r} (known: {known})",
-                    f"不明な述語 {cond.predicate.name!r} です（定義済み: {known}）",
-                )
-                return
-            for arg, value in cond.predicate.args.items():
-                if arg not in spec.args:
-                    self.at(
-                        doc,
-                        (*loc, "predicate", "args", arg),
-                        f"predicate {cond.predicate.name!r} takes no argument {arg!r}",
-                        f"述語 {cond.predicate.name!r} に引数 {arg!r} はありません",
-                    )
-                elif not isinstance(value, spec.args[arg]):
-                    self.at(
-                        doc,
-                        (*loc, "predicate", "args", arg),
-                        f"argument {arg!r} must be {spec.args[arg].__name__}",
-                        f"引数 {arg!r} は {spec.args[arg].__name__} 型にしてください",
-                    )
-        elif isinstance(cond, All):
-            for k, c in enumerate(cond.all):
-                self.condition(doc, c, (*loc, "all", k))
-        elif isinstance(cond, Any_):
-            for k, c in enumerate(cond.any):
-                self.condition(doc, c, (*loc, "any", k))
-        elif isinstance(cond, Not):
-            self.condition(doc, cond.not_, (*loc, "not"))
+        fold(cond, _ConditionCheck(self, doc), loc)
 
 
-def _field_problem_ja(path: str) -> str:
-    """What is wrong with a field path, in Japanese: the walk of ``field_info``, which says it in
-    English only."""
-    current: Any = Declaration
-    steps = path.split(".")
-    for i, step in enumerate(steps):
-        name, mapped = (step[:-2], True) if step.endswith("[]") else (step, False)
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return f"{'.'.join(steps[:i])!r} にはフィールドがありません"
-        fields = current.model_fields
-        if name not in fields:
-            close = difflib.get_close_matches(name, list(fields), n=1)
-            where = ".".join(steps[:i]) or "申告書"
-            hint = f"。{close[0]!r} の誤りではありませんか？" if close else ""
-            return f"不明なフィールド {name!r} です（{where}）{hint}"
-        inner, is_list = unwrap_annotation(fields[name].annotation)
-        here = ".".join([*steps[:i], name])
-        if mapped and not is_list:
-            return f"{here!r} はリストではありません。'[]' を外してください"
-        if is_list and not mapped and i < len(steps) - 1:
-            return f"{here!r} はリストです。中を見るには '{name}[]' と書いてください"
-        current = inner
-    return "フィールドのパスが正しくありません"  # pragma: no cover - field_info found no fault
+class _ConditionCheck(Fold[None]):
+    """The checks of one condition tree, node by node (parts before their parent)."""
+
+    def __init__(self, checker: _Checker, doc: Document) -> None:
+        self.checker = checker
+        self.doc = doc
+
+    def equals(self, c: Equals, at: Loc) -> None:
+        info = self.checker.field(self.doc, c.equals.field, (*at, "equals"))
+        self.checker.check_values(self.doc, info, [c.equals.value], (*at, "equals", "value"))
+
+    def one_of(self, c: OneOf, at: Loc) -> None:
+        self.checker.valueset(self.doc, c.one_of, (*at, "one_of"))
+
+    def all_in(self, c: AllIn, at: Loc) -> None:
+        self.checker.valueset(self.doc, c.all_in, (*at, "all_in"))
+
+    def none_in(self, c: NoneIn, at: Loc) -> None:
+        self.checker.valueset(self.doc, c.none_in, (*at, "none_in"))
+
+    def contains_all(self, c: ContainsAll, at: Loc) -> None:
+        self.checker.valueset(self.doc, c.contains_all, (*at, "contains_all"))
+
+    def at_least(self, c: AtLeast, at: Loc) -> None:
+        self._bound("at_least", c.at_least.field, c.at_least.param, at)
+
+    def at_most(self, c: AtMost, at: Loc) -> None:
+        self._bound("at_most", c.at_most.field, c.at_most.param, at)
+
+    def _bound(self, name: str, path: str, param: str | None, at: Loc) -> None:
+        checker, doc = self.checker, self.doc
+        info = checker.field(doc, path, (*at, name))
+        if info is not None and info.kind != "number":
+            checker.at(
+                doc,
+                (*at, name, "field"),
+                f"{name} needs a numeric field; {info.path} is {info.kind}",
+                f"{name} には数値のフィールドが必要です（{info.path} は {info.kind}）",
+            )
+        if param is not None and param not in checker.params:
+            known = ", ".join(sorted(checker.params))
+            checker.at(
+                doc,
+                (*at, name, "param"),
+                f"unknown parameter {param!r} (known: {known or 'none defined'})",
+                f"不明なパラメータ {param!r} です（定義済み: {known or 'なし'}）",
+            )
+
+    def present(self, c: Present, at: Loc) -> None:
+        self.checker.field(self.doc, c.present.field, (*at, "present"))
+
+    def non_empty(self, c: NonEmpty, at: Loc) -> None:
+        info = self.checker.field(self.doc, c.non_empty.field, (*at, "non_empty"))
+        if info is not None and not info.many:
+            self.checker.at(
+                self.doc,
+                (*at, "non_empty", "field"),
+                f"non_empty needs a list field; {info.path} is not a list",
+                f"non_empty にはリストのフィールドが必要です（{info.path} はリストではありません）",
+            )
+
+    def matches(self, c: Matches, at: Loc) -> None:
+        self.checker.field(self.doc, c.matches.field, (*at, "matches"))
+        try:
+            re.compile(c.matches.pattern)
+        except re.error as exc:
+            self.checker.at(
+                self.doc,
+                (*at, "matches", "pattern"),
+                f"invalid regular expression: {exc}",
+                f"正規表現が正しくありません: {exc}",
+            )
+
+    def predicate(self, c: Predicate, at: Loc) -> None:
+        name = c.predicate.name
+        sig = SIGNATURES.get(name)
+        if sig is None:
+            known = ", ".join(sorted(SIGNATURES))
+            self.checker.at(
+                self.doc,
+                (*at, "predicate", "name"),
+                f"unknown predicate {name!r} (known: {known})",
+                f"不明な述語 {name!r} です（定義済み: {known}）",
+            )
+            return
+        for arg, value in c.predicate.args.items():
+            if arg not in sig.args:
+                self.checker.at(
+                    self.doc,
+                    (*at, "predicate", "args", arg),
+                    f"predicate {name!r} takes no argument {arg!r}",
+                    f"述語 {name!r} に引数 {arg!r} はありません",
+                )
+            elif not isinstance(value, sig.args[arg]):
+                self.checker.at(
+                    self.doc,
+                    (*at, "predicate", "args", arg),
+                    f"argument {arg!r} must be {sig.args[arg].__name__}",
+                    f"引数 {arg!r} は {sig.args[arg].__name__} 型にしてください",
+                )
+
+    def all(self, c: All, parts: list[None], at: Loc) -> None:
+        pass  # its parts are checked
+
+    def any(self, c: Any_, parts: list[None], at: Loc) -> None:
+        pass
+
+    def not_(self, c: Not, inner: None, at: Loc) -> None:
+        pass
 
 
 def crosscheck(packs: list[tuple[Checklist, Document]]) -> list[Problem]:

@@ -1,0 +1,283 @@
+"""Every fixed phrase of the tool's output, Japanese and English side by side: one catalogue.
+
+Keys without a dot-prefix are the report's (headings, statuses, severities, waiver notices);
+``cond.*`` words conditions (``render.condition``), ``catalogue.*`` the rule catalogue,
+``rule.*`` labels of a rule's facts (the catalogue and ``explain``), ``caio.*`` the CAIO commands. A phrase may take
+``str.format`` fields. Rule texts come from the checklists, not from here. A test checks that every
+phrase has both languages and the same format fields in each.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+PHRASES: Final[dict[str, tuple[str, str]]] = {
+    # key: (ja, en)
+    # --- reports ---------------------------------------------------------------------------
+    # key: (ja, en)
+    "report_title": ("生成AI調達リスク評価レポート", "Generative-AI procurement risk report"),
+    "vendor": ("事業者", "Vendor"),
+    "system": ("システム", "System"),
+    "corporate_number": ("法人番号", "Corporate number"),
+    "declaration": ("申告書", "Declaration"),
+    "risk_level": ("総合リスク", "Overall risk"),
+    "review_required": (
+        "CAIO・アドバイザリーボードによる確認が必要",
+        "CAIO / advisory-board review required",
+    ),
+    "review_not_required": ("高リスク判定の対象外", "No high-risk review flag"),
+    "review_flags": ("高リスク確認フラグ", "High-risk review flags"),
+    "high_risk": ("高リスク判定", "High-risk determination"),
+    "viewpoint": ("観点", "Viewpoint"),
+    "level": ("該当", "Level"),
+    "undetermined": (
+        "未回答の観点があるため高リスク判定を確定できません",
+        "Some viewpoints are unanswered: the high-risk determination is incomplete",
+    ),
+    "aggregation_any": (
+        "いずれかの観点が高リスク側なら確認対象",
+        "Any viewpoint on its high side triggers review",
+    ),
+    "aggregation_at_least": (
+        "{count} 個以上の観点が高リスク側なら確認対象",
+        "{count} or more viewpoints on their high side trigger review",
+    ),
+    "high_side": ("高リスク側", "high side"),
+    "tool_default": ("本ツールの既定値", "this tool's default"),
+    "categories": ("観点別スコア", "Scores by concern"),
+    "category": ("観点", "Concern"),
+    "score": ("スコア", "Score"),
+    "risk": ("リスク", "Risk"),
+    "findings": ("指摘事項", "Findings"),
+    "rule": ("項目", "Rule"),
+    "status": ("判定", "Status"),
+    "severity": ("重要度", "Severity"),
+    "message": ("内容", "Message"),
+    "remediation": ("対応策", "Remediation"),
+    "references": ("根拠", "References"),
+    "evidence": ("根拠資料", "Evidence"),
+    "observed": ("申告内容", "Declared"),
+    "location": ("位置", "Location"),
+    "provenance": ("根拠の種類", "Basis"),
+    "summary": ("概要", "Summary"),
+    "inputs": ("入力", "Inputs"),
+    "versions": ("バージョン", "Versions"),
+    "passed_rules": ("満たしている項目", "Rules met"),
+    "no_findings": ("指摘事項はありません", "No findings"),
+    "not_answered": ("未回答", "not answered"),
+    "generated_at": ("作成日時", "Generated at"),
+    "waived_by": ("免除", "Waived"),
+    # statuses
+    "status.pass": ("適合", "pass"),
+    "status.fail": ("不適合", "fail"),
+    "status.unanswered": ("未回答", "unanswered"),
+    "status.unverified": ("根拠なし", "unverified"),
+    "status.not_applicable": ("対象外", "not applicable"),
+    "status.waived": ("免除", "waived"),
+    # severities
+    "severity.info": ("情報", "info"),
+    "severity.low": ("低", "low"),
+    "severity.medium": ("中", "medium"),
+    "severity.high": ("高", "high"),
+    "severity.critical": ("重大", "critical"),
+    # risk levels
+    "risk.low": ("低", "low"),
+    "risk.medium": ("中", "medium"),
+    "risk.high": ("高", "high"),
+    "risk.critical": ("重大", "critical"),
+    # provenance
+    "provenance.guideline": ("ガイドライン本文", "guideline text"),
+    "provenance.official": ("他の公的資料", "other official source"),
+    "provenance.tool": ("本ツールの判断", "tool's judgement"),
+    # waiver notices (CAIO workflow)
+    "waiver_notices": ("免除に関するお知らせ", "Waiver notices"),
+    "notice.expired": ("期限切れのため適用されていません", "expired; no longer applied"),
+    "notice.unused": ("該当する未解決の指摘がありません", "not needed: the finding is not open"),
+    "notice.expiring_soon": ("まもなく期限切れになります", "expires soon"),
+    "notice.not_yet_effective": (
+        "承認日前のため適用されていません",
+        "not yet in force (approval date is later)",
+    ),
+    "notice.conflict": (
+        "同じ指摘に複数の免除が該当; 期限が最も遅いものを適用",
+        "several waivers match one finding; the one expiring last applies",
+    ),
+    "expires_on": ("有効期限", "expires"),
+    "waived_hidden": ("免除済みの指摘 {count} 件を省略しました", "{count} waived findings hidden"),
+    # --- conditions in words (render.condition) --------------------------------------------
+    "cond.one_of": ("`{field}` が {values} のいずれか", "`{field}` is one of {values}"),
+    "cond.all_in": ("`{field}` の全要素が {values} に含まれる", "every `{field}` is in {values}"),
+    "cond.none_in": ("`{field}` のどの要素も {values} に含まれない", "no `{field}` is in {values}"),
+    "cond.contains_all": ("`{field}` が {values} を全て含む", "`{field}` includes all of {values}"),
+    "cond.present": ("`{field}` が回答されている", "`{field}` is answered"),
+    "cond.non_empty": ("`{field}` に1件以上ある", "`{field}` lists at least one item"),
+    "cond.matches": ("`{field}` が /{pattern}/ に一致", "`{field}` matches /{pattern}/"),
+    "cond.all": ("全て満たす [{parts}]", "all of [{parts}]"),
+    "cond.any": ("いずれかを満たす [{parts}]", "any of [{parts}]"),
+    "cond.not": ("次を満たさない [{inner}]", "not [{inner}]"),
+    # --- the rule catalogue (render.catalogue) ---------------------------------------------
+    "catalogue.title": ("DS-920 ルールカタログ", "DS-920 rule catalogue"),
+    "catalogue.generated": (
+        "このファイルは読み込んだチェックリストから `python -m aiprocure.render.catalogue` で生成"
+        "したものです。直接編集しないでください。",
+        "Generated from the loaded checklists by `python -m aiprocure.render.catalogue`; "
+        "do not edit by hand.",
+    ),
+    "catalogue.basis_intro": (
+        "各ルールの「根拠の種類」は次のとおりです。DS-920 の各シートの項目本文は確認できていない"
+        "ため、`guideline` はシートが扱う話題が確認できたものに限り、文言と水準は本ツールのもの"
+        "です。",
+        "Each rule's basis is one of the following. The item text of DS-920's sheets could not be "
+        "confirmed, so `guideline` is used only where the sheets are confirmed to cover the topic; "
+        "even there the wording and level are this tool's.",
+    ),
+    "catalogue.basis.guideline": (
+        "ガイドライン本文（DS-920 のシートが扱う話題として確認済み）",
+        "the guideline's own text (topic confirmed as covered by DS-920's sheets)",
+    ),
+    "catalogue.basis.official": (
+        "他の公的資料（DS-920 以外の公的な文書・法令）",
+        "another official source (an official document or law other than DS-920)",
+    ),
+    "catalogue.basis.tool": ("本ツールの判断", "this tool's judgement"),
+    "catalogue.checklists": ("チェックリスト", "Checklists"),
+    "catalogue.id": ("ID", "ID"),
+    "catalogue.version": ("版", "Version"),
+    "catalogue.guideline": ("対象ガイドライン", "Guideline edition"),
+    "catalogue.summary": ("ルール数", "Rule counts"),
+    "catalogue.pack_title": ("名称", "Title"),
+    "catalogue.total": ("計", "Total"),
+    "catalogue.rules": ("ルール", "Rules"),
+    "catalogue.basis": ("根拠の種類", "Basis"),
+    "catalogue.basis_note": ("根拠についての注記", "Note on the basis"),
+    "catalogue.uses_params": ("使用するパラメータ", "Parameters used"),
+    "catalogue.uses_lists": ("使用する値リスト", "Lists used"),
+    "catalogue.evidence": ("根拠資料", "Evidence"),
+    "catalogue.evidence_yes": (
+        "必要（`{section}` の evidence）",
+        "required (`evidence` of `{section}`)",
+    ),
+    "catalogue.evidence_no": ("不要", "not required"),
+    "catalogue.remediation": ("対応策", "Remediation"),
+    "catalogue.message": ("不適合時の表示", "Message on failure"),
+    "catalogue.references": ("参照", "References"),
+    "catalogue.parameters_intro": (
+        "DS-920 が数値を定めていない閾値です。府省庁は自らのパックで `parameters:` を定義して"
+        "上書きできます。",
+        "Thresholds DS-920 leaves open. A ministry overrides them by defining `parameters:` in "
+        "its own pack.",
+    ),
+    "catalogue.name": ("名前", "Name"),
+    "catalogue.default": ("既定値", "Default"),
+    "catalogue.unit": ("単位", "Unit"),
+    "catalogue.description": ("説明", "Description"),
+    "catalogue.lists": ("値リスト", "Named lists"),
+    "catalogue.values": ("値", "Values"),
+    "catalogue.high_risk": ("高リスク判定シート", "High-risk determination sheet"),
+    "catalogue.aggregation": ("集計方法", "Aggregation"),
+    "catalogue.level": ("区分", "Level"),
+    "catalogue.label": ("内容", "Meaning"),
+    "catalogue.high": ("高リスク側", "High side"),
+    "catalogue.when": ("該当条件", "When"),
+    "catalogue.yes": ("はい", "yes"),
+    "catalogue.no": ("いいえ", "no"),
+    "catalogue.jurisdictions": ("法域", "Jurisdictions"),
+    "catalogue.jurisdictions_intro": (
+        "`compelled_access: true` の国は値リスト `@compelled_access_countries` となり、"
+        "DS920-FA-001/002/003 で使われます。",
+        "Countries with `compelled_access: true` form the list `@compelled_access_countries` "
+        "used by DS920-FA-001/002/003.",
+    ),
+    "catalogue.country": ("国", "Country"),
+    "catalogue.compelled": ("強制アクセス法", "Compelled access"),
+    "catalogue.laws": ("法令", "Laws"),
+    "catalogue.sheet.procurement": ("調達チェックシート", "Procurement check sheet"),
+    "catalogue.sheet.contract": ("契約チェックシート", "Contract check sheet"),
+    "catalogue.sheet.high_risk": ("高リスク判定シート", "High-risk determination sheet"),
+    "catalogue.sheet.custom": ("独自", "Custom"),
+    # --- labels of a rule's facts: the catalogue and `explain` (render.ruleinfo) ---------------
+    "rule.category": ("観点", "Category"),
+    "rule.sheet": ("シート", "Sheet"),
+    "rule.checks": ("判定条件", "Checks"),
+    "rule.applies_if": ("適用条件", "Applies if"),
+    "rule.evidence_required": ("根拠資料が必要", "Evidence required"),
+    "rule.rationale": ("理由", "Rationale"),
+    "rule.review_flag": ("不適合時は CAIO 確認対象", "A failure raises a CAIO review flag"),
+    "rule.levels": ("区分", "Levels"),
+    "rule.parameters": ("パラメータ", "Parameters"),
+    # --- the CAIO commands (caio.*); a missing caio.KEY falls back to KEY ---------------------
+    # compare
+    "caio.compare_title": ("入札者比較", "Bidder comparison"),
+    "caio.item": ("項目", "Item"),
+    "caio.review": ("CAIO確認", "CAIO review"),
+    "caio.review_yes": ("必要", "required"),
+    "caio.review_no": ("不要", "not required"),
+    "caio.flags": ("確認フラグ", "Review flags"),
+    "caio.open_fail": ("不適合の数", "Failures"),
+    "caio.open_unanswered": ("未回答の数", "Unanswered"),
+    "caio.open_unverified": ("根拠なしの数", "Unverified"),
+    "caio.waived_count": ("免除の数", "Waived"),
+    "caio.key_facts": ("主要な申告内容", "Key facts"),
+    "caio.fact.data_locations.storage": ("データ保存国", "Data storage countries"),
+    "caio.fact.data_locations.processing": ("データ処理国", "Data processing countries"),
+    "caio.fact.data_locations.backup": ("バックアップ保存国", "Backup countries"),
+    "caio.fact.data_locations.logs": ("ログ保存国", "Log countries"),
+    "caio.fact.foreign_law.subject_to": ("適用される外国法", "Foreign laws"),
+    "caio.fact.security.ismap": ("ISMAP登録", "ISMAP status"),
+    "caio.fact.training_use.customer_data": ("顧客データの学習利用", "Training on customer data"),
+    "caio.fact.exit.export_formats": ("エクスポート形式", "Export formats"),
+    "caio.fact.exit.export_contents": ("エクスポート対象", "Export contents"),
+    "caio.fact.exit.transition_support_months": ("移行支援（月）", "Transition support (months)"),
+    "caio.fact.contract.governing_law": ("準拠法", "Governing law"),
+    "caio.fact.contract.court_country": ("管轄裁判所の国", "Court country"),
+    "caio.fact.contract.court": ("管轄裁判所", "Court"),
+    # diff
+    "caio.diff_title": ("申告書の差分", "Declaration diff"),
+    "caio.facts_changed": ("申告内容の変更", "Declared facts"),
+    "caio.findings_changed": ("指摘事項の変更", "Findings"),
+    "caio.field": ("項目", "Field"),
+    "caio.change": ("変更", "Change"),
+    "caio.old": ("変更前", "Old"),
+    "caio.new": ("変更後", "New"),
+    "caio.change.added": ("追加", "added"),
+    "caio.change.removed": ("削除", "removed"),
+    "caio.change.changed": ("変更", "changed"),
+    "caio.change.appeared": ("新規", "appeared"),
+    "caio.change.disappeared": ("消滅", "disappeared"),
+    "caio.change.status": ("判定の変更", "status changed"),
+    "caio.change.severity": ("重要度の変更", "severity changed"),
+    "caio.worse": ("悪化", "worse"),
+    "caio.no_changes": ("変更はありません", "No changes"),
+    "caio.diff_worse": ("悪化した指摘があります", "Some findings got worse"),
+    "caio.diff_not_worse": ("悪化した指摘はありません", "No finding got worse"),
+    # config show
+    "caio.config_title": ("有効な設定", "Effective settings"),
+    "caio.setting": ("設定", "Setting"),
+    "caio.value": ("値", "Value"),
+    "caio.source": ("設定元", "Source"),
+    "caio.src.default": ("既定値", "shipped default"),
+    "caio.src.cli": ("コマンドライン", "command line"),
+    "caio.src.locale": ("ロケール", "locale"),
+    "caio.config_file": ("設定ファイル", "Config file"),
+    "caio.none": ("なし", "none"),
+    "caio.checklists": ("チェックリスト", "Checklists"),
+    "caio.parameter": ("パラメータ", "Parameter"),
+    "caio.disabled": ("無効化された項目", "Disabled rules"),
+    "caio.severity_overrides": ("重要度の変更", "Severity overrides"),
+    "caio.waivers": ("免除ファイル", "Waiver files"),
+    # inventory
+    "caio.inventory_added": (
+        "{count} 件を台帳に記録しました: {db}",
+        "Recorded {count} assessments in {db}",
+    ),
+    "caio.assessed_on": ("評価日", "Assessed on"),
+    "caio.expiring_title": (
+        "{days} 日以内に期限切れとなる（または期限切れの）免除",
+        "Waivers expiring within {days} days (or already expired)",
+    ),
+    "caio.no_expiring": ("期限切れが近い免除はありません", "No waivers expire soon"),
+    "caio.days_left": ("残り日数", "Days left"),
+    "caio.waiver": ("免除", "Waiver"),
+    "caio.inventory_title": ("AI利用台帳", "AI use inventory"),
+    "caio.no_rows": ("該当する記録はありません", "No matching records"),
+}

@@ -1,0 +1,165 @@
+"""The condition language's one walker, and the one field-path resolver."""
+
+from __future__ import annotations
+
+import inspect
+import re
+import typing
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from pydantic import TypeAdapter
+
+from aiprocure import api
+from aiprocure.engine.context import _resolve
+from aiprocure.model import conditions as C
+from aiprocure.model.fields import PathProblem, field_info, keys_of, section_of, steps_of, value_at
+
+EXAMPLES = sorted(Path("examples").glob("*.yaml"))
+ADAPTER: TypeAdapter[C.Condition] = TypeAdapter(C.Condition)
+
+
+def _classes() -> list[Any]:
+    members = typing.get_args(typing.get_args(C.Condition)[0])
+    return [typing.get_args(m)[0] for m in members]
+
+
+def test_fold_has_one_method_per_operator() -> None:
+    abstract = set(C.Fold.__abstractmethods__)
+    assert abstract == {"not_" if op == "not" else op for op in C.OPERATORS}
+    assert {cls: C.operator(cls.model_construct()) for cls in _classes()}  # every class named
+
+
+def test_a_fold_missing_an_operator_cannot_be_built() -> None:
+    class Partial(C.Fold[int]):
+        def equals(self, c: C.Equals, at: C.Loc) -> int:
+            return 1
+
+    with pytest.raises(TypeError, match="abstract"):
+        Partial()  # type: ignore[abstract]
+
+
+COND = {
+    "all": [
+        {"equals": {"field": "a.b", "value": 1}},
+        {"not": {"one_of": {"field": "c[].d", "list": "xs"}}},
+        {"any": [{"at_least": {"field": "e", "param": "p"}}, {"predicate": {"name": "certified"}}]},
+    ]
+}
+
+
+class _Trace(C.Fold[str]):
+    """Records the order and locations the fold visits."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, C.Loc]] = []
+
+    def _leaf(self, c: Any, at: C.Loc) -> str:
+        self.seen.append((C.operator(c), at))
+        return C.operator(c)
+
+    equals = one_of = all_in = none_in = contains_all = _leaf
+    at_least = at_most = present = non_empty = matches = predicate = _leaf
+
+    def all(self, c: C.All, parts: list[str], at: C.Loc) -> str:
+        self.seen.append(("all", at))
+        return f"all({','.join(parts)})"
+
+    def any(self, c: C.Any_, parts: list[str], at: C.Loc) -> str:
+        self.seen.append(("any", at))
+        return f"any({','.join(parts)})"
+
+    def not_(self, c: C.Not, inner: str, at: C.Loc) -> str:
+        self.seen.append(("not", at))
+        return f"not({inner})"
+
+
+def test_fold_is_bottom_up_with_locations() -> None:
+    cond = ADAPTER.validate_python(COND)
+    trace = _Trace()
+    assert C.fold(cond, trace, ("check",)) == "all(equals,not(one_of),any(at_least,predicate))"
+    assert trace.seen == [
+        ("equals", ("check", "all", 0)),
+        ("one_of", ("check", "all", 1, "not")),
+        ("not", ("check", "all", 1)),
+        ("at_least", ("check", "all", 2, "any", 0)),
+        ("predicate", ("check", "all", 2, "any", 1)),
+        ("any", ("check", "all", 2)),
+        ("all", ("check",)),
+    ]
+
+
+def test_walk_and_accessors() -> None:
+    cond = ADAPTER.validate_python(COND)
+    nodes = list(C.walk(cond))
+    assert [C.operator(c) for c, _ in nodes] == [
+        "all", "equals", "not", "one_of", "any", "at_least", "predicate",
+    ]  # fmt: skip
+    assert [C.field_of(c) for c, _ in nodes] == [None, "a.b", None, "c[].d", None, "e", None]
+    assert [vs.named for c, _ in nodes if (vs := C.value_set_of(c))] == ["xs"]
+    assert [b.param for c, _ in nodes if (b := C.bound_of(c))] == ["p"]
+    assert nodes[3][1] == ("all", 1, "not")
+
+
+NODE_TEST = re.compile(
+    r"isinstance\([^)]*\b(Equals|OneOf|AllIn|NoneIn|ContainsAll|AtLeast|AtMost|Present|NonEmpty"
+    r"|Matches|Predicate|All|Any_|Not)\b"
+)
+
+
+def test_readers_of_conditions_use_the_walker() -> None:
+    """No module outside the engine dispatches on condition classes itself."""
+    root = Path(inspect.getfile(api)).parent
+    offenders = []
+    for path in sorted(root.rglob("*.py")):
+        if "engine" in path.parts or path.parent.name == "conditions":
+            continue
+        if NODE_TEST.search(path.read_text(encoding="utf-8")):
+            offenders.append(path.name)
+    assert offenders == []
+
+
+def test_path_syntax() -> None:
+    assert steps_of("a.b[].c") == (("a", False), ("b", True), ("c", False))
+    assert keys_of("a.b[].c") == ("a", "b", "c")
+    assert section_of("models[].provider") == "models"
+
+
+def test_schema_problems_are_bilingual() -> None:
+    info = field_info("vendor.contry")
+    assert isinstance(info, PathProblem)
+    assert "did you mean 'country'" in info.en
+    assert "'country' の誤り" in info.ja
+    assert not isinstance(field_info("vendor.country"), PathProblem)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_data_resolver_agrees_with_the_engine(path: Path) -> None:
+    """model.fields.resolve is the engine's resolver, moved (engine.context switches at merge)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    ruleset = api.load_checklists()
+    paths = {
+        f
+        for rule in ruleset.rules
+        for cond in (rule.check, rule.applies_if)
+        if cond is not None
+        for c, _ in C.walk(cond)
+        if (f := C.field_of(c))
+    }
+    paths |= {"system.models", "sub_processors.entities", "quality.evaluations[].language"}
+    for p in sorted(paths):
+        assert value_at(data, p) == _resolve(data, steps_of(p), 0), p
+
+
+def test_fields_of_agrees_with_the_engine() -> None:
+    """model.conditions.fields_of replaces engine.evaluate.fields_of (switched at merge)."""
+    from aiprocure.engine.evaluate import fields_of as engine_fields_of
+
+    ruleset = api.load_checklists()
+    conds = [c for r in ruleset.rules for c in (r.check, r.applies_if) if c is not None]
+    conds += [lv.when for vp in ruleset.high_risk.viewpoints for lv in vp.levels]  # type: ignore[union-attr]
+    conds.append(ADAPTER.validate_python(COND))
+    for cond in conds:
+        assert C.fields_of(cond) == engine_fields_of(cond)
