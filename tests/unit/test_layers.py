@@ -53,7 +53,11 @@ LAYERS: dict[str, frozenset[str]] = {
             "api",
         }
     ),
-    "entry": frozenset({"root", "cli"}),  # the console script: start-up tuning, then the CLI
+    # entry points (the console script, ``python -m`` modules) may use every layer
+    "entry": frozenset(
+        {"root", "errors", "model", "sources", "engine", "gate", "language", "template"}
+        | {"render", "caio", "api", "cli"}
+    ),
 }
 
 # Top-level modules that belong to a layer named differently.
@@ -89,12 +93,6 @@ THIRD_PARTY: dict[str, frozenset[str]] = {
 # (importing module, imported module) pairs tolerated today. Shrink only.
 KNOWN_VIOLATIONS: frozenset[tuple[str, str]] = frozenset(
     {
-        # part C: predicate signatures move to model, so sources never imports engine
-        ("aiprocure.sources.crossref", "aiprocure.engine.predicates"),
-        # part C: render/catalogue made pure (the CLI loads the rule set and writes the files)
-        ("aiprocure.render.catalogue", "aiprocure.api"),
-        # part C: render/sarif takes the tool version from the report, not the package root
-        ("aiprocure.render.sarif", "aiprocure"),
         # part A: caio/session.py is absorbed into the api service (api.open_session)
         ("aiprocure.caio.session", "aiprocure.api"),
         # part A: the api service loads the rule set for the configuration, not caio
@@ -117,12 +115,10 @@ LONG_MODULES: dict[str, int] = {
     "aiprocure.sources.yamlsrc": 561,  # part E (hardening) / split the positions from the loader
     "aiprocure.cli_caio": 554,  # part A: the cli/ package
     "aiprocure.cli": 470,  # part A: the cli/ package
-    "aiprocure.render.catalogue": 457,  # part C: render/catalogue made pure
     "aiprocure.engine.scoring": 414,  # part B: engine modules split
     "aiprocure.engine.compiler": 403,  # part B: engine modules split
     "aiprocure.engine.evaluate": 388,  # part B: engine modules split
     "aiprocure.render.json_": 369,  # one output sink for every format
-    "aiprocure.model.checklist": 358,  # part C: the condition language to model/conditions.py
     "aiprocure.caio.inventory": 354,  # part E: caio/inventory hardening
     "aiprocure.model.declaration": 330,  # part E: model/declaration hardening
     "aiprocure.caio.diff": 305,  # part E: caio/diff hardening
@@ -145,6 +141,8 @@ def layer_of(module: str) -> str:
     parts = module.split(".")
     if len(parts) == 1:
         return "root"
+    if parts[-1] == "__main__":  # ``python -m`` entry points sit above everything, like the CLI
+        return "entry"
     return ALIASES.get(parts[1], parts[1])
 
 
