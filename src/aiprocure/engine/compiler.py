@@ -2,19 +2,20 @@
 
 ``compile_condition(cond, ruleset)`` turns a condition tree into a function of the declaration's
 data and the ``observed`` dict it records every field it reads into (as ``Context.get`` does).
-Evaluating is then a few direct calls per rule instead of a class dispatch per node and
-attribute chains per field; inline value sets, named lists, parameters and regular expressions
-are looked up once, here. No code is generated: checklists may be custom and untrusted.
+Evaluating is then a few direct calls per rule; inline value sets, named lists, parameters and
+regular expressions are looked up once, here. No code is generated: checklists may be custom and
+untrusted.
 
-The semantics are those of ``evaluate.py`` (three-valued, see its docstring), node for node:
-``all`` and ``any`` evaluate every part (so every field they name is observed), a field path is
-resolved as ``Context.get`` resolves it, and an error (an unknown parameter, an unhashable value
-in a set test) surfaces when the old interpreter raised it: while evaluating, not while
-compiling.
+Three-valued logic: None means "the facts needed are unanswered". ``all`` is False if any part is
+False, else None if any part is None; ``any`` is True if any part is True, else None if any is
+None; ``not`` keeps None. So an unanswered fact never turns into a pass. ``all`` and ``any``
+evaluate every part (so every field they name is observed), a field path is resolved as
+``Context.get`` resolves it, and an error (an unknown parameter, an unhashable value in a set
+test) surfaces while evaluating, not while compiling. The tests keep a tree-walking reference
+interpreter and check the closures against it.
 
 A compiled condition captures the rule set's lists and parameters as they are when it is
-compiled. The engine caches compiled rules in ``Ruleset.engine_cache``; a changed rule set is a
-new ``Ruleset`` (``dataclasses.replace``, as ``caio.config`` does), which starts a fresh cache.
+compiled: ``engine.compile_ruleset`` compiles every condition of a rule set once.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from aiprocure.engine.context import Context, _observable, _resolve, steps_of
+from aiprocure.engine.context import Context, Observations, reader
 from aiprocure.engine.predicates import PREDICATES
 from aiprocure.model.checklist import (
     All,
@@ -46,75 +47,15 @@ from aiprocure.model.checklist import (
     _Bound,
     _ValueSet,
 )
-from aiprocure.model.findings import Observed
 from aiprocure.model.ruleset import Ruleset
 
 Result = bool | None
-Observations = dict[str, Observed]
 Check = Callable[[dict[str, Any], Observations], Result]
-Reader = Callable[[Any, Observations], Any]
-
-# Values ``_observable`` returns unchanged; anything else (lists, objects, subclasses) goes through
-# it. JSON data from ``model_dump(mode="json")`` is almost all of these exact types.
-_PLAIN: frozenset[type] = frozenset({type(None), str, int, float, bool})
 
 
 @lru_cache(maxsize=256)
 def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
-
-
-def _reader(path: str) -> Reader:
-    """A function that resolves ``path`` in the data, records what it saw, and returns it."""
-    steps = steps_of(path)
-    if any(mapped for _, mapped in steps):
-
-        def read_mapped(data: Any, observed: Observations) -> Any:
-            v = _resolve(data, steps, 0)
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
-            return v
-
-        return read_mapped
-    # Plain paths (nearly all of them): the loop of _resolve unrolled. A step into a missing key,
-    # a None or a non-object answers None, exactly as there.
-    names = tuple(name for name, _ in steps)
-    if len(names) == 1:
-        (a,) = names
-
-        def read1(data: Any, observed: Observations) -> Any:
-            v = data.get(a) if isinstance(data, dict) else None
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
-            return v
-
-        return read1
-    if len(names) == 2:
-        a, b = names
-
-        def read2(data: Any, observed: Observations) -> Any:
-            node = data.get(a) if isinstance(data, dict) else None
-            v = node.get(b) if isinstance(node, dict) else None
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
-            return v
-
-        return read2
-    if len(names) == 3:
-        a, b, c = names
-
-        def read3(data: Any, observed: Observations) -> Any:
-            node = data.get(a) if isinstance(data, dict) else None
-            node = node.get(b) if isinstance(node, dict) else None
-            v = node.get(c) if isinstance(node, dict) else None
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
-            return v
-
-        return read3
-
-    def read_n(data: Any, observed: Observations) -> Any:
-        v = _resolve(data, steps, 0)
-        observed[path] = v if type(v) in _PLAIN else _observable(v)
-        return v
-
-    return read_n
 
 
 def _values(vs: _ValueSet, ruleset: Ruleset) -> frozenset[Scalar]:
@@ -135,7 +76,7 @@ def _bound(b: _Bound, ruleset: Ruleset) -> tuple[bool, float]:
 
 
 def _equals(cond: Equals, ruleset: Ruleset) -> Check:
-    read = _reader(cond.equals.field)
+    read = reader(cond.equals.field)
     target = cond.equals.value
 
     def equals(data: dict[str, Any], observed: Observations) -> Result:
@@ -146,7 +87,7 @@ def _equals(cond: Equals, ruleset: Ruleset) -> Check:
 
 
 def _one_of(cond: OneOf, ruleset: Ruleset) -> Check:
-    read = _reader(cond.one_of.field)
+    read = reader(cond.one_of.field)
     allowed = _values(cond.one_of, ruleset)
 
     def one_of(data: dict[str, Any], observed: Observations) -> Result:
@@ -161,7 +102,7 @@ def _one_of(cond: OneOf, ruleset: Ruleset) -> Check:
 
 
 def _all_in(cond: AllIn, ruleset: Ruleset) -> Check:
-    read = _reader(cond.all_in.field)
+    read = reader(cond.all_in.field)
     allowed = _values(cond.all_in, ruleset)
 
     def all_in(data: dict[str, Any], observed: Observations) -> Result:
@@ -176,7 +117,7 @@ def _all_in(cond: AllIn, ruleset: Ruleset) -> Check:
 
 
 def _none_in(cond: NoneIn, ruleset: Ruleset) -> Check:
-    read = _reader(cond.none_in.field)
+    read = reader(cond.none_in.field)
     banned = _values(cond.none_in, ruleset)
 
     def none_in(data: dict[str, Any], observed: Observations) -> Result:
@@ -191,7 +132,7 @@ def _none_in(cond: NoneIn, ruleset: Ruleset) -> Check:
 
 
 def _contains_all(cond: ContainsAll, ruleset: Ruleset) -> Check:
-    read = _reader(cond.contains_all.field)
+    read = reader(cond.contains_all.field)
     required = _values(cond.contains_all, ruleset)
 
     def contains_all(data: dict[str, Any], observed: Observations) -> Result:
@@ -211,7 +152,7 @@ def _number(value: Any) -> float | None:
 
 def _at_least(cond: AtLeast, ruleset: Ruleset) -> Check:
     args = cond.at_least
-    read = _reader(args.field)
+    read = reader(args.field)
     known, low = _bound(args, ruleset)
     if known:
 
@@ -231,7 +172,7 @@ def _at_least(cond: AtLeast, ruleset: Ruleset) -> Check:
 
 def _at_most(cond: AtMost, ruleset: Ruleset) -> Check:
     args = cond.at_most
-    read = _reader(args.field)
+    read = reader(args.field)
     known, high = _bound(args, ruleset)
     if known:
 
@@ -250,7 +191,7 @@ def _at_most(cond: AtMost, ruleset: Ruleset) -> Check:
 
 
 def _present(cond: Present, ruleset: Ruleset) -> Check:
-    read = _reader(cond.present.field)
+    read = reader(cond.present.field)
 
     def present(data: dict[str, Any], observed: Observations) -> Result:
         # Silence is "unanswered", never a failure of its own: present() is True or unknown.
@@ -260,7 +201,7 @@ def _present(cond: Present, ruleset: Ruleset) -> Check:
 
 
 def _non_empty(cond: NonEmpty, ruleset: Ruleset) -> Check:
-    read = _reader(cond.non_empty.field)
+    read = reader(cond.non_empty.field)
 
     def non_empty(data: dict[str, Any], observed: Observations) -> Result:
         v = read(data, observed)
@@ -270,7 +211,7 @@ def _non_empty(cond: NonEmpty, ruleset: Ruleset) -> Check:
 
 
 def _matches(cond: Matches, ruleset: Ruleset) -> Check:
-    read = _reader(cond.matches.field)
+    read = reader(cond.matches.field)
     pattern = cond.matches.pattern
     try:
         rx: re.Pattern[str] | None = _regex(pattern)
