@@ -14,11 +14,10 @@ import pytest
 import yaml
 
 from aiprocure import api
-from aiprocure.engine.evaluate import evaluate_rule
-from aiprocure.engine.scoring import high_risk
 from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import Status
 from aiprocure.model.ruleset import Ruleset
+from tests.engine_support import evaluate_rule, high_risk
 
 CASES_DIR = Path(__file__).parent / "cases"
 
