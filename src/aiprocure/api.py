@@ -155,12 +155,6 @@ def _compiled(ruleset: Ruleset) -> CompiledRuleset:
     return compile_ruleset(ruleset)
 
 
-def checklist_digests(ruleset: Ruleset | CompiledRuleset) -> list[InputDigest]:
-    """The rule set's checklists as a report's inputs: made once per rule set and shared (frozen,
-    made of strings); each report gets a list of its own."""
-    return list(compiled_ruleset(ruleset).checklist_digests)
-
-
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
     """Files as given; directories become their *.yaml / *.yml entries (recursive, sorted).
 
