@@ -6,7 +6,7 @@ One interface: ``compile_ruleset(ruleset) -> CompiledRuleset`` once per rule set
 Modules, each with one job:
 
 * ``compiled``: the compiled rule set, owner of every plan;
-* ``compiler`` and ``context``: conditions into closures, field paths into readers;
+* ``compiler``, ``leaves`` and ``context``: conditions into closures, field paths into readers;
 * ``predicates``: the named predicates;
 * ``findings``: rule plans run into findings, in a report's order;
 * ``high_risk``: the high-risk determination sheet;

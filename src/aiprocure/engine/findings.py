@@ -139,7 +139,7 @@ class RulePlan:
     references: tuple[Reference, ...]  # copied into each finding: a list of its own
     evidence_required: bool
     review_flag: bool
-    finding: dict[str, Any]  # a finding's values; _run fills in those of the declaration
+    finding: dict[str, Any]  # a finding's values (copied, never changed); run_rules adds the rest
     unanswered: dict[tuple[str, ...], Text] = field(default_factory=dict)
 
     def unanswered_message(self, observed: dict[str, Observed]) -> tuple[Text, str]:
