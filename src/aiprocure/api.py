@@ -8,11 +8,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
+from datetime import date
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
 from aiprocure.engine.assess import assess
+from aiprocure.engine.compiled import CompiledRuleset, compile_ruleset
+from aiprocure.engine.waivers import WaiverSet
 from aiprocure.errors import InputError, Problem
 from aiprocure.model.checklist import Checklist
 from aiprocure.model.declaration import Declaration
@@ -29,6 +32,7 @@ __all__ = [
     "assess",
     "assess_file",
     "assess_loaded",
+    "compiled_ruleset",
     "expand_paths",
     "load_checklists",
     "load_declaration",
@@ -96,41 +100,59 @@ def load_declaration(path: Path) -> tuple[Declaration, Document]:
     return load(path, Declaration)
 
 
-def assess_file(path: Path, ruleset: Ruleset, *, generated_at: str | None = None) -> Report:
+def assess_file(
+    path: Path,
+    ruleset: Ruleset | CompiledRuleset,
+    *,
+    generated_at: str | None = None,
+    waivers: WaiverSet | None = None,
+    today: date | None = None,
+) -> Report:
+    """Assess the declaration at ``path``; with ``waivers``, judged on ``today`` (see
+    ``engine.assess``)."""
     declaration, doc = load_declaration(path)
-    return assess_loaded(path, declaration, doc, ruleset, generated_at=generated_at)
+    return assess_loaded(
+        path, declaration, doc, ruleset, generated_at=generated_at, waivers=waivers, today=today
+    )
 
 
 def assess_loaded(
     path: Path,
     declaration: Declaration,
     doc: Document,
-    ruleset: Ruleset,
+    ruleset: Ruleset | CompiledRuleset,
     *,
     generated_at: str | None = None,
+    waivers: WaiverSet | None = None,
+    today: date | None = None,
 ) -> Report:
     """``assess_file`` for a declaration already loaded from ``path`` (``load_declaration``)."""
+    compiled = compiled_ruleset(ruleset)
     inputs = [InputDigest(kind="declaration", path=str(path), sha256=doc.sha256)]
-    inputs += checklist_digests(ruleset)
+    inputs += compiled.checklist_digests
     return assess(
-        declaration, ruleset, file=str(path), doc=doc, inputs=inputs, generated_at=generated_at
+        compiled,
+        declaration,
+        file=str(path),
+        doc=doc,
+        inputs=inputs,
+        generated_at=generated_at,
+        waivers=waivers,
+        today=today,
     )
 
 
-_CHECKLIST_DIGESTS = -4  # Ruleset.engine_cache key (never an id())
+def compiled_ruleset(ruleset: Ruleset | CompiledRuleset) -> CompiledRuleset:
+    """``ruleset`` compiled, once per rule set object: the last few compiled are kept (a rule set
+    is equal only to itself). A rule set must not change once compiled."""
+    if isinstance(ruleset, CompiledRuleset):
+        return ruleset
+    return _compiled(ruleset)
 
 
-def checklist_digests(ruleset: Ruleset) -> list[InputDigest]:
-    """The rule set's checklists as a report's inputs: made once per rule set and shared (frozen,
-    made of strings); each report gets a list of its own."""
-    cached = ruleset.engine_cache.get(_CHECKLIST_DIGESTS)
-    if cached is None or cached[0] != ruleset.checklists:
-        digests = [
-            InputDigest(kind="checklist", path=src.path, sha256=src.sha256)
-            for _, src in ruleset.checklists
-        ]
-        cached = ruleset.engine_cache[_CHECKLIST_DIGESTS] = (list(ruleset.checklists), digests)
-    return list(cached[1])
+@lru_cache(maxsize=8)
+def _compiled(ruleset: Ruleset) -> CompiledRuleset:
+    return compile_ruleset(ruleset)
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:

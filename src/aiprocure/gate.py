@@ -6,9 +6,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 from aiprocure.model.checklist import Severity
-from aiprocure.model.findings import Report, Status
-
-OPEN = (Status.FAIL, Status.UNANSWERED, Status.UNVERIFIED)
+from aiprocure.model.findings import OPEN, Report
 
 
 class FailOn(StrEnum):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import random
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +11,25 @@ import pytest
 
 from aiprocure import api
 from aiprocure.caio.dates import tokyo_today
-from aiprocure.caio.waivers import apply_waivers, load_waivers
-from aiprocure.model.findings import Status
-from tests.caio.helpers import OVERSEAS, finding, report_json, run, waiver, write
+from aiprocure.caio.waivers import load_waivers
+from aiprocure.engine.assess import finding_sort_key
+from aiprocure.engine.scores import overall_risk, review_flags, scores_of
+from aiprocure.engine.waivers import (
+    SOON_DAYS,
+    LoadedWaiver,
+    WaiverSet,
+    _as_waiver,
+    _notice,
+    _winner,
+    in_scope,
+)
+from aiprocure.model.checklist import Category
+from aiprocure.model.common import Lang
+from aiprocure.model.findings import OPEN, InputDigest, Report, Status, Subject
+from aiprocure.model.ruleset import Ruleset
+from aiprocure.model.waivers import WaiverEntry
+from aiprocure.render import Format, render_bytes
+from tests.caio.helpers import EX, OVERSEAS, finding, report_json, run, waiver, write
 
 CHECK = (
     "check",
@@ -76,9 +93,8 @@ def test_waiver_expiring_on_the_utc_date_is_expired_in_tokyo(tmp_path: Path) -> 
     ruleset = api.load_checklists()
     path = write(tmp_path / "w.yaml", "waivers:\n" + waiver(expires="2026-06-30"))
     ws = load_waivers([path], ruleset)
-    report = api.assess_file(OVERSEAS, ruleset)
     today = tokyo_today(datetime(2026, 6, 30, 15, 30, tzinfo=UTC))
-    waived = apply_waivers(report, ws, today)
+    waived = api.assess_file(OVERSEAS, ruleset, waivers=ws, today=today)
     assert next(f for f in waived.findings if f.rule_id == "DS920-LOCK-001").status is Status.FAIL
     assert [n.kind for n in waived.waiver_notices] == ["expired"]
 
@@ -264,8 +280,143 @@ def test_apply_is_pure_and_deterministic(tmp_path: Path) -> None:
     path = write(tmp_path / "w.yaml", "waivers:\n" + waiver())
     ws = load_waivers([path], ruleset)
     report = api.assess_file(OVERSEAS, ruleset)
-    a = apply_waivers(report, ws, date(2026, 2, 1))
-    b = apply_waivers(report, ws, date(2026, 2, 1))
+    a = api.assess_file(OVERSEAS, ruleset, waivers=ws, today=date(2026, 2, 1))
+    b = api.assess_file(OVERSEAS, ruleset, waivers=ws, today=date(2026, 2, 1))
     assert a == b
-    assert report.count(Status.WAIVED) == 0  # the input is untouched
+    assert report.count(Status.WAIVED) == 0
     assert a.count(Status.WAIVED) == 1
+
+
+# --- the engine's waivers against the former re-scoring of a finished report ------------------
+
+
+def _reference_apply(report: Report, waivers: WaiverSet, today: date) -> Report:
+    """How waivers were applied before the engine did it: to a finished report, re-scored
+    through a rule set of the report's own categories. Kept as the oracle."""
+    relevant = [w for w in waivers.waivers if in_scope(w.entry, report.subject.model_dump())]
+    notices = []
+    by_rule = {f.rule_id: f for f in report.findings}
+    active = []
+    for w in relevant:
+        if w.entry.rule not in by_rule:
+            continue
+        if w.entry.expires_on < today:
+            notices.append(_notice("expired", w))
+        elif w.entry.approved_on > today:
+            notices.append(_notice("not_yet_effective", w))
+        else:
+            active.append(w)
+    findings = []
+    for f in report.findings:
+        matching = [w for w in active if w.entry.rule == f.rule_id]
+        if f.status not in OPEN:
+            notices.extend(_notice("unused", w) for w in matching)
+            findings.append(f)
+            continue
+        if not matching:
+            findings.append(f)
+            continue
+        win = _winner(matching)
+        if len(matching) > 1:
+            notices.append(_notice("conflict", win, [w.entry.id for w in matching if w is not win]))
+        if (win.entry.expires_on - today).days <= SOON_DAYS:
+            notices.append(_notice("expiring_soon", win))
+        findings.append(
+            f.model_copy(update={"status": Status.WAIVED, "waiver": _as_waiver(win.entry)})
+        )
+    findings.sort(key=finding_sort_key)
+    shell = Ruleset(
+        checklists=[],
+        categories={
+            c.category: Category.model_construct(id=c.category, title=c.title, description=None)
+            for c in report.categories
+        },
+    )
+    cats = scores_of([(f.category, f.severity, f.status) for f in findings], shell)
+    flags = review_flags([f for f in findings if f.status is Status.FAIL], report.high_risk)
+    notices.sort(key=lambda n: (n.rule_id, n.kind, n.waiver_id))
+    inputs = list(report.inputs)
+    inputs += [d for d in waivers.digests if d not in inputs]
+    return report.model_copy(
+        update={
+            "findings": findings,
+            "categories": cats,
+            "risk_level": overall_risk(cats),
+            "review_flags": flags,
+            "review_required": bool(flags),
+            "waiver_notices": [*report.waiver_notices, *notices],
+            "inputs": inputs,
+        }
+    )
+
+
+def _random_waivers(
+    rng: random.Random, rule_ids: list[str], subject: Subject, today: date
+) -> WaiverSet:
+    scopes: list[dict[str, str]] = [
+        {"declaration": "*.yaml"},
+        {"declaration": "elsewhere/*.yaml"},
+        {"vendor": subject.vendor or "nobody"},
+        {"system": "another system"},
+    ]
+    if subject.corporate_number:
+        scopes.append({"corporate_number": subject.corporate_number})
+    out: list[LoadedWaiver] = []
+    for n in range(rng.randint(0, 6)):
+        # often the rule of the waiver before, so that two can conflict
+        rule = out[-1].entry.rule if out and rng.random() < 0.4 else rng.choice(rule_ids)
+        approved = today - timedelta(days=rng.choice([-5, 0, 10, 40, 100]))
+        expires = approved + timedelta(days=rng.choice([0, 10, 31, 45, 200]))
+        entry = WaiverEntry.model_validate(
+            {
+                "id": f"W-{rng.randint(1, 4)}{n}",
+                "rule": rule,
+                "scope": rng.choice(scopes),
+                "justification": "j",
+                "approver": "CAIO",
+                "approved_on": approved,
+                "expires_on": expires,
+            }
+        )
+        out.append(LoadedWaiver(entry=entry, path="w.yaml", line=2 + 8 * n))
+    digests = (InputDigest(kind="waivers", path="w.yaml", sha256="0" * 64),)
+    return WaiverSet(waivers=tuple(out), digests=digests if rng.random() < 0.8 else ())
+
+
+@pytest.mark.parametrize("path", sorted(EX.glob("*.yaml")), ids=lambda p: p.name)
+def test_engine_waivers_give_the_reports_the_former_path_gave(path: Path) -> None:
+    ruleset = api.load_checklists()
+    compiled = api.compiled_ruleset(ruleset)
+    declaration, doc = api.load_declaration(path)
+    plain = api.assess_loaded(path, declaration, doc, compiled)
+    # the open ones often, so that waivers apply, conflict and expire
+    open_ids = [f.rule_id for f in plain.findings if f.status in OPEN]
+    flagged = [f.source_id for f in plain.review_flags if f.kind == "critical_rule"]
+    rule_ids = [r.id for r in ruleset.rules] + open_ids * 3 + flagged * 20
+    rng = random.Random(path.name)
+    for i in range(40):
+        today = date(2026, rng.randint(1, 12), rng.randint(1, 28))
+        ws = _random_waivers(rng, rule_ids, plain.subject, today)
+        got = api.assess_loaded(path, declaration, doc, compiled, waivers=ws, today=today)
+        expected = _reference_apply(plain, ws, today)
+        assert got == expected
+        for fmt in (Format.JSON, Format.SARIF, Format.TERMINAL)[: 1 if i % 8 else 3]:
+            assert render_bytes(fmt, [got], Lang.EN) == render_bytes(fmt, [expected], Lang.EN)
+
+
+def test_waivers_need_a_date() -> None:
+    ruleset = api.load_checklists()
+    entry = WaiverEntry.model_validate(
+        {
+            "id": "W-1",
+            "rule": ruleset.rules[0].id,
+            "scope": {"declaration": "*"},
+            "justification": "j",
+            "approver": "CAIO",
+            "approved_on": date(2026, 1, 1),
+            "expires_on": date(2026, 2, 1),
+        }
+    )
+    ws = WaiverSet(waivers=(LoadedWaiver(entry=entry, path="w.yaml", line=2),))
+    with pytest.raises(ValueError, match="today"):
+        api.assess_file(OVERSEAS, ruleset, waivers=ws)

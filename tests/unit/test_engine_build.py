@@ -1,4 +1,4 @@
-"""``engine.build.maker``: instances equal to validated ones, and the shared fields set stays intact."""
+"""``findings.maker``: instances equal to validated ones, and the shared fields set stays intact."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from aiprocure import api
-from aiprocure.engine.build import maker
-from aiprocure.model.findings import Finding, Location, Status, trusted
+from aiprocure.model.findings import Finding, Location, Status, maker
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,10 +19,10 @@ def _location() -> Location:
     return maker(Location)({"file": "f.yaml", "line": 3, "col": 5, "field": "a.b"})
 
 
-def test_made_instances_equal_trusted_and_validated_ones() -> None:
+def test_made_instances_equal_validated_ones() -> None:
     values = {"file": "f.yaml", "line": 3, "col": 5, "field": "a.b"}
     made = _location()
-    for other in (trusted(Location, dict(values)), Location.model_validate(values)):
+    for other in (Location.model_validate(values),):
         assert made == other
         assert made.model_dump_json() == other.model_dump_json()
         assert made.model_fields_set == other.model_fields_set

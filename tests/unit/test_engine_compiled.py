@@ -1,4 +1,5 @@
-"""Compiled conditions (``engine.compiler``) against the interpreter they replaced.
+"""Compiled conditions (``engine.compiler``) and rule sets (``engine.compiled``) against the
+interpreter they replaced.
 
 The reference below is the engine's former tree-walking evaluator, kept as an oracle: for every
 condition and every declaration, the compiled form must give the same result, observe the same
@@ -9,6 +10,7 @@ results built from compiled plans must equal those the interpreter built, field 
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import re
 from pathlib import Path
 from typing import Any
@@ -20,27 +22,12 @@ from pydantic import BaseModel, TypeAdapter
 
 from aiprocure import api
 from aiprocure.engine.assess import finding_sort_key
+from aiprocure.engine.compiled import compile_ruleset
 from aiprocure.engine.compiler import compile_condition
 from aiprocure.engine.context import Context
-from aiprocure.engine.evaluate import (
-    _evidence,
-    _plan,
-    _plans,
-    evaluate,
-    evaluate_rule,
-    fields_of,
-    holds,
-    location_of,
-    report_findings,
-)
+from aiprocure.engine.findings import _evidence, fields_of, location_of
 from aiprocure.engine.predicates import PREDICATES
-from aiprocure.engine.scoring import (
-    category_scores,
-    high_risk,
-    report_scores,
-    review_flags,
-    scores_of,
-)
+from aiprocure.engine.scores import review_flags
 from aiprocure.model.checklist import (
     All,
     AllIn,
@@ -67,6 +54,14 @@ from aiprocure.model.findings import Finding, Status
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.load import parse_file, validate
 from aiprocure.sources.yamlsrc import Document
+from tests.engine_support import (
+    evaluate,
+    evaluate_rule,
+    findings_scores,
+    high_risk,
+    holds,
+    report_findings,
+)
 from tests.unit.test_properties import declarations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -283,7 +278,10 @@ DOCUMENTS = _documents()
 # --- shipped rules, examples and generated declarations ---------------------------------------
 
 
-def _check_declaration(data: dict[str, Any], ruleset: Ruleset, doc: Document | None) -> None:
+def _check_declaration(
+    data: dict[str, Any], ruleset: Ruleset, doc: Document | None, *, fresh: bool = False
+) -> None:
+    compiled = compile_ruleset(ruleset) if fresh else api.compiled_ruleset(ruleset)
     for rule in ruleset.rules:
         _agree(rule.check, data, ruleset)
         if rule.applies_if is not None:
@@ -293,13 +291,13 @@ def _check_declaration(data: dict[str, Any], ruleset: Ruleset, doc: Document | N
             for level in vp.levels:
                 _agree(level.when, data, ruleset)
     expected = [ref_evaluate_rule(r, data, ruleset, doc, "d.yaml") for r in ruleset.rules]
-    _same(list(evaluate(data, ruleset, doc, "d.yaml")), expected)
-    _same(list(evaluate(data, ruleset, doc, "d.yaml")), expected)
+    _same(evaluate(data, compiled, doc, "d.yaml"), expected)
+    _same(evaluate(data, compiled, doc, "d.yaml"), expected)
     ordered = sorted(expected, key=finding_sort_key)
-    _same(report_findings(data, ruleset, doc, "d.yaml").findings, ordered)
-    found = report_findings(data, ruleset, doc, "d.yaml")
+    _same(report_findings(data, compiled, doc, "d.yaml").findings, ordered)
+    found = report_findings(data, compiled, doc, "d.yaml")
     _same(found.findings, ordered)
-    _same(report_scores(found, ruleset), category_scores(ordered, ruleset))  # remembered or not
+    _same(found.categories, findings_scores(ordered, ruleset))  # remembered or not
     _same([evaluate_rule(r, data, ruleset, doc, "d.yaml") for r in ruleset.rules], expected)
 
 
@@ -433,31 +431,47 @@ def test_odd_data_reads_as_the_interpreter_did(data: Any) -> None:
 # --- plans follow the rule set -------------------------------------------------------------------
 
 
-def test_plans_follow_a_changed_rule_list() -> None:
+def test_a_changed_rule_list_compiles_to_its_own_plans() -> None:
     rs = api.load_checklists()
     data = DOCUMENTS[0][1]
-    before = list(evaluate(data, rs, None, "d.yaml"))
-    rs.rules.pop()
-    assert [f.rule_id for f in list(evaluate(data, rs, None, "d.yaml"))] == [
+    before = evaluate(data, compile_ruleset(rs), None, "d.yaml")
+    fewer = dataclasses.replace(rs, rules=rs.rules[:-1])
+    assert [f.rule_id for f in evaluate(data, fewer, None, "d.yaml")] == [
         f.rule_id for f in before[:-1]
     ]
-    assert _plans(rs) is _plans(rs)
-    rs.rules.extend(rs.rules[:3])  # ties in the report order keep the rule set's order
-    _check_declaration(data, rs, None)
+    assert api.compiled_ruleset(fewer) is api.compiled_ruleset(fewer)  # compiled once
+    more = dataclasses.replace(rs, rules=[*rs.rules, *rs.rules[:3]])
+    _check_declaration(data, more, None)  # ties in the report order keep the rule set's order
 
 
 def test_a_replaced_rule_set_compiles_its_own_parameters() -> None:
     rs = api.load_checklists()
     name = next(iter(rs.parameter_values))
     data = DOCUMENTS[0][1]
-    list(evaluate(data, rs, None, "d.yaml"))  # fills rs.engine_cache
     values = {**rs.parameter_values, name: -1e9}
     changed = dataclasses.replace(rs, parameter_values=values)
-    assert changed.engine_cache == {}
-    for rule in changed.rules:
-        assert _plan(rule, changed) is not _plan(rule, rs)
+    first, second = api.compiled_ruleset(rs), api.compiled_ruleset(changed)
+    assert first is not second
+    assert all(a is not b for a, b in zip(first.rules, second.rules, strict=True))
     expected = [ref_evaluate_rule(r, data, changed, None, "d.yaml") for r in changed.rules]
-    _same(list(evaluate(data, changed, None, "d.yaml")), expected)
+    _same(evaluate(data, changed, None, "d.yaml"), expected)
+
+
+def test_a_compiled_rule_set_pickles_as_its_rule_set_and_compiles_again() -> None:
+    compiled = api.compiled_ruleset(RULESET)
+    again = pickle.loads(pickle.dumps(compiled))
+    assert again is not compiled
+    assert [p.rule_id for p in again.report_order] == [p.rule_id for p in compiled.report_order]
+    data = DOCUMENTS[0][1]
+    _same(evaluate(data, again, None, "d.yaml"), evaluate(data, compiled, None, "d.yaml"))
+
+
+def test_a_compiled_rule_set_is_immutable() -> None:
+    compiled = api.compiled_ruleset(RULESET)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        compiled.rules = ()  # type: ignore[misc]
+    assert isinstance(compiled.rules, tuple)
+    assert isinstance(compiled.checklist_infos, tuple)
 
 
 def test_high_risk_matches_the_interpreter() -> None:
@@ -486,9 +500,9 @@ def test_report_findings_score_and_flag_as_the_findings_do() -> None:
     for doc, data in DOCUMENTS:
         found = report_findings(data, RULESET, doc, "d.yaml")
         hr = high_risk(data, RULESET, doc, "d.yaml")
-        _same(scores_of(found.entries, RULESET), category_scores(found.findings, RULESET))
-        _same(report_scores(found, RULESET), category_scores(found.findings, RULESET))
-        _same(review_flags(found.flagged, hr), review_flags(found.findings, hr))
+        _same(found.categories, findings_scores(found.findings, RULESET))
+        failed = [f for f in found.findings if f.review_flag and f.status is Status.FAIL]
+        _same(review_flags(found.flagged, hr), review_flags(failed, hr))
 
 
 def test_categories_outside_the_rule_set_come_last_in_order_of_appearance() -> None:
@@ -497,7 +511,7 @@ def test_categories_outside_the_rule_set_come_last_in_order_of_appearance() -> N
         f.model_copy(update={"category": name})
         for f, name in zip(findings[:3], ["zz_extra", "aa_extra", "zz_extra"], strict=True)
     ]
-    scores = category_scores([*moved, *findings[3:]], RULESET)
+    scores = findings_scores([*moved, *findings[3:]], RULESET)
     assert [c.category for c in scores][-2:] == ["zz_extra", "aa_extra"]
     assert scores[-1].title == Text(ja="aa_extra", en="aa_extra")
     assert sum(c.counts[Status.PASS] for c in scores) == sum(
@@ -508,21 +522,23 @@ def test_categories_outside_the_rule_set_come_last_in_order_of_appearance() -> N
 def test_report_scores_of_rules_outside_the_rule_sets_categories() -> None:
     rs = api.load_checklists()
     data = DOCUMENTS[0][1]
-    before = report_scores(report_findings(data, rs, None, "d.yaml"), rs)
-    rs.rules[:3] = [
+    before = report_findings(data, rs, None, "d.yaml").categories
+    moved = [
         r.model_copy(update={"category": name})
         for r, name in zip(rs.rules[:3], ["zz_extra", "aa_extra", "zz_extra"], strict=True)
     ]
+    rs = dataclasses.replace(rs, rules=[*moved, *rs.rules[3:]])
+    assert api.compiled_ruleset(rs).categories is None
     found = report_findings(data, rs, None, "d.yaml")
-    scores = report_scores(found, rs)
-    _same(scores, category_scores(found.findings, rs))
+    scores = found.categories
+    _same(scores, findings_scores(found.findings, rs))
     assert [c.category for c in scores][-2:] == ["zz_extra", "aa_extra"]
     assert scores != before
 
 
 def test_each_report_gets_counts_of_its_own() -> None:
     data = DOCUMENTS[0][1]
-    first = report_scores(report_findings(data, RULESET, None, "d.yaml"), RULESET)
-    again = report_scores(report_findings(data, RULESET, None, "d.yaml"), RULESET)
+    first = report_findings(data, RULESET, None, "d.yaml").categories
+    again = report_findings(data, RULESET, None, "d.yaml").categories
     _same(first, again)
     assert all(a.counts is not b.counts for a, b in zip(first, again, strict=True))

@@ -1,4 +1,4 @@
-"""The engine builds report objects without re-validating them (``findings.trusted``): each must be
+"""The engine builds report objects without re-validating them (``findings.maker``): each must be
 exactly what validating the same values would give, so that no output byte depends on the shortcut."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from aiprocure import api
-from aiprocure.model.findings import Location, trusted
+from aiprocure.model.findings import Location, maker
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -19,7 +19,7 @@ def _same_as_validated(obj: BaseModel, *, every_field: bool = True) -> None:
     again = type(obj).model_validate(obj.model_dump())
     assert again == obj
     assert again.model_dump_json() == obj.model_dump_json()
-    if every_field:  # trusted() is given every field, in declaration order
+    if every_field:  # maker() is given every field, in declaration order
         assert again.model_fields_set == obj.model_fields_set
         assert list(vars(again)) == list(vars(obj))
 
@@ -41,7 +41,7 @@ def test_trusted_objects_equal_validated_ones(path: Path) -> None:
 
 
 def test_trusted_instances_stay_frozen() -> None:
-    loc = trusted(Location, {"file": "f", "line": 1, "col": 2, "field": "a"})
+    loc = maker(Location)({"file": "f", "line": 1, "col": 2, "field": "a"})
     assert loc == Location(file="f", line=1, col=2, field="a")
     with pytest.raises(ValidationError, match="frozen"):
         loc.line = 3  # type: ignore[misc]

@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 from aiprocure import api
 from aiprocure.cli import app
 from aiprocure.engine.assess import assess
-from aiprocure.engine.scoring import CREDIT
+from aiprocure.engine.scores import CREDIT
 from aiprocure.errors import InputError
 from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import Report, Status
@@ -50,6 +50,7 @@ FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 SLOW = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 RULESET = api.load_checklists()
+COMPILED = api.compiled_ruleset(RULESET)
 BASE: dict[str, Any] = parse(str(PASSING), PASSING.read_bytes()).data
 
 
@@ -143,7 +144,7 @@ def declarations(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def _assess(data: dict[str, Any]) -> Report:
-    return assess(Declaration.model_validate(data), RULESET, file="gen.yaml")
+    return assess(COMPILED, Declaration.model_validate(data), file="gen.yaml")
 
 
 def _check_ranges(report: Report) -> None:

@@ -8,12 +8,13 @@ import pytest
 
 from aiprocure import api
 from aiprocure.engine.assess import assess
-from aiprocure.engine.scoring import CREDIT, WEIGHT, finding_risk
+from aiprocure.engine.scores import CREDIT, WEIGHT
 from aiprocure.model.checklist import Aggregation, Provenance, Severity
 from aiprocure.model.common import Text
 from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import Finding, Location, Report, Status
 from aiprocure.model.ruleset import Ruleset
+from tests.engine_support import finding_risk
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +24,9 @@ def ruleset() -> Ruleset:
 
 def _report(ruleset: Ruleset, **facts: Any) -> Report:
     return assess(
-        Declaration.model_validate({"schema_version": "1.0", **facts}), ruleset, file="d.yaml"
+        api.compiled_ruleset(ruleset),
+        Declaration.model_validate({"schema_version": "1.0", **facts}),
+        file="d.yaml",
     )
 
 

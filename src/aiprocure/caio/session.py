@@ -10,7 +10,7 @@ from pathlib import Path
 
 from aiprocure import api
 from aiprocure.caio.config import LoadedConfig, build_ruleset, find_config
-from aiprocure.caio.waivers import WaiverSet, apply_waivers, load_waivers
+from aiprocure.caio.waivers import WaiverSet, load_waivers
 from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import Report
 from aiprocure.model.ruleset import Ruleset
@@ -25,19 +25,17 @@ class Session:
     waivers: WaiverSet = field(default_factory=WaiverSet)
     waiver_paths: tuple[Path, ...] = ()
 
-    def finish(self, report: Report) -> Report:
-        """Apply the waivers (if any) to a freshly assessed report."""
-        if not self.waivers.waivers and not self.waivers.digests:
-            return report
-        return apply_waivers(report, self.waivers, self.today)
-
     def assess(self, path: Path, *, generated_at: str | None = None) -> Report:
-        return self.finish(api.assess_file(path, self.ruleset, generated_at=generated_at))
+        return api.assess_file(
+            path, self.ruleset, generated_at=generated_at, waivers=self.waivers, today=self.today
+        )
 
     def assess_with_declaration(self, path: Path) -> tuple[Report, Declaration, Document]:
         declaration, doc = api.load_declaration(path)  # read and parsed once, for both
-        report = api.assess_loaded(path, declaration, doc, self.ruleset)
-        return self.finish(report), declaration, doc
+        report = api.assess_loaded(
+            path, declaration, doc, self.ruleset, waivers=self.waivers, today=self.today
+        )
+        return report, declaration, doc
 
 
 def open_session(

@@ -1,31 +1,33 @@
-"""Declaration + rule set -> Report. Pure: the caller supplies digests and any timestamp."""
+"""Declaration + compiled rule set (+ waivers) -> Report. Pure: the caller supplies digests, any
+timestamp and the date waivers are judged on."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from aiprocure import __version__
-from aiprocure.engine.build import maker
-from aiprocure.engine.evaluate import REPORT_STATUS_ORDER, report_findings
-from aiprocure.engine.scoring import high_risk_at, overall_risk, report_scores, review_flags
+from aiprocure.engine.compiled import CompiledRuleset
+from aiprocure.engine.findings import C_FAIL, REPORT_STATUS_ORDER, report_order, run_rules
+from aiprocure.engine.high_risk import high_risk
+from aiprocure.engine.scores import category_scores, overall_risk, review_flags
+from aiprocure.engine.waivers import WaiverSet, apply_waivers
 from aiprocure.model.checklist import Severity
 from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import (
     REPORT_VERSION,
-    ChecklistInfo,
     Finding,
     InputDigest,
     Location,
     Report,
     Subject,
+    WaiverNotice,
+    maker,
 )
-from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
 
 _STATUS_ORDER = {s: i for i, s in enumerate(REPORT_STATUS_ORDER)}
-
-
 _SEVERITY_ORDER = {s: -s.rank for s in Severity}
 
 
@@ -36,42 +38,28 @@ def finding_sort_key(f: Finding) -> tuple[int, int, str]:
 
 _new_report = maker(Report)
 _new_subject = maker(Subject)
-_CHECKLIST_INFOS = -3  # engine_cache key of the rule set's ChecklistInfo (never an id())
-
-
-def _checklist_infos(ruleset: Ruleset) -> list[ChecklistInfo]:
-    """The rule set's checklists as a report lists them: validated once per rule set and shared
-    (frozen, made only of strings and frozen texts); each report gets a list of its own."""
-    cached = ruleset.engine_cache.get(_CHECKLIST_INFOS)
-    if cached is None or cached[0] != ruleset.checklists:
-        infos = [
-            ChecklistInfo(
-                id=c.checklist.id,
-                version=c.checklist.version,
-                guideline=c.checklist.guideline,
-                title=c.checklist.title,
-            )
-            for c, _ in ruleset.checklists
-        ]
-        cached = ruleset.engine_cache[_CHECKLIST_INFOS] = (list(ruleset.checklists), infos)
-    return list(cached[1])
 
 
 def assess(
+    compiled: CompiledRuleset,
     declaration: Declaration,
-    ruleset: Ruleset,
     *,
     file: str,
     doc: Document | None = None,
     inputs: Sequence[InputDigest] = (),
     generated_at: str | None = None,
+    waivers: WaiverSet | None = None,
+    today: date | None = None,
 ) -> Report:
+    """The report on ``declaration`` (read from ``file``, positioned through ``doc``).
+
+    With ``waivers``, the open findings they cover are waived before anything is scored, judged
+    on ``today`` (required when there are waivers), and their files' digests join ``inputs``."""
     data = declaration.model_dump(mode="json", exclude_none=True)
     locations: dict[str, Location] = {}  # each field located once, for rules and viewpoints
-    found = report_findings(data, ruleset, doc, file, locations)
-    hr = high_risk_at(data, ruleset, doc, file, locations)
-    flags = review_flags(found.flagged, hr)  # the same flags as from every finding
-    cats = report_scores(found, ruleset)  # as category_scores(findings, ruleset)
+    plans = compiled.report_order
+    findings, codes = run_rules(plans, data, doc, file, {}, locations)
+    order = report_order(codes)
     vendor = declaration.vendor
     system = declaration.system
     subject = {
@@ -81,6 +69,28 @@ def assess(
         "declaration": file,
     }
     listed = list(inputs)
+    notices: list[WaiverNotice] = []
+    waiving = waivers is not None and bool(waivers.waivers or waivers.digests)
+    if waivers is not None and waiving:
+        if today is None and waivers.waivers:
+            raise ValueError("assess: waivers are judged on a date; give today=")
+        notices = apply_waivers(
+            findings,
+            codes,
+            order,
+            rule_ids=compiled.rule_ids,
+            subject=subject,
+            waivers=waivers,
+            today=today or date.min,
+        )
+        listed += [d for d in waivers.digests if d not in listed]
+    cats = category_scores(compiled.ruleset, compiled.categories, plans, codes, order)
+    final = report_order(codes) if waiving else order  # waived findings move
+    ordered = [findings[i] for i in final]
+    # Failures come first; those of rules that flag for review, in their order.
+    flagged = [findings[i] for i in final if codes[i] == C_FAIL and findings[i].review_flag]
+    hr = high_risk(compiled.ruleset.high_risk, compiled.viewpoints, data, doc, file, locations)
+    flags = review_flags(flagged, hr)
     values: dict[str, Any] = {
         "report_version": REPORT_VERSION,
         "tool": "aiprocure",
@@ -88,21 +98,23 @@ def assess(
         "generated_at": generated_at,
         "subject": subject,
         "inputs": listed,
-        "checklists": _checklist_infos(ruleset),
+        "checklists": list(compiled.checklist_infos),
         "risk_level": overall_risk(cats),
         "review_required": bool(flags),
         "review_flags": flags,
         "high_risk": hr,
         "categories": cats,
-        "findings": found.findings,
-        "waiver_notices": [],
+        "findings": ordered,
+        "waiver_notices": notices,
     }
     if type(file) is str and _is_text(generated_at) and _are_digests(listed):
         # Every value is of its field's type (the engine's own, the validated declaration's, the
         # caller's checked here): built without re-validating a hundred findings. Same JSON.
         values["subject"] = _new_subject(subject)
         return _new_report(values)
-    del values["report_version"], values["tool"], values["waiver_notices"]
+    del values["report_version"], values["tool"]
+    if not notices:
+        del values["waiver_notices"]
     return Report.model_validate(values)  # as given: validation says what is wrong
 
 

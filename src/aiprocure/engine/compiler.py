@@ -2,289 +2,34 @@
 
 ``compile_condition(cond, ruleset)`` turns a condition tree into a function of the declaration's
 data and the ``observed`` dict it records every field it reads into (as ``Context.get`` does).
-Evaluating is then a few direct calls per rule instead of a class dispatch per node and
-attribute chains per field; inline value sets, named lists, parameters and regular expressions
-are looked up once, here. No code is generated: checklists may be custom and untrusted.
+Evaluating is then a few direct calls per rule; inline value sets, named lists, parameters and
+regular expressions are looked up once, here. No code is generated: checklists may be custom and
+untrusted.
 
-The semantics are those of ``evaluate.py`` (three-valued, see its docstring), node for node:
-``all`` and ``any`` evaluate every part (so every field they name is observed), a field path is
-resolved as ``Context.get`` resolves it, and an error (an unknown parameter, an unhashable value
-in a set test) surfaces when the old interpreter raised it: while evaluating, not while
-compiling.
+Three-valued logic: None means "the facts needed are unanswered". ``all`` is False if any part is
+False, else None if any part is None; ``any`` is True if any part is True, else None if any is
+None; ``not`` keeps None. So an unanswered fact never turns into a pass. ``all`` and ``any``
+evaluate every part (so every field they name is observed), a field path is resolved as
+``Context.get`` resolves it, and an error (an unknown parameter, an unhashable value in a set
+test) surfaces while evaluating, not while compiling. The tests keep a tree-walking reference
+interpreter and check the closures against it.
 
 A compiled condition captures the rule set's lists and parameters as they are when it is
-compiled. The engine caches compiled rules in ``Ruleset.engine_cache``; a changed rule set is a
-new ``Ruleset`` (``dataclasses.replace``, as ``caio.config`` does), which starts a fresh cache.
+compiled: ``engine.compile_ruleset`` compiles every condition of a rule set once.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
-from aiprocure.engine.context import Context, _observable, _resolve, steps_of
+from aiprocure.engine.context import Context, Observations
+from aiprocure.engine.leaves import LEAVES, Check, Result
 from aiprocure.engine.predicates import PREDICATES
-from aiprocure.model.checklist import (
-    All,
-    AllIn,
-    Any_,
-    AtLeast,
-    AtMost,
-    Condition,
-    ContainsAll,
-    Equals,
-    Matches,
-    NoneIn,
-    NonEmpty,
-    Not,
-    OneOf,
-    Predicate,
-    Present,
-    Scalar,
-    _Bound,
-    _ValueSet,
-)
-from aiprocure.model.findings import Observed
+from aiprocure.model.checklist import All, Any_, Condition, Not, Predicate
 from aiprocure.model.ruleset import Ruleset
 
-Result = bool | None
-Observations = dict[str, Observed]
-Check = Callable[[dict[str, Any], Observations], Result]
-Reader = Callable[[Any, Observations], Any]
-
-# Values ``_observable`` returns unchanged; anything else (lists, objects, subclasses) goes through
-# it. JSON data from ``model_dump(mode="json")`` is almost all of these exact types.
-_PLAIN: frozenset[type] = frozenset({type(None), str, int, float, bool})
-
-
-@lru_cache(maxsize=256)
-def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-def _reader(path: str) -> Reader:
-    """A function that resolves ``path`` in the data, records what it saw, and returns it."""
-    steps = steps_of(path)
-    if any(mapped for _, mapped in steps):
-
-        def read_mapped(data: Any, observed: Observations) -> Any:
-            v = _resolve(data, steps, 0)
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
-            return v
-
-        return read_mapped
-    # Plain paths (nearly all of them): the loop of _resolve unrolled. A step into a missing key,
-    # a None or a non-object answers None, exactly as there.
-    names = tuple(name for name, _ in steps)
-    if len(names) == 1:
-        (a,) = names
-
-        def read1(data: Any, observed: Observations) -> Any:
-            v = data.get(a) if isinstance(data, dict) else None
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
-            return v
-
-        return read1
-    if len(names) == 2:
-        a, b = names
-
-        def read2(data: Any, observed: Observations) -> Any:
-            node = data.get(a) if isinstance(data, dict) else None
-            v = node.get(b) if isinstance(node, dict) else None
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
-            return v
-
-        return read2
-    if len(names) == 3:
-        a, b, c = names
-
-        def read3(data: Any, observed: Observations) -> Any:
-            node = data.get(a) if isinstance(data, dict) else None
-            node = node.get(b) if isinstance(node, dict) else None
-            v = node.get(c) if isinstance(node, dict) else None
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
-            return v
-
-        return read3
-
-    def read_n(data: Any, observed: Observations) -> Any:
-        v = _resolve(data, steps, 0)
-        observed[path] = v if type(v) in _PLAIN else _observable(v)
-        return v
-
-    return read_n
-
-
-def _values(vs: _ValueSet, ruleset: Ruleset) -> frozenset[Scalar]:
-    if vs.values is not None:
-        return frozenset(vs.values)
-    return ruleset.lists.get(vs.named or "", frozenset())
-
-
-def _bound(b: _Bound, ruleset: Ruleset) -> tuple[bool, float]:
-    """(True, the bound), or (False, 0) for a parameter the rule set lacks: that one is looked up
-    (and raises) when evaluated, as the interpreter did."""
-    if b.value is not None:
-        return True, float(b.value)
-    name = b.param or ""
-    if name in ruleset.parameter_values:
-        return True, ruleset.parameter_values[name]
-    return False, 0.0
-
-
-def _equals(cond: Equals, ruleset: Ruleset) -> Check:
-    read = _reader(cond.equals.field)
-    target = cond.equals.value
-
-    def equals(data: dict[str, Any], observed: Observations) -> Result:
-        v = read(data, observed)
-        return None if v is None else v == target
-
-    return equals
-
-
-def _one_of(cond: OneOf, ruleset: Ruleset) -> Check:
-    read = _reader(cond.one_of.field)
-    allowed = _values(cond.one_of, ruleset)
-
-    def one_of(data: dict[str, Any], observed: Observations) -> Result:
-        v = read(data, observed)
-        if v is None:
-            return None
-        if isinstance(v, list):
-            return all(x in allowed for x in v) and v != []
-        return v in allowed
-
-    return one_of
-
-
-def _all_in(cond: AllIn, ruleset: Ruleset) -> Check:
-    read = _reader(cond.all_in.field)
-    allowed = _values(cond.all_in, ruleset)
-
-    def all_in(data: dict[str, Any], observed: Observations) -> Result:
-        v = read(data, observed)
-        if v is None:
-            return None
-        if isinstance(v, list):
-            return all(x in allowed for x in v)
-        return v in allowed
-
-    return all_in
-
-
-def _none_in(cond: NoneIn, ruleset: Ruleset) -> Check:
-    read = _reader(cond.none_in.field)
-    banned = _values(cond.none_in, ruleset)
-
-    def none_in(data: dict[str, Any], observed: Observations) -> Result:
-        v = read(data, observed)
-        if v is None:
-            return None
-        if isinstance(v, list):
-            return not any(x in banned for x in v)
-        return v not in banned
-
-    return none_in
-
-
-def _contains_all(cond: ContainsAll, ruleset: Ruleset) -> Check:
-    read = _reader(cond.contains_all.field)
-    required = _values(cond.contains_all, ruleset)
-
-    def contains_all(data: dict[str, Any], observed: Observations) -> Result:
-        v = read(data, observed)
-        if v is None:
-            return None
-        return required <= set(v if isinstance(v, list) else [v])
-
-    return contains_all
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
-
-
-def _at_least(cond: AtLeast, ruleset: Ruleset) -> Check:
-    args = cond.at_least
-    read = _reader(args.field)
-    known, low = _bound(args, ruleset)
-    if known:
-
-        def at_least(data: dict[str, Any], observed: Observations) -> Result:
-            n = _number(read(data, observed))
-            return None if n is None else n >= low
-
-        return at_least
-    values, name = ruleset.parameter_values, args.param or ""
-
-    def at_least_param(data: dict[str, Any], observed: Observations) -> Result:
-        n = _number(read(data, observed))
-        return None if n is None else n >= values[name]
-
-    return at_least_param
-
-
-def _at_most(cond: AtMost, ruleset: Ruleset) -> Check:
-    args = cond.at_most
-    read = _reader(args.field)
-    known, high = _bound(args, ruleset)
-    if known:
-
-        def at_most(data: dict[str, Any], observed: Observations) -> Result:
-            n = _number(read(data, observed))
-            return None if n is None else n <= high
-
-        return at_most
-    values, name = ruleset.parameter_values, args.param or ""
-
-    def at_most_param(data: dict[str, Any], observed: Observations) -> Result:
-        n = _number(read(data, observed))
-        return None if n is None else n <= values[name]
-
-    return at_most_param
-
-
-def _present(cond: Present, ruleset: Ruleset) -> Check:
-    read = _reader(cond.present.field)
-
-    def present(data: dict[str, Any], observed: Observations) -> Result:
-        # Silence is "unanswered", never a failure of its own: present() is True or unknown.
-        return True if read(data, observed) is not None else None
-
-    return present
-
-
-def _non_empty(cond: NonEmpty, ruleset: Ruleset) -> Check:
-    read = _reader(cond.non_empty.field)
-
-    def non_empty(data: dict[str, Any], observed: Observations) -> Result:
-        v = read(data, observed)
-        return None if v is None else v != []
-
-    return non_empty
-
-
-def _matches(cond: Matches, ruleset: Ruleset) -> Check:
-    read = _reader(cond.matches.field)
-    pattern = cond.matches.pattern
-    try:
-        rx: re.Pattern[str] | None = _regex(pattern)
-    except re.error:
-        rx = None  # raise where the interpreter raised: when the field is answered
-
-    def matches(data: dict[str, Any], observed: Observations) -> Result:
-        v = read(data, observed)
-        if v is None:
-            return None
-        search = (_regex(pattern) if rx is None else rx).search
-        return all(search(str(x)) is not None for x in (v if isinstance(v, list) else [v]))
-
-    return matches
+__all__ = ["Check", "Result", "compile_condition"]
 
 
 def _predicate(cond: Predicate, ruleset: Ruleset) -> Check:
@@ -375,16 +120,7 @@ def _not(cond: Not, ruleset: Ruleset) -> Check:
 
 
 _COMPILERS: dict[type, Callable[[Any, Ruleset], Check]] = {
-    Equals: _equals,
-    OneOf: _one_of,
-    AllIn: _all_in,
-    NoneIn: _none_in,
-    ContainsAll: _contains_all,
-    AtLeast: _at_least,
-    AtMost: _at_most,
-    Present: _present,
-    NonEmpty: _non_empty,
-    Matches: _matches,
+    **LEAVES,
     Predicate: _predicate,
     All: _all,
     Any_: _any,

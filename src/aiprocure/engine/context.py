@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +11,8 @@ from aiprocure.model.findings import Observed
 from aiprocure.model.ruleset import Ruleset
 
 Steps = tuple[tuple[str, bool], ...]
+Observations = dict[str, Observed]
+Reader = Callable[[Any, Observations], Any]
 
 # Field paths come from checklists and predicates: a few hundred at most. Splitting them once
 # instead of at every lookup (~80 per declaration) is a tenth of evaluating a rule.
@@ -88,3 +91,61 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", "
 def _compact(value: Any) -> str:
     """A nested object as one line of JSON, keys sorted (deterministic)."""
     return _ENCODER.encode(value)
+
+
+# Values ``_observable`` returns unchanged; anything else (lists, objects, subclasses) goes through
+# it. JSON data from ``model_dump(mode="json")`` is almost all of these exact types.
+_PLAIN: frozenset[type] = frozenset({type(None), str, int, float, bool})
+
+
+def reader(path: str) -> Reader:
+    """A function that resolves ``path`` in the data, records what it saw, and returns it."""
+    steps = steps_of(path)
+    if any(mapped for _, mapped in steps):
+
+        def read_mapped(data: Any, observed: Observations) -> Any:
+            v = _resolve(data, steps, 0)
+            observed[path] = v if type(v) in _PLAIN else _observable(v)
+            return v
+
+        return read_mapped
+    # Plain paths (nearly all of them): the loop of _resolve unrolled. A step into a missing key,
+    # a None or a non-object answers None, exactly as there.
+    names = tuple(name for name, _ in steps)
+    if len(names) == 1:
+        (a,) = names
+
+        def read1(data: Any, observed: Observations) -> Any:
+            v = data.get(a) if isinstance(data, dict) else None
+            observed[path] = v if type(v) in _PLAIN else _observable(v)
+            return v
+
+        return read1
+    if len(names) == 2:
+        a, b = names
+
+        def read2(data: Any, observed: Observations) -> Any:
+            node = data.get(a) if isinstance(data, dict) else None
+            v = node.get(b) if isinstance(node, dict) else None
+            observed[path] = v if type(v) in _PLAIN else _observable(v)
+            return v
+
+        return read2
+    if len(names) == 3:
+        a, b, c = names
+
+        def read3(data: Any, observed: Observations) -> Any:
+            node = data.get(a) if isinstance(data, dict) else None
+            node = node.get(b) if isinstance(node, dict) else None
+            v = node.get(c) if isinstance(node, dict) else None
+            observed[path] = v if type(v) in _PLAIN else _observable(v)
+            return v
+
+        return read3
+
+    def read_n(data: Any, observed: Observations) -> Any:
+        v = _resolve(data, steps, 0)
+        observed[path] = v if type(v) in _PLAIN else _observable(v)
+        return v
+
+    return read_n

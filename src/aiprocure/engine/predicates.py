@@ -22,7 +22,6 @@ DATA_LOCATION_FIELDS = (
     "data_locations.backup",
     "data_locations.logs",
 )
-CORPORATE_FIELDS = ("vendor.country", "vendor.parent_company.country")
 
 
 @dataclass(frozen=True)
@@ -30,10 +29,6 @@ class PredicateSpec:
     fn: Callable[[Context, dict[str, Any]], Result]
     args: dict[str, type]  # allowed argument names and their types
     fields: tuple[str, ...]  # declaration fields it reads (for locations and messages)
-
-    @property
-    def doc(self) -> str:
-        return self.fn.__doc__ or ""
 
 
 def _exposed(ctx: Context, values: list[Any], home: str) -> bool:

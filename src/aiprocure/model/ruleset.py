@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from aiprocure.model.checklist import (
     Category,
@@ -26,8 +25,13 @@ class Source:
     sha256: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Ruleset:
+    """The merged rule set. Equal only to itself (and hashable): the engine compiles it once
+    (``engine.compile_ruleset``) and the api keeps the compiled form per rule set object. Do not
+    change a rule set once it is compiled; a changed one is a new ``Ruleset``
+    (``dataclasses.replace``, as ``caio.config`` does)."""
+
     checklists: list[tuple[Checklist, Source]]
     rules: list[Rule] = field(default_factory=list)
     categories: dict[str, Category] = field(default_factory=dict)
@@ -37,12 +41,6 @@ class Ruleset:
     jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
     high_risk: HighRiskSheet | None = None
     rule_source: dict[str, Source] = field(default_factory=dict)
-    # What the engine derives from each rule once instead of per declaration (fields a condition
-    # names, its evidence section, ...), keyed by id(rule). Not part of the rule set's identity;
-    # dataclasses.replace() starts a fresh one.
-    engine_cache: dict[int, Any] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
 
     @classmethod
     def build(cls, checklists: list[tuple[Checklist, Source]]) -> Ruleset:

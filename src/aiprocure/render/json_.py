@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from pydantic_core import PydanticSerializationError, to_json
 
 from aiprocure.model.common import Lang
-from aiprocure.model.findings import REPORT_VERSION, Finding, Report, RuleInfo, trusted
+from aiprocure.model.findings import REPORT_VERSION, Finding, Report, RuleInfo, maker
 
 SCHEMA_ID = f"urn:aiprocure:report:{REPORT_VERSION}"
 
@@ -98,8 +98,11 @@ def _rules_of(report: Report) -> dict[str, RuleInfo]:
     return {k: table[k] for k in sorted(table)}
 
 
+_new_entry = maker(_Entry)
+
+
 def _entry(report: Report, rules: dict[str, RuleInfo] | None) -> _Entry:
-    return trusted(_Entry, {**report.__dict__, "rules": rules})
+    return _new_entry({**report.__dict__, "rules": rules})
 
 
 def _escape_utf8(match: re.Match[bytes]) -> bytes:

@@ -1,4 +1,4 @@
-"""Category scores, risk levels and high-risk review flags.
+"""Category scores, risk levels and review flags.
 
 Scoring (documented in the README):
 
@@ -20,31 +20,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from aiprocure.engine.build import maker
-from aiprocure.engine.compiler import Check, compile_condition
-from aiprocure.engine.evaluate import (
-    REPORT_STATUS_ORDER,
-    ReportFindings,
-    fields_of,
-    location_of,
-)
-from aiprocure.model.checklist import HighRiskSheet, Level, Provenance, Severity, Viewpoint
+from aiprocure.engine.findings import REPORT_STATUS_ORDER, RulePlan
+from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Text
 from aiprocure.model.findings import (
     CategoryScore,
     Finding,
     HighRiskResult,
-    Location,
-    Observed,
     ReviewFlag,
     RiskLevel,
     Status,
-    ViewpointResult,
+    maker,
 )
 from aiprocure.model.ruleset import Ruleset
-from aiprocure.sources.yamlsrc import Document
 
 WEIGHT: dict[Severity, int] = {
     Severity.INFO: 0,
@@ -76,29 +65,20 @@ _OPEN_RISK = {
 }
 
 
-# Built without re-validating: every field given, of its type (see engine.build).
+# Built without re-validating: every field given, of its type (see findings.maker).
 _new_category_score = maker(CategoryScore)
-_new_viewpoint_result = maker(ViewpointResult)
-_new_high_risk_result = maker(HighRiskResult)
 _new_review_flag = maker(ReviewFlag)
 
 _STATUSES = tuple(Status)  # iterating an Enum class is slow; this runs per category per report
 
 
-def _risk(status: Status, severity: Severity) -> RiskLevel:
+def risk_of(status: Status, severity: Severity) -> RiskLevel:
+    """The risk a finding of this status and severity implies."""
     if status is Status.FAIL:
         return _FAIL_RISK[severity]
     if status in (Status.UNANSWERED, Status.UNVERIFIED):
         return _OPEN_RISK[severity]
     return RiskLevel.LOW
-
-
-def finding_risk(f: Finding) -> RiskLevel:
-    return _risk(f.status, f.severity)
-
-
-def worst(levels: Sequence[RiskLevel]) -> RiskLevel:
-    return max(levels, key=lambda r: r.rank, default=RiskLevel.LOW)
 
 
 _LEVELS = tuple(RiskLevel)
@@ -109,16 +89,12 @@ _SCORE: dict[Status, dict[Severity, tuple[int, float | None, int]]] = {
         sev: (
             WEIGHT[sev],
             None if st is Status.NOT_APPLICABLE else WEIGHT[sev] * CREDIT[st],
-            1 << _risk(st, sev).rank,
+            1 << risk_of(st, sev).rank,
         )
         for sev in Severity
     }
     for st in Status
 }
-
-
-def category_scores(findings: Sequence[Finding], ruleset: Ruleset) -> list[CategoryScore]:
-    return scores_of([(f.category, f.severity, f.status) for f in findings], ruleset)
 
 
 # A category's score, risk, counts, points and possible points.
@@ -160,7 +136,8 @@ def _category_score(cat: str, ruleset: Ruleset, score: _Score) -> CategoryScore:
 def scores_of(
     entries: Sequence[tuple[str, Severity, Status]], ruleset: Ruleset
 ) -> list[CategoryScore]:
-    """category_scores() from each finding's (category, severity, status), in the same order."""
+    """The scores of the categories of findings given as (category, severity, status): the rule
+    set's categories first, in its order, then others in order of appearance."""
     groups: dict[str, list[tuple[Severity, Status]] | None] = dict.fromkeys(ruleset.categories)
     for cat, severity, status in entries:  # the rule set's categories first, then as they come
         members = groups.get(cat)
@@ -179,9 +156,10 @@ _MEMO_MAX = 4096  # scores kept per category, one per combination of its rules' 
 
 
 @dataclass(frozen=True, slots=True)
-class _CategoryPlan:
-    """The rules of one category, as indexes into the report-order plans, and the scores of the
-    combinations of their statuses seen so far (scores do not depend on the declaration)."""
+class CategoryPlan:
+    """The rules of one category, as indexes into the report-order plans, and a private memo: the
+    scores of the combinations of their statuses seen so far (scores do not depend on the
+    declaration)."""
 
     category: str
     members: tuple[int, ...]
@@ -189,48 +167,43 @@ class _CategoryPlan:
     memo: dict[tuple[int, ...], _Score]
 
 
-def _category_plans(found: ReportFindings, ruleset: Ruleset) -> list[_CategoryPlan] | None:
+def category_plans(plans: Sequence[RulePlan], ruleset: Ruleset) -> tuple[CategoryPlan, ...] | None:
     """The categories of the rule set that have rules, in its order; None when a rule's category
     is not in the rule set (those come last in order of appearance: scores_of() handles them)."""
-    key = tuple(ruleset.categories)
-    cached = ruleset.engine_cache.get(_CATEGORY_PLANS)
-    if cached is not None and cached[0] is found.plans and cached[1] == key:
-        plans: list[_CategoryPlan] | None = cached[2]
-        return plans
-    members: dict[str, list[int]] = {cat: [] for cat in key}
-    known = True
-    for i, plan in enumerate(found.plans):
+    members: dict[str, list[int]] = {cat: [] for cat in ruleset.categories}
+    for i, plan in enumerate(plans):
         group = members.get(plan.category)
         if group is None:
-            known = False
-            break
+            return None
         group.append(i)
-    plans = (
-        [
-            _CategoryPlan(cat, tuple(idx), tuple(found.plans[i].severity for i in idx), {})
-            for cat, idx in members.items()
-            if idx
-        ]
-        if known
-        else None
+    return tuple(
+        CategoryPlan(cat, tuple(idx), tuple(plans[i].severity for i in idx), {})
+        for cat, idx in members.items()
+        if idx
     )
-    ruleset.engine_cache[_CATEGORY_PLANS] = (found.plans, key, plans)
-    return plans
 
 
-_CATEGORY_PLANS = -2  # engine_cache key of the category plans (never an id())
 _CODE_STATUS = REPORT_STATUS_ORDER  # a finding's status code -> its status
 
 
-def report_scores(found: ReportFindings, ruleset: Ruleset) -> list[CategoryScore]:
-    """scores_of(found.entries, ruleset), remembering each category's score per combination of
-    its rules' statuses."""
-    plans = _category_plans(found, ruleset)
-    if plans is None:
-        return scores_of(found.entries, ruleset)
-    codes = found.codes
+def category_scores(
+    ruleset: Ruleset,
+    categories: tuple[CategoryPlan, ...] | None,
+    plans: Sequence[RulePlan],
+    codes: Sequence[int],
+    order: Sequence[int],
+) -> list[CategoryScore]:
+    """The category scores of the findings of ``plans`` with statuses ``codes`` (as places in
+    ``REPORT_STATUS_ORDER``). Each category's score is remembered per combination of its rules'
+    statuses. ``order`` (indexes into ``plans``) orders categories outside the rule set by their
+    first finding; waivers do not move them, so it is the order before any waiver applied."""
+    if categories is None:
+        return scores_of(
+            [(plans[i].category, plans[i].severity, _CODE_STATUS[codes[i]]) for i in order],
+            ruleset,
+        )
     out = []
-    for plan in plans:
+    for plan in categories:
         key = tuple([codes[i] for i in plan.members])
         score = plan.memo.get(key)
         if score is None:
@@ -240,101 +213,6 @@ def report_scores(found: ReportFindings, ruleset: Ruleset) -> list[CategoryScore
                 plan.memo[key] = score
         out.append(_category_score(plan.category, ruleset, score))
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class _ViewpointPlan:
-    viewpoint: Viewpoint
-    # Each level with its compiled condition and the fields of every level up to it.
-    levels: tuple[tuple[Level, Check, tuple[str, ...]], ...]
-
-
-def _viewpoint_plans(sheet: HighRiskSheet, ruleset: Ruleset) -> list[_ViewpointPlan]:
-    cached = ruleset.engine_cache.get(id(sheet))
-    if cached is not None and cached[0] is sheet:
-        plans: list[_ViewpointPlan] = cached[1]
-        return plans
-    plans = []
-    for vp in sheet.viewpoints:
-        fields: list[str] = []
-        levels = []
-        for level in vp.levels:
-            fields.extend(fields_of(level.when))
-            levels.append((level, compile_condition(level.when, ruleset), tuple(fields)))
-        plans.append(_ViewpointPlan(vp, tuple(levels)))
-    ruleset.engine_cache[id(sheet)] = (sheet, plans)  # the sheet kept alive, as rules are
-    return plans
-
-
-def high_risk(
-    data: dict[str, object], ruleset: Ruleset, doc: Document | None, file: str
-) -> HighRiskResult | None:
-    return high_risk_at(data, ruleset, doc, file)
-
-
-def high_risk_at(
-    data: dict[str, Any],
-    ruleset: Ruleset,
-    doc: Document | None,
-    file: str,
-    locations: dict[str, Location] | None = None,
-) -> HighRiskResult | None:
-    """high_risk(), sharing ``locations`` (field path -> Location) with the rules' findings."""
-    sheet = ruleset.high_risk
-    if sheet is None:
-        return None
-    located: dict[str, Location] = {} if locations is None else locations
-    results = []
-    for plan in _viewpoint_plans(sheet, ruleset):
-        observed: dict[str, Observed] = {}  # nothing writes to data
-        chosen = None
-        unknown = False
-        fields: tuple[str, ...] = ()
-        for level, when, upto in plan.levels:
-            fields = upto
-            r = when(data, observed)
-            if r is None:
-                unknown = True
-                break
-            if r:
-                chosen = level
-                break
-        first_missing = next(
-            (f for f in fields if observed.get(f) is None), fields[0] if fields else ""
-        )
-        loc_field = fields[0] if chosen is not None and fields else first_missing
-        location = located.get(loc_field)
-        if location is None:
-            location = located[loc_field] = location_of(doc, loc_field, file)
-        vp = plan.viewpoint
-        results.append(
-            _new_viewpoint_result(
-                {
-                    "id": vp.id,
-                    "title": vp.title,
-                    "level": chosen.id if chosen else None,
-                    "label": chosen.label if chosen else None,
-                    "high": None if (unknown or chosen is None) else chosen.high,
-                    "location": location,
-                    "observed": dict(sorted(observed.items())) if len(observed) > 1 else observed,
-                },
-            )
-        )
-    agg = sheet.aggregation
-    need = 1 if agg.mode == "any" else agg.count
-    high = sum(1 for v in results if v.high is True)
-    open_ = sum(1 for v in results if v.high is None)
-    return _new_high_risk_result(
-        {
-            "title": sheet.title,
-            "mode": agg.mode,
-            "count": need,
-            "provenance": agg.provenance,
-            "viewpoints": results,
-            "triggered": high >= need,
-            "undetermined": high < need <= high + open_,
-        },
-    )
 
 
 _VP_REASON = Text(
@@ -398,17 +276,5 @@ def review_flags(findings: Sequence[Finding], hr: HighRiskResult | None) -> list
 
 
 def overall_risk(categories: Sequence[CategoryScore]) -> RiskLevel:
-    return worst([c.risk for c in categories])
-
-
-__all__ = [
-    "CREDIT",
-    "WEIGHT",
-    "Location",
-    "Provenance",
-    "category_scores",
-    "finding_risk",
-    "high_risk",
-    "overall_risk",
-    "review_flags",
-]
+    """The worst risk of any category (low when there is none)."""
+    return max((c.risk for c in categories), key=lambda r: r.rank, default=RiskLevel.LOW)

@@ -1,23 +1,18 @@
-"""Conditions -> True/False/None, and rules -> one Finding each.
+"""Rules -> findings: each rule's plan, run over one declaration.
 
-Three-valued logic: None means "the facts needed are unanswered". ``all`` is False if any part is
-False, else None if any part is None; ``any`` is True if any part is True, else None if any is None;
-``not`` keeps None. So an unanswered fact never turns into a pass.
-
-Each rule's conditions are compiled once per rule set (``engine.compiler``) into a ``_Plan`` kept in
-``Ruleset.engine_cache``, with everything about the finding that does not depend on the
-declaration; evaluating a declaration then runs the plans.
+A ``RulePlan`` holds what evaluating a rule needs that does not depend on the declaration: its
+compiled conditions, the fields it names, its messages and its finding's fixed values.
+``engine.compile_ruleset`` makes one per rule; ``run_rules`` runs them and ``report_order`` puts
+the findings in a report's order without sorting them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, assert_never
 
-from aiprocure.engine.build import maker
 from aiprocure.engine.compiler import Check, compile_condition
-from aiprocure.engine.context import Context
 from aiprocure.engine.predicates import PREDICATES
 from aiprocure.model.checklist import (
     All,
@@ -40,16 +35,9 @@ from aiprocure.model.checklist import (
     Severity,
 )
 from aiprocure.model.common import Text
-from aiprocure.model.findings import EvidenceRef, Finding, Location, Observed, Status
+from aiprocure.model.findings import EvidenceRef, Finding, Location, Observed, Status, maker
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
-
-Result = bool | None
-
-
-def holds(cond: Condition, ctx: Context) -> Result:
-    """Evaluate one condition over the declaration in ``ctx`` (recording what it reads there)."""
-    return compile_condition(cond, ctx.ruleset)(ctx.data, ctx.observed)
 
 
 def fields_of(cond: Condition) -> list[str]:
@@ -133,8 +121,9 @@ _MESSAGES_MAX = 64  # "not answered" messages kept per rule, one per set of miss
 
 
 @dataclass(frozen=True, slots=True)
-class _Plan:
-    """What evaluating a rule needs that does not depend on the declaration."""
+class RulePlan:
+    """What evaluating a rule needs that does not depend on the declaration. Its one mutable
+    part is a private memo: the "not answered" message per set of missing fields."""
 
     fields: tuple[str, ...]  # every field the check names, in order
     unique_fields: tuple[str, ...]
@@ -150,7 +139,7 @@ class _Plan:
     references: tuple[Reference, ...]  # copied into each finding: a list of its own
     evidence_required: bool
     review_flag: bool
-    finding: dict[str, Any]  # a finding's values; _run fills in those of the declaration
+    finding: dict[str, Any]  # a finding's values (copied, never changed); run_rules adds the rest
     unanswered: dict[tuple[str, ...], Text] = field(default_factory=dict)
 
     def unanswered_message(self, observed: dict[str, Observed]) -> tuple[Text, str]:
@@ -165,15 +154,12 @@ class _Plan:
         return message, missing[0] if missing else self.primary
 
 
-def _plan(rule: Rule, ruleset: Ruleset) -> _Plan:
-    cached = ruleset.engine_cache.get(id(rule))
-    if cached is not None and cached[0] is rule:
-        plan: _Plan = cached[1]
-        return plan
+def rule_plan(rule: Rule, ruleset: Ruleset) -> RulePlan:
+    """The plan of one rule, its conditions compiled for ``ruleset``."""
     fields = fields_of(rule.check)
     primary = fields[0] if fields else rule.evidence_section or ""
     section = rule.evidence_section or primary.split(".")[0].removesuffix("[]")
-    plan = _Plan(
+    return RulePlan(
         fields=tuple(fields),
         unique_fields=tuple(dict.fromkeys(fields)),
         primary=primary,
@@ -207,8 +193,6 @@ def _plan(rule: Rule, ruleset: Ruleset) -> _Plan:
             "waiver": None,
         },
     )
-    ruleset.engine_cache[id(rule)] = (rule, plan)  # the rule kept alive, so its id stays its own
-    return plan
 
 
 # The order a report lists findings in: by status in this order, then severity (highest first),
@@ -223,34 +207,6 @@ REPORT_STATUS_ORDER = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _RulePlans:
-    in_order: list[_Plan]  # as the rule set lists its rules
-    by_severity: list[_Plan]  # by severity (highest first), then rule ID: a report's order
-
-
-_RULE_PLANS = -1  # engine_cache key of the plans for ruleset.rules (never an id())
-
-
-def _rule_plans(ruleset: Ruleset) -> _RulePlans:
-    """The plans of the rule set's rules; rebuilt if the rule list has changed."""
-    cached = ruleset.engine_cache.get(_RULE_PLANS)
-    if cached is not None and cached[0] == ruleset.rules:
-        plans: _RulePlans = cached[1]
-        return plans
-    rules = list(ruleset.rules)
-    in_order = [_plan(rule, ruleset) for rule in rules]
-    by_severity = sorted(in_order, key=lambda p: (-p.severity.rank, p.rule_id))  # stable
-    plans = _RulePlans(in_order, by_severity)
-    ruleset.engine_cache[_RULE_PLANS] = (rules, plans)
-    return plans
-
-
-def _plans(ruleset: Ruleset) -> list[_Plan]:
-    """The plans of the rule set's rules, in order."""
-    return _rule_plans(ruleset).in_order
-
-
 # Enum members as module constants: looking one up on its class costs more than a global.
 _S_PASS, _S_FAIL, _S_UNANSWERED = Status.PASS, Status.FAIL, Status.UNANSWERED
 _S_UNVERIFIED, _S_NOT_APPLICABLE = Status.UNVERIFIED, Status.NOT_APPLICABLE
@@ -260,10 +216,13 @@ _C_FAIL, _C_UNVERIFIED, _C_UNANSWERED, _C_PASS, _C_NOT_APPLICABLE = (
     REPORT_STATUS_ORDER.index(s)
     for s in (_S_FAIL, _S_UNVERIFIED, _S_UNANSWERED, _S_PASS, _S_NOT_APPLICABLE)
 )
+C_FAIL = _C_FAIL
+C_WAIVED = REPORT_STATUS_ORDER.index(Status.WAIVED)
+OPEN_CODES = frozenset({_C_FAIL, _C_UNVERIFIED, _C_UNANSWERED})  # what a waiver can cover
 
 
-def _run(
-    plans: Sequence[_Plan],
+def run_rules(
+    plans: Sequence[RulePlan],
     data: dict[str, Any],
     doc: Document | None,
     file: str,
@@ -317,72 +276,11 @@ def _run(
     return out, codes
 
 
-def evaluate_rule(
-    rule: Rule,
-    data: dict[str, Any],
-    ruleset: Ruleset,
-    doc: Document | None,
-    file: str,
-    evidence: dict[str, list[EvidenceRef]] | None = None,
-    locations: dict[str, Location] | None = None,
-) -> Finding:
-    """One rule's finding. ``evidence`` and ``locations`` are per-declaration caches to share."""
-    return _run(
-        (_plan(rule, ruleset),),
-        data,
-        doc,
-        file,
-        {} if evidence is None else evidence,
-        {} if locations is None else locations,
-    )[0][0]
-
-
-@dataclass(frozen=True, slots=True)
-class ReportFindings:
-    """Findings in a report's order, with what scoring needs to know of each."""
-
-    findings: list[Finding]
-    flagged: list[Finding]  # the findings with review_flag set, in the same order
-    plans: Sequence[_Plan]  # every rule's plan, in the rule set's report order (by severity, ID)
-    codes: list[int]  # the status of each plan's finding, as its place in REPORT_STATUS_ORDER
-
-    @property
-    def entries(self) -> list[tuple[str, Severity, Status]]:
-        """(category, severity, status) of each finding, in the same order as ``findings``."""
-        plans, codes = self.plans, self.codes
-        order = sorted(range(len(codes)), key=codes.__getitem__)  # stable, as the findings
-        return [
-            (plans[i].category, plans[i].severity, REPORT_STATUS_ORDER[codes[i]]) for i in order
-        ]
-
-
-def report_findings(
-    data: dict[str, Any],
-    ruleset: Ruleset,
-    doc: Document | None,
-    file: str,
-    locations: dict[str, Location] | None = None,
-) -> ReportFindings:
-    """Every rule's finding in a report's order (``REPORT_STATUS_ORDER``, then severity, then rule
-    ID): what sorting evaluate() by assess.finding_sort_key gives, without sorting."""
-    plans = _rule_plans(ruleset).by_severity
-    located: dict[str, Location] = {} if locations is None else locations
-    found, codes = _run(plans, data, doc, file, {}, located)
-    groups: list[list[Finding]] = [[] for _ in REPORT_STATUS_ORDER]
-    for finding, code in zip(found, codes, strict=True):  # stable: by severity and ID in each
-        groups[code].append(finding)
-    failed = groups[_C_FAIL]
-    return ReportFindings(
-        findings=[f for group in groups for f in group],
-        # Failures come first; those of rules that flag for review, in their order.
-        flagged=[f for f in failed if f.review_flag],
-        plans=plans,
-        codes=codes,
-    )
-
-
-def evaluate(
-    data: dict[str, Any], ruleset: Ruleset, doc: Document | None, file: str
-) -> Iterator[Finding]:
-    """Every rule's finding, in rule set order."""
-    yield from _run(_rule_plans(ruleset).in_order, data, doc, file, {}, {})[0]
+def report_order(codes: Sequence[int]) -> list[int]:
+    """The indexes of ``codes`` in a report's order: by status (``REPORT_STATUS_ORDER``), stable.
+    Run over plans in report order (severity, then rule ID), that is ``assess.finding_sort_key``
+    order without sorting."""
+    groups: list[list[int]] = [[] for _ in REPORT_STATUS_ORDER]
+    for i, code in enumerate(codes):
+        groups[code].append(i)
+    return [i for group in groups for i in group]
