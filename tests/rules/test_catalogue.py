@@ -17,7 +17,7 @@ DOCS = {Lang.EN: "rules.md", Lang.JA: "rules.ja.md"}
 
 
 def docs_dir() -> Path:
-    return Path(__file__).resolve().parents[1] / "docs"
+    return Path(__file__).resolve().parents[2] / "docs"
 
 
 @pytest.fixture(scope="module")

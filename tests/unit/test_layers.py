@@ -115,9 +115,6 @@ LONG_MODULES: dict[str, int] = {
     "aiprocure.sources.yamlsrc": 561,  # part E (hardening) / split the positions from the loader
     "aiprocure.cli_caio": 554,  # part A: the cli/ package
     "aiprocure.cli": 470,  # part A: the cli/ package
-    "aiprocure.engine.scoring": 414,  # part B: engine modules split
-    "aiprocure.engine.compiler": 403,  # part B: engine modules split
-    "aiprocure.engine.evaluate": 388,  # part B: engine modules split
     "aiprocure.render.json_": 369,  # one output sink for every format
     "aiprocure.caio.inventory": 354,  # part E: caio/inventory hardening
     "aiprocure.model.declaration": 330,  # part E: model/declaration hardening
