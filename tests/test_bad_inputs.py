@@ -112,6 +112,14 @@ EXPECTED: dict[str, list[str]] = {
     "syntax-error.yaml": ["4:1: YAML syntax error: did not find expected ',' or ']'"],
     "tab-indent.yaml": ["3:1: YAML syntax error: found character that cannot start any token"],
     "complex-key.yaml": ["2:3: mapping keys must be plain text"],
+    # bounded work (docs/limits.md): digits, expanded characters, list items
+    "big-int-400-zeros.yaml": ["3:16: integer has 401 digits; the limit is 18"],
+    "big-int-5000-digits.yaml": ["3:16: integer has 5000 digits; the limit is 18"],
+    "big-float.yaml": ["3:29: number is too large"],
+    "alias-expanded-chars.yaml": [
+        "3:26: document expands to more than 1048576 characters (alias bomb?)"
+    ],
+    "list-too-long.yaml": ["1004:7: list has 1001 items; the limit is 1000"],
 }
 
 # Files in tests/bad/ that are *accepted*: the decision is part of the corpus.
