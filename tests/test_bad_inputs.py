@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -254,15 +256,79 @@ def test_fifo_is_not_read(tmp_path: Path) -> None:
     assert cli("validate", str(fifo)) == (2, "", f"{fifo}:1:1: is not a regular file\n")
 
 
+def _read_in_thread(path: Path, fifo: Path) -> list[object]:
+    """``read_bytes(path)`` in a daemon thread with a timeout: a regression that blocks on the FIFO
+    fails the test (the FIFO is then opened for writing once, to release the reader) instead of
+    hanging the suite."""
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(read_bytes(path))
+        except InputError as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    if worker.is_alive():
+        with open(fifo, "wb"):  # unblock the reader, then fail
+            pass
+        worker.join(timeout=10)
+        pytest.fail("read_bytes blocked on a FIFO")
+    return outcome
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_fifo_swapped_in_after_the_check_does_not_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is a regular file when stat() looks and a FIFO when it is opened."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    regular = tmp_path / "regular.yaml"
+    regular.write_bytes(b"a: 1\n")
+    real_stat = os.stat
+
+    def stat_before_the_swap(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if Path(str(path)) == fifo:
+            return real_stat(regular)
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_before_the_swap)
+    outcome = _read_in_thread(fifo, fifo)
+    assert len(outcome) == 1
+    assert isinstance(outcome[0], InputError)
+    assert str(outcome[0]) == f"{fifo}:1:1: is not a regular file"
+    assert outcome[0].problems[0].ja == "通常のファイルではありません"
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null")
+def test_device_is_not_read() -> None:
+    with pytest.raises(InputError) as info:
+        read_bytes(Path("/dev/null"))
+    assert str(info.value) == "/dev/null:1:1: is not a regular file"
+
+
+def test_very_long_file_name_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / ("x" * 5000 + ".yaml")
+    with pytest.raises(InputError) as info:
+        read_bytes(path)
+    assert str(info.value) == f"{path}:1:1: file name too long"
+    assert info.value.problems[0].ja == "ファイル名が長すぎます"
+    # (the CLI's path expansion, api.expand_paths, stats the name before read_bytes does: its own
+    # ENAMETOOLONG is left to the owner of api.py)
+
+
 def _deny(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_open = Path.open
+    real_open = os.open
 
-    def fake_open(self: Path, *args: object, **kwargs: object) -> object:
-        if self == target:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+    def fake_open(path: object, *args: Any, **kwargs: Any) -> int:
+        if Path(str(path)) == target:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", fake_open)
+    monkeypatch.setattr(os, "open", fake_open)
 
 
 def test_unreadable_file_via_monkeypatch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -288,10 +354,10 @@ def test_other_os_errors_are_positioned(tmp_path: Path, monkeypatch: pytest.Monk
     path = tmp_path / "io.yaml"
     path.write_text("a: 1\n", encoding="utf-8")
 
-    def broken(self: Path, *args: object, **kwargs: object) -> object:
+    def broken(path: object, *args: object, **kwargs: object) -> int:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(Path, "open", broken)
+    monkeypatch.setattr(os, "open", broken)
     with pytest.raises(InputError) as info:
         load_mod.read_bytes(path)
     assert str(info.value) == f"{path}:1:1: cannot read: Input/output error"

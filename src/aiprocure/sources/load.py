@@ -27,6 +27,15 @@ _BROKEN_LINK = (
     "シンボリックリンクのリンク先が存在しません",
 )
 
+_IS_DIRECTORY = (
+    "is a directory, not a YAML file",
+    "ディレクトリです。YAML ファイルを指定してください",
+)
+_NOT_REGULAR = ("is not a regular file", "通常のファイルではありません")
+_NAME_TOO_LONG = ("file name too long", "ファイル名が長すぎます")
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # not on Windows, which has no FIFOs to block on
+_O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
 # What Path.exists() and friends take to mean "not there" (other errors, such as EACCES, are real).
 _NOT_THERE = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
 
@@ -48,34 +57,21 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
                 raise InputError([Problem(name, 1, 1, *_BROKEN_LINK)])
             raise InputError([Problem(name, 1, 1, *_NO_SUCH_FILE)])
         if stat.S_ISDIR(mode):
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        "is a directory, not a YAML file",
-                        "ディレクトリです。YAML ファイルを指定してください",
-                    )
-                ]
-            )
+            raise InputError([Problem(name, 1, 1, *_IS_DIRECTORY)])
         if not stat.S_ISREG(mode):  # a FIFO or device would block or never end
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        "is not a regular file",
-                        "通常のファイルではありません",
-                    )
-                ]
-            )
-        with path.open("rb") as fh:
+            raise InputError([Problem(name, 1, 1, *_NOT_REGULAR)])
+        # Open without blocking (a FIFO swapped in after the stat above would wait for a writer
+        # forever), then look at what was opened: only a regular file is read. Symlinks are
+        # followed on purpose: a linked declaration is legitimate.
+        fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_CLOEXEC)
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError([Problem(name, 1, 1, *_NOT_REGULAR)])
             # Ask for the size the file has (plus one byte, to see it end) rather than for the
             # limit: a buffer of the limit would be allocated for every file. A file that grew
             # meanwhile, or that reports no size (/proc), is read on up to the limit.
-            size = os.fstat(fh.fileno()).st_size
+            size = info.st_size
             raw = fh.read(min(size, max_bytes) + 1)
             if size < len(raw) <= max_bytes:
                 raw += fh.read(max_bytes + 1 - len(raw))
@@ -98,7 +94,11 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputError(
             [Problem(name, 1, 1, "permission denied", "読み取りの権限がありません")]
         ) from None
+    except IsADirectoryError:  # swapped for a directory after the stat (fdopen refuses it)
+        raise InputError([Problem(name, 1, 1, *_IS_DIRECTORY)]) from None
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise InputError([Problem(name, 1, 1, *_NAME_TOO_LONG)]) from None
         reason = exc.strerror or exc
         raise InputError(
             [Problem(name, 1, 1, f"cannot read: {reason}", f"読み取れません: {reason}")]
