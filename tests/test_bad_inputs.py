@@ -122,6 +122,36 @@ EXPECTED: dict[str, list[str]] = {
         "3:26: document expands to more than 1048576 characters (alias bomb?)"
     ],
     "list-too-long.yaml": ["1004:7: list has 1001 items; the limit is 1000"],
+    # facts, not games: assigned country codes, no blank text, ISO dates in range, numbers in range
+    "country-uk.yaml": [
+        "4:3: vendor.country: Value error, 'UK' is not an ISO 3166-1 alpha-2 country code; did you mean 'GB'? (got 'UK')",
+    ],
+    "country-eu.yaml": [
+        "3:17: data_locations.storage[1]: Value error, 'EU' is not an ISO 3166-1 alpha-2 country code; the EU is not a country; list the member states, e.g. 'DE', 'FR', 'IE' (got 'EU')",
+    ],
+    "country-unassigned.yaml": [
+        "3:3: contract.governing_law: Value error, 'XX' is not an assigned ISO 3166-1 alpha-2 country code (got 'XX')",
+        "4:3: contract.court_country: Value error, 'ZZ' is not an assigned ISO 3166-1 alpha-2 country code (got 'ZZ')",
+    ],
+    "blank-evidence.yaml": [
+        "5:7: vendor.evidence[0].document: Value error, must not be blank (whitespace only) (got ' ')",
+    ],
+    "blank-list-item.yaml": [
+        "3:28: quality.hallucination_controls[0]: Value error, must not be blank (whitespace only) (got ' ')",
+    ],
+    "date-integer.yaml": [
+        "2:1: declared_on: Value error, dates must be written YYYY-MM-DD (got 0)",
+    ],
+    "date-far-future.yaml": [
+        "4:35: quality.evaluations[0].performed_on: Value error, date 9999-12-31 is outside 2000-01-01 .. 2099-12-31 (got '9999-12-31')",
+    ],
+    "date-before-2000.yaml": [
+        "2:1: declared_on: Value error, date 1970-01-01 is outside 2000-01-01 .. 2099-12-31 (got '1970-01-01')",
+    ],
+    "days-out-of-range.yaml": [
+        "3:3: retention.prompt_days: Input should be less than or equal to 36500 (got 100000)",
+        "5:3: accountability.incident_notification_hours: Input should be less than or equal to 8760 (got 9000)",
+    ],
 }
 
 # Files in tests/bad/ that are *accepted*: the decision is part of the corpus.

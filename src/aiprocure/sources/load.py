@@ -9,6 +9,7 @@ import stat
 import types
 import typing
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -114,8 +115,13 @@ def parse_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
     return parse(str(path), read_bytes(path, max_bytes=max_bytes), max_bytes=max_bytes)
 
 
-def validate(doc: Document, model: type[M]) -> M:
-    """Validate a parsed document; collect *every* error, each at its position."""
+def validate(doc: Document, model: type[M], *, today: date | None = None) -> M:
+    """Validate a parsed document; collect *every* error, each at its position.
+
+    ``today`` (the run's date) refuses dates of past events that lie after it (``declared_on``,
+    evaluations); without it only the plausible range applies. The caller chooses it, so that the
+    same input gives the same answer: the command line from ``--today``, SOURCE_DATE_EPOCH or the
+    Tokyo calendar."""
     if not isinstance(doc.data, dict):
         raise InputError(
             [
@@ -129,14 +135,16 @@ def validate(doc: Document, model: type[M]) -> M:
             ]
         )
     try:
-        return model.model_validate(doc.data)
+        return model.model_validate(doc.data, context={"today": today})
     except ValidationError as exc:
         raise InputError(problems_from(doc, exc, model)) from None
 
 
-def load(path: Path, model: type[M], *, max_bytes: int = MAX_BYTES) -> tuple[M, Document]:
+def load(
+    path: Path, model: type[M], *, max_bytes: int = MAX_BYTES, today: date | None = None
+) -> tuple[M, Document]:
     doc = parse_file(path, max_bytes=max_bytes)
-    return validate(doc, model), doc
+    return validate(doc, model, today=today), doc
 
 
 def problems_from(doc: Document, exc: ValidationError, root: type[BaseModel]) -> list[Problem]:
