@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -139,7 +140,7 @@ def test_every_numeric_field_has_a_range_in_the_schema() -> None:
     assert '"maximum": 36500' in schema
 
 
-def _find_property(schema: dict[str, object], name: str) -> dict[str, object] | None:
+def _find_property(schema: dict[str, Any], name: str) -> dict[str, Any] | None:
     defs = schema.get("$defs", {})
     assert isinstance(defs, dict)
     for model in [schema, *defs.values()]:
