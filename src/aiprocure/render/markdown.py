@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Observed, Report, RiskLevel, Status
 from aiprocure.render.i18n import t
-from aiprocure.render.safe import clean
+from aiprocure.render.safe import clean, defuse
 
 RISK_ICON: dict[RiskLevel, str] = {
     RiskLevel.LOW: "🟢",
@@ -43,14 +43,15 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 def escape(text: str) -> str:
     """``text`` as literal, single-line Markdown: safe in a paragraph, a list item or a table cell.
 
-    Line breaks become spaces, other control characters visible escapes (``safe.clean``),
-    HTML-special characters entities; Markdown punctuation gets a backslash, and ``@`` is followed
-    by a word joiner so a vendor cannot mention users or teams in a pull-request comment.
+    Line breaks become spaces, other control characters and invisible characters visible escapes
+    (``safe.clean``), HTML-special characters entities; Markdown punctuation gets a backslash, and
+    autolinks and @mentions are made inert (``defuse``) so a vendor can neither link nor notify
+    anyone from a pull-request comment.
     """
     text = clean(_NEWLINES.sub(" ", text))
     text = "".join(_ENTITIES.get(ch, ch) for ch in text)
     text = _PUNCT.sub(r"\\\1", text)
-    return text.replace("@", "@\u2060")
+    return defuse(text)
 
 
 def render(reports: Sequence[Report], lang: Lang) -> str:
