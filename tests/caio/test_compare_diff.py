@@ -237,8 +237,8 @@ def test_new_review_is_worse_in_every_format(tmp_path: Path) -> None:
     assert not any(f["worse"] for f in doc["findings"])  # only the review makes it worse
     assert doc["worse"] is True
     assert code == 1
-    for fmt in ("markdown", "terminal"):
-        assert _diff(DOMESTIC, new, fmt)[0] == code
+    for name in ("markdown", "terminal"):
+        assert _diff(DOMESTIC, new, name)[0] == code
 
 
 HIDDEN = "Acme\x9b31m\u202eevil\U000e0041\u061c\u00ad\u180e\u3164\ufe0f"
