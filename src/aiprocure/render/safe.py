@@ -24,23 +24,11 @@ import json
 import re
 from typing import Any
 
-# C0 (but tab and newline), DEL and C1 controls, zero-width and direction marks, line/paragraph
-# separators, bidi embeddings/overrides/isolates, invisible operators, BOM, and lone surrogates
-# (file names that are not valid UTF-8 arrive as surrogate escapes and cannot be printed).
-_CONTROL = (
-    "\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2061-\u2064\u2066-\u2069"
-    "\ufeff\ud800-\udfff"
-)
-# Invisible or default-ignorable characters beyond those: Unicode category Cf (as of Unicode 14,
-# Python 3.11), variation selectors, Hangul fillers, U+034F and the Khmer inherent vowels.
-_INVISIBLE = (
-    "\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
-    "\u180b-\u180f\u2060\u206a-\u206f\u3164\ufe00-\ufe0f\uffa0\ufff9-\ufffb"
-    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0000-\U000e0fff"
-)
-_UNSAFE = re.compile(f"[{_CONTROL}{_INVISIBLE}]")
-_INVISIBLE_ONLY = re.compile(f"[{_INVISIBLE}]")
+from aiprocure.model.invisible import INVISIBLE as _INVISIBLE_ONLY
+from aiprocure.model.invisible import UNSAFE as _UNSAFE
+from aiprocure.model.invisible import invisible_characters
+
+__all__ = ["clean", "csv_cell", "defuse", "invisible_characters", "json_dumps"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -76,14 +64,6 @@ def csv_cell(text: str) -> str:
     """A CSV cell: characters made visible, and formula injection neutralised by a leading quote."""
     text = clean(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def invisible_characters(text: str) -> list[str]:
-    """The characters of ``text`` that :func:`clean` would escape, as ``U+XXXX``, in order, once."""
-    seen: dict[str, None] = {}
-    for match in _UNSAFE.finditer(text):
-        seen.setdefault(f"U+{ord(match.group()):04X}", None)
-    return list(seen)
 
 
 # What GitHub would turn into a link or a notification, neutralised by a backslash escape that
