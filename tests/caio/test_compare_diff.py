@@ -325,3 +325,18 @@ def test_compare_and_diff_markdown_have_no_live_links_or_mentions(tmp_path: Path
     )
     assert code in (0, 1), err
     assert _linkified(out)[0] == []
+
+
+def test_compare_csv_and_markdown_show_controls_and_hidden_characters(tmp_path: Path) -> None:
+    text = DOMESTIC.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("name:"))
+    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+    lines[at] = indent + 'name: "\\e]52;c;QUFB\\a\\e[2J Acme\\U000E0041\\u202e\\x9b"'
+    vendor = write(tmp_path / "v.yaml", "\n".join(lines) + "\n")
+    for fmt in ("csv", "markdown", "terminal", "html"):
+        out = _compare(DOMESTIC, vendor, fmt=fmt)
+        for raw in ("\x1b", "\x07", "\U000e0041", "\u202e", "\x9b"):
+            assert raw not in out, (fmt, raw)
+    row = next(csv.reader(io.StringIO(_compare(DOMESTIC, vendor, fmt="csv"))))
+    assert any("\\x1b]52;c;QUFB\\x07\\x1b[2J Acme<U+E0041>\\u202e\\x9b" in c for c in row)
