@@ -296,9 +296,9 @@ def _linkified(markdown: str) -> tuple[list[str], str]:
 
 def test_markdown_escape_defuses_mentions_and_autolinks() -> None:
     from aiprocure.caio.tables import md
-    from aiprocure.render.markdown import escape
+    from aiprocure.render.markdown import vendor
 
-    for esc in (escape, md):
+    for esc in (vendor, md):
         text = esc(f"{MENTIONS} {LINKS}")
         hrefs, html = _linkified(f"| a |\n| --- |\n| {text} |\n\n{text}\n")
         assert hrefs == []
