@@ -18,6 +18,12 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from aiprocure.errors import MAX_PROBLEMS, Problem
+from aiprocure.sources.yamlmessages import (
+    MERGE_MESSAGE,
+    short_repr,
+    tag_message,
+    too_deep_message,
+)
 
 MAX_DEPTH = 64
 MAX_NODES = 100_000
@@ -54,33 +60,6 @@ _MERGE = _CORE + "merge"
 _MAYBE_NOT_TEXT = frozenset("~nNtTfF0123456789+-.")
 STR, SEQ, MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
 _RESOLVER = yaml.resolver.Resolver()
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def short_repr(text: str, limit: int = 60) -> str:
-    """``repr`` of untrusted text, cut to ``limit`` characters so one key cannot flood the output."""
-    shown = repr(text)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
-
-
-def too_deep_message(depth: int) -> tuple[str, str]:
-    return f"nesting deeper than {depth} levels", f"入れ子が {depth} 段を超えています"
-
-
-def tag_message(tag: str) -> tuple[str, str]:
-    return (
-        f"tag {short_repr(tag)} is not allowed",
-        f"タグ {short_repr(tag)} は使用できません",
-    )
-
-
-_MERGE_MESSAGE = (
-    "merge keys (<<) are not allowed; write every key out",
-    "マージキー（<<）は使用できません。キーをすべて書き出してください",
-)
 
 
 class Builder:
@@ -217,10 +196,10 @@ class Builder:
             tag = key_node.tag
             if tag == PLAIN:
                 if key == "<<":
-                    self.fail(key_node, *_MERGE_MESSAGE)
+                    self.fail(key_node, *MERGE_MESSAGE)
                     continue
             elif tag == _MERGE:
-                self.fail(key_node, *_MERGE_MESSAGE)
+                self.fail(key_node, *MERGE_MESSAGE)
                 continue
             elif tag not in _ALLOWED_TAGS:
                 self.fail(key_node, *tag_message(tag))

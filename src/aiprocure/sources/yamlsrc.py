@@ -36,12 +36,9 @@ from aiprocure.sources.yamlbuild import (
     BuildAbort,
     Builder,
     PathKey,
-    one_line,
-    short_repr,
-    tag_message,
-    too_deep_message,
 )
 from aiprocure.sources.yamldecode import MAX_BYTES, Pos, decode, offset_pos, too_big_ja
+from aiprocure.sources.yamlmessages import one_line, short_repr, tag_message, too_deep_message
 
 try:  # the C parser is much faster and keeps marks
     from yaml import CSafeLoader as _Loader
