@@ -189,3 +189,154 @@ def test_diff_bad_input(tmp_path: Path) -> None:
     assert code == 2
     assert str(bad) + ":" in err
     assert "Traceback" not in err
+
+
+# --- issue 13: a new review is worse; one escaping policy; inert Markdown -------------------------
+
+
+def _needs_review(tmp_path: Path) -> Path:
+    text = DOMESTIC.read_text(encoding="utf-8")
+    return write(
+        tmp_path / "review.yaml",
+        text.replace(
+            "data_for_retrieval: [public, internal]",
+            "data_for_retrieval: [public, internal, confidential]",
+            1,
+        ),
+    )
+
+
+def test_new_review_is_worse_in_every_format(tmp_path: Path) -> None:
+    from aiprocure.caio.diff import DeclarationDiff, DiffFormat, render_diff
+    from aiprocure.model.common import Lang
+
+    d = DeclarationDiff("a.yaml", "b.yaml", "low", "low", False, True, [], [])
+    assert d.worse
+    assert json.loads(render_diff(d, Lang.EN, DiffFormat.JSON))["worse"] is True
+    worse_en = render_diff(
+        DeclarationDiff("a", "b", "low", "low", False, True, [], []), Lang.EN, DiffFormat.MARKDOWN
+    )
+    not_worse = render_diff(
+        DeclarationDiff("a", "b", "low", "low", True, True, [], []), Lang.EN, DiffFormat.MARKDOWN
+    )
+    assert worse_en != not_worse
+    for fmt in DiffFormat:
+        shown = render_diff(d, Lang.EN, fmt)
+        assert (
+            render_diff(
+                DeclarationDiff("a.yaml", "b.yaml", "low", "low", True, True, [], []), Lang.EN, fmt
+            )
+            != shown
+            or fmt is DiffFormat.JSON
+        )
+    # and through the CLI: the exit status says worse
+    new = _needs_review(tmp_path)
+    code, out = _diff(DOMESTIC, new)
+    doc = json.loads(out)
+    assert (doc["old_review"], doc["new_review"]) == (False, True)
+    assert not any(f["worse"] for f in doc["findings"])  # only the review makes it worse
+    assert doc["worse"] is True
+    assert code == 1
+    for name in ("markdown", "terminal"):
+        assert _diff(DOMESTIC, new, name)[0] == code
+
+
+HIDDEN = "Acme\x9b31m\u202eevil\U000e0041\u061c\u00ad\u180e\u3164\ufe0f"
+
+
+def test_diff_json_escapes_like_check(tmp_path: Path) -> None:
+    old = write(tmp_path / "old.yaml", 'schema_version: "1.0"\nvendor:\n  name: A\n')
+    new = write(
+        tmp_path / "new.yaml",
+        'schema_version: "1.0"\nvendor:\n  name: "'
+        + HIDDEN.encode("unicode_escape").decode().replace("\\x9b", "\\u009b")
+        + '"\n',
+    )
+    code, out = _diff(old, new)
+    assert code in (0, 1)
+    for raw in ("\x9b", "\u202e", "\U000e0041", "\u061c", "\u00ad", "\u180e", "\u3164", "\ufe0f"):
+        assert raw not in out
+    assert "\\u009b" in out
+    assert "\\u202e" in out
+    change = next(c for c in json.loads(out)["facts"] if c["path"] == "vendor.name")
+    assert change["new"] == HIDDEN
+
+
+def test_diff_terminal_and_markdown_show_hidden_characters(tmp_path: Path) -> None:
+    old = write(tmp_path / "old.yaml", 'schema_version: "1.0"\nvendor:\n  name: A\n')
+    new = write(
+        tmp_path / "new.yaml",
+        'schema_version: "1.0"\nvendor:\n  name: "x\\U000E0041\\u061Cy"\n',
+    )
+    out = _diff(old, new, "terminal")[1]
+    assert "x<U+E0041><U+061C>y" in out
+    html = MarkdownIt("commonmark").enable("table").render(_diff(old, new, "markdown")[1])
+    assert "x&lt;U+E0041&gt;&lt;U+061C&gt;y" in html
+
+
+MENTIONS = "@octocat @my-org/security-team mail admin@example.com"
+LINKS = "see www.example.com, https://evil.example/x and http://a.b/c or evil.example.org"
+
+
+def _linkified(markdown: str) -> tuple[list[str], str]:
+    """The link targets and the HTML that markdown-it (CommonMark + GFM tables, linkify on) makes.
+
+    linkify-it matches a superset of cmark-gfm's autolink extension (it also links bare domains
+    such as ``evil.example.org``), so text it leaves unlinked GitHub leaves unlinked too."""
+    pytest.importorskip("linkify_it")
+    parser = MarkdownIt("commonmark", {"linkify": True}).enable(["linkify", "table"])
+    tokens = parser.parse(markdown)
+    hrefs = []
+    for tok in tokens:
+        for child in tok.children or []:
+            if child.type == "link_open":
+                hrefs.append(str(child.attrs.get("href")))
+    return hrefs, parser.render(markdown)
+
+
+def test_markdown_escape_defuses_mentions_and_autolinks() -> None:
+    from aiprocure.caio.tables import md
+    from aiprocure.render.markdown import vendor
+
+    for esc in (vendor, md):
+        text = esc(f"{MENTIONS} {LINKS}")
+        hrefs, html = _linkified(f"| a |\n| --- |\n| {text} |\n\n{text}\n")
+        assert hrefs == []
+        # every @ sits in a code span, where GitHub looks for no mention
+        assert html.count("<code>@</code>") == 2 * MENTIONS.count("@")
+        # the reader still sees the same characters
+        shown = html.split("<p>")[1].split("</p>")[0].replace("<code>@</code>", "@")
+        assert shown == f"{MENTIONS} {LINKS}"
+
+
+def test_compare_and_diff_markdown_have_no_live_links_or_mentions(tmp_path: Path) -> None:
+    text = DOMESTIC.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("name:"))
+    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+    lines[at] = indent + "name: " + json.dumps(f"{MENTIONS} {LINKS}")
+    vendor = write(tmp_path / "v.yaml", "\n".join(lines) + "\n")
+    for out in (_compare(DOMESTIC, vendor, fmt="markdown"), _diff(DOMESTIC, vendor, "markdown")[1]):
+        hrefs, _ = _linkified(out)
+        assert hrefs == []
+        assert "@octocat" not in out
+    code, out, err = run(
+        "check", str(vendor), "--format", "markdown", "--no-config", "--lang", "en"
+    )
+    assert code in (0, 1), err
+    assert _linkified(out)[0] == []
+
+
+def test_compare_csv_and_markdown_show_controls_and_hidden_characters(tmp_path: Path) -> None:
+    text = DOMESTIC.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("name:"))
+    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+    lines[at] = indent + 'name: "\\e]52;c;QUFB\\a\\e[2J Acme\\U000E0041\\u202e\\x9b"'
+    vendor = write(tmp_path / "v.yaml", "\n".join(lines) + "\n")
+    for fmt in ("csv", "markdown", "terminal", "html"):
+        out = _compare(DOMESTIC, vendor, fmt=fmt)
+        for raw in ("\x1b", "\x07", "\U000e0041", "\u202e", "\x9b"):
+            assert raw not in out, (fmt, raw)
+    row = next(csv.reader(io.StringIO(_compare(DOMESTIC, vendor, fmt="csv"))))
+    assert any("\\x1b]52;c;QUFB\\x07\\x1b[2J Acme<U+E0041>\\u202e\\x9b" in c for c in row)

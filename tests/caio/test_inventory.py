@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -228,3 +229,133 @@ def test_entry_roundtrip(db: Path) -> None:
     assert inv.entries() == [e]
     assert inv.expiring(date(2026, 1, 1), 30) == []
     inv.close()
+
+
+# --- issue 13: damaged rows, read-only directories, one escaping policy ---------------------------
+
+
+def _damage(db: Path, sql: str) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+def _two_rows_with_waiver(db: Path, tmp_path: Path) -> None:
+    w = write(tmp_path / "w.yaml", "waivers:\n" + waiver(expires="2026-03-20"))
+    code, _, err = _add(
+        db, OVERSEAS, DOMESTIC, extra=("--waivers", str(w), "--today", "2026-03-01")
+    )
+    assert code == 0, err
+
+
+def test_damaged_rows_never_crash_list_expiring_export(db: Path, tmp_path: Path) -> None:
+    _two_rows_with_waiver(db, tmp_path)
+    _damage(db, "UPDATE waivers SET expires_on = 'not a date'")
+    _damage(
+        db,
+        f"UPDATE assessments SET review_flags = '\"HR-X\"' WHERE declaration_path = '{OVERSEAS}'",
+    )
+    rows = _list(db)
+    assert len(rows) == 2
+    over = next(r for r in rows if r["declaration_path"] == str(OVERSEAS))
+    assert over["review_flags"] == []
+    assert over["damaged"] == (
+        "row 1: waiver 'W-1' has a bad expiry date; review_flags is not a list of texts"
+    )
+    fine = next(r for r in rows if r["declaration_path"] == str(DOMESTIC))
+    assert "damaged" not in fine
+    code, out, err = run("inventory", "list", "--db", str(db), "--lang", "en", "--width", "200")
+    assert code == 0, err
+    assert "Traceback" not in out + err
+    code, out, err = run(
+        "inventory", "expiring", "--db", str(db), "--today", "2026-03-01", "--lang", "en"
+    )
+    assert code == 0, err
+    target = tmp_path / "inv.csv"
+    code, _, err = run("inventory", "export", "--csv", str(target), "--db", str(db))
+    assert code == 0, err
+    lines = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
+    damaged = [line for line in lines if len(line) > len(lines[0])]
+    assert [line[-1] for line in damaged] == [over["damaged"]]
+
+
+def test_damage_messages_name_the_row(db: Path, tmp_path: Path) -> None:
+    from aiprocure.caio.inventory import damage_messages
+
+    _two_rows_with_waiver(db, tmp_path)
+    _damage(db, "UPDATE assessments SET checklists = 'not json', assessed_on = 5 WHERE id = 2")
+    inv = open_inventory(db, create=False)
+    entries = inv.entries()
+    inv.close()
+    assert damage_messages(str(db), entries) == [
+        (
+            f"{db}: row 2 is damaged (assessed_on is not a date; checklists is not JSON); "
+            "shown with what could be read",
+            f"{db}: 行 2 が破損しています（assessed_on が日付ではありません、"
+            "checklists が JSON ではありません）。読めた内容だけを表示します",
+        )
+    ]
+
+
+def test_read_only_directory_is_reported_as_such(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aiprocure.caio import inventory as inv_mod
+    from aiprocure.caio.inventory import InventoryError
+
+    assert _add(db, DOMESTIC)[0] == 0
+
+    def read_only(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(inv_mod, "_prepare", read_only)
+    with pytest.raises(InventoryError) as info:
+        open_inventory(db, create=False)
+    assert str(info.value) == (
+        f"{db}: cannot open: the database or its directory is read-only "
+        "(SQLite needs to write its journal next to it) (attempt to write a readonly database)"
+    )
+
+    def unable(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(inv_mod, "_prepare", unable)
+    monkeypatch.setattr(os, "access", lambda *a, **k: False)
+    with pytest.raises(InventoryError, match="read-only"):
+        open_inventory(db, create=False)
+
+
+HOSTILE_NAME = "Evil\x9b31m\u202eCorp\U000e0041 =1+1"
+
+
+def _hostile_db(db: Path, tmp_path: Path) -> None:
+    hostile = write(
+        tmp_path / "h.yaml",
+        DOMESTIC.read_text(encoding="utf-8").replace(
+            "name: さくらAIソリューションズ株式会社", 'name: "=HYPERLINK(1)\\e]52;c;QUFB\\a"', 1
+        ),
+    )
+    assert _add(db, hostile)[0] == 0
+    _damage(db, f"UPDATE assessments SET system = '{HOSTILE_NAME}'")
+
+
+def test_inventory_json_escapes_like_check(db: Path, tmp_path: Path) -> None:
+    _hostile_db(db, tmp_path)
+    code, out, err = run("inventory", "list", "--db", str(db), "--format", "json")
+    assert code == 0, err
+    for raw in ("\x9b", "\u202e", "\U000e0041", "\x1b", "\x07"):
+        assert raw not in out
+    assert "Evil\\u009b31m\\u202eCorp\\udb40\\udc41 =1+1" in out
+    assert json.loads(out)[0]["system"] == HOSTILE_NAME  # the data is unchanged
+
+
+def test_inventory_csv_makes_controls_visible_and_guards_formulas(db: Path, tmp_path: Path) -> None:
+    _hostile_db(db, tmp_path)
+    code, out, err = run("inventory", "list", "--db", str(db), "--format", "csv")
+    assert code == 0, err
+    for raw in ("\x9b", "\u202e", "\U000e0041", "\x1b", "\x07"):
+        assert raw not in out
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert row["vendor"] == "'=HYPERLINK(1)\\x1b]52;c;QUFB\\x07"
+    assert row["system"] == "Evil\\x9b31m\\u202eCorp<U+E0041> =1+1"

@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -112,6 +114,44 @@ EXPECTED: dict[str, list[str]] = {
     "syntax-error.yaml": ["4:1: YAML syntax error: did not find expected ',' or ']'"],
     "tab-indent.yaml": ["3:1: YAML syntax error: found character that cannot start any token"],
     "complex-key.yaml": ["2:3: mapping keys must be plain text"],
+    # bounded work (docs/limits.md): digits, expanded characters, list items
+    "big-int-400-zeros.yaml": ["3:16: integer has 401 digits; the limit is 18"],
+    "big-int-5000-digits.yaml": ["3:16: integer has 5000 digits; the limit is 18"],
+    "big-float.yaml": ["3:29: number is too large"],
+    "alias-expanded-chars.yaml": [
+        "3:26: document expands to more than 1048576 characters (alias bomb?)"
+    ],
+    "list-too-long.yaml": ["1004:7: list has 1001 items; the limit is 1000"],
+    # facts, not games: assigned country codes, no blank text, ISO dates in range, numbers in range
+    "country-uk.yaml": [
+        "4:3: vendor.country: Value error, 'UK' is not an ISO 3166-1 alpha-2 country code; did you mean 'GB'? (got 'UK')",
+    ],
+    "country-eu.yaml": [
+        "3:17: data_locations.storage[1]: Value error, 'EU' is not an ISO 3166-1 alpha-2 country code; the EU is not a country; list the member states, e.g. 'DE', 'FR', 'IE' (got 'EU')",
+    ],
+    "country-unassigned.yaml": [
+        "3:3: contract.governing_law: Value error, 'XX' is not an assigned ISO 3166-1 alpha-2 country code (got 'XX')",
+        "4:3: contract.court_country: Value error, 'ZZ' is not an assigned ISO 3166-1 alpha-2 country code (got 'ZZ')",
+    ],
+    "blank-evidence.yaml": [
+        "5:7: vendor.evidence[0].document: Value error, must not be blank (whitespace only) (got ' ')",
+    ],
+    "blank-list-item.yaml": [
+        "3:28: quality.hallucination_controls[0]: Value error, must not be blank (whitespace only) (got ' ')",
+    ],
+    "date-integer.yaml": [
+        "2:1: declared_on: Value error, dates must be written YYYY-MM-DD (got 0)",
+    ],
+    "date-far-future.yaml": [
+        "4:35: quality.evaluations[0].performed_on: Value error, date 9999-12-31 is outside 2000-01-01 .. 2099-12-31 (got '9999-12-31')",
+    ],
+    "date-before-2000.yaml": [
+        "2:1: declared_on: Value error, date 1970-01-01 is outside 2000-01-01 .. 2099-12-31 (got '1970-01-01')",
+    ],
+    "days-out-of-range.yaml": [
+        "3:3: retention.prompt_days: Input should be less than or equal to 36500 (got 100000)",
+        "5:3: accountability.incident_notification_hours: Input should be less than or equal to 8760 (got 9000)",
+    ],
 }
 
 # Files in tests/bad/ that are *accepted*: the decision is part of the corpus.
@@ -247,15 +287,79 @@ def test_fifo_is_not_read(tmp_path: Path) -> None:
     assert cli("validate", str(fifo)) == (2, "", f"{fifo}:1:1: is not a regular file\n")
 
 
+def _read_in_thread(path: Path, fifo: Path) -> list[object]:
+    """``read_bytes(path)`` in a daemon thread with a timeout: a regression that blocks on the FIFO
+    fails the test (the FIFO is then opened for writing once, to release the reader) instead of
+    hanging the suite."""
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(read_bytes(path))
+        except InputError as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    if worker.is_alive():
+        with open(fifo, "wb"):  # unblock the reader, then fail
+            pass
+        worker.join(timeout=10)
+        pytest.fail("read_bytes blocked on a FIFO")
+    return outcome
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_fifo_swapped_in_after_the_check_does_not_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is a regular file when stat() looks and a FIFO when it is opened."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    regular = tmp_path / "regular.yaml"
+    regular.write_bytes(b"a: 1\n")
+    real_stat = os.stat
+
+    def stat_before_the_swap(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if Path(str(path)) == fifo:
+            return real_stat(regular)
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_before_the_swap)
+    outcome = _read_in_thread(fifo, fifo)
+    assert len(outcome) == 1
+    assert isinstance(outcome[0], InputError)
+    assert str(outcome[0]) == f"{fifo}:1:1: is not a regular file"
+    assert outcome[0].problems[0].ja == "通常のファイルではありません"
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null")
+def test_device_is_not_read() -> None:
+    with pytest.raises(InputError) as info:
+        read_bytes(Path("/dev/null"))
+    assert str(info.value) == "/dev/null:1:1: is not a regular file"
+
+
+def test_very_long_file_name_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / ("x" * 5000 + ".yaml")
+    with pytest.raises(InputError) as info:
+        read_bytes(path)
+    assert str(info.value) == f"{path}:1:1: file name too long"
+    assert info.value.problems[0].ja == "ファイル名が長すぎます"
+    # (the CLI's path expansion, api.expand_paths, stats the name before read_bytes does: its own
+    # ENAMETOOLONG is left to the owner of api.py)
+
+
 def _deny(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_open = Path.open
+    real_open = os.open
 
-    def fake_open(self: Path, *args: object, **kwargs: object) -> object:
-        if self == target:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+    def fake_open(path: object, *args: Any, **kwargs: Any) -> int:
+        if Path(str(path)) == target:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", fake_open)
+    monkeypatch.setattr(os, "open", fake_open)
 
 
 def test_unreadable_file_via_monkeypatch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -281,10 +385,10 @@ def test_other_os_errors_are_positioned(tmp_path: Path, monkeypatch: pytest.Monk
     path = tmp_path / "io.yaml"
     path.write_text("a: 1\n", encoding="utf-8")
 
-    def broken(self: Path, *args: object, **kwargs: object) -> object:
+    def broken(path: object, *args: object, **kwargs: object) -> int:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(Path, "open", broken)
+    monkeypatch.setattr(os, "open", broken)
     with pytest.raises(InputError) as info:
         load_mod.read_bytes(path)
     assert str(info.value) == f"{path}:1:1: cannot read: Input/output error"

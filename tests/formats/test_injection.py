@@ -180,3 +180,113 @@ def test_every_registered_format_is_covered() -> None:
     assert {f.value for f in Format} <= {"terminal", *CHECKS}, (
         "add a cross-format check for the new format"
     )
+
+
+# --- issue 13: invisible characters, one escaping policy, warnings on input ------------------------
+
+# Each hidden character the issue names, and a sample of the rest of category Cf, variation selectors
+# and Hangul fillers.
+HIDDEN = {
+    "\U000e0041": "<U+E0041>",  # TAG LATIN CAPITAL LETTER A: can carry a hidden sentence
+    "\U000e0001": "<U+E0001>",
+    "\U000e007f": "<U+E007F>",
+    "\u061c": "<U+061C>",  # ARABIC LETTER MARK (bidi)
+    "\u00ad": "<U+00AD>",  # SOFT HYPHEN
+    "\u180e": "<U+180E>",  # MONGOLIAN VOWEL SEPARATOR
+    "\u3164": "<U+3164>",  # HANGUL FILLER
+    "\u115f": "<U+115F>",
+    "\uffa0": "<U+FFA0>",
+    "\ufe0f": "<U+FE0F>",  # VARIATION SELECTOR-16
+    "\U000e0100": "<U+E0100>",
+    "\u2060": "<U+2060>",  # WORD JOINER (no longer needed by the Markdown renderer)
+    "\u206f": "<U+206F>",
+    "\ufff9": "<U+FFF9>",
+    "\u0600": "<U+0600>",
+    "\U0001d173": "<U+1D173>",
+    "\u034f": "<U+034F>",
+}
+
+
+@pytest.mark.parametrize("ch", sorted(HIDDEN))
+def test_clean_shows_invisible_characters(ch: str) -> None:
+    assert clean(f"a{ch}b") == f"a{HIDDEN[ch]}b"
+
+
+def test_clean_covers_all_of_category_cf() -> None:
+    import unicodedata
+
+    for code in range(0x110000):
+        ch = chr(code)
+        if unicodedata.category(ch) == "Cf":
+            assert clean(ch) != ch, f"U+{code:04X}"
+
+
+def test_clean_keeps_ordinary_text() -> None:
+    text = "さくらAIソリューションズ株式会社 — ISO/IEC 27001, 99.9 % ✅ 한국어 العربية"
+    assert clean(text) == text
+    assert clean("a\tb\nc") == "a\tb\nc"
+
+
+def test_json_dumps_escapes_what_clean_shows() -> None:
+    from aiprocure.render.safe import json_dumps
+
+    value = {"k\u202e": ["\x9b", "\U000e0041", "\u00ad", "\x1b", "ok"]}
+    text = json_dumps(value, sort_keys=True)
+    assert text == '{"k\\u202e": ["\\u009b", "\\udb40\\udc41", "\\u00ad", "\\u001b", "ok"]}'
+    assert json.loads(text) == value
+
+
+def test_csv_cell_makes_controls_visible_and_guards_formulas() -> None:
+    from aiprocure.render.safe import csv_cell
+
+    assert csv_cell("\x1b]52;c;QUFB\x07") == "\\x1b]52;c;QUFB\\x07"
+    assert csv_cell("\x1b[2J") == "\\x1b[2J"
+    for start in "=+-@":
+        assert csv_cell(f"{start}1+1") == f"'{start}1+1"
+    assert csv_cell("\tx") == "'\tx"  # tabs stay (CSV quotes them), and are guarded
+    assert csv_cell("Acme\U000e0041") == "Acme<U+E0041>"
+
+
+def test_hidden_characters_warns_at_each_position() -> None:
+    from aiprocure.sources.hidden import hidden_characters
+    from aiprocure.sources.yamlsrc import parse
+
+    text = (
+        'schema_version: "1.0"\n'
+        "vendor:\n"
+        '  name: "Acme\\U000E0041\\U000E0042"\n'
+        "foreign_law:\n"
+        '  subject_to: ["ok", "\\u202eCLOUD Act", "x\\u00AD\\u061C\\u180E\\u3164\\uFE0F\\u2060"]\n'
+    )
+    doc = parse("v.yaml", text.encode())
+    warnings = hidden_characters(doc)
+    assert [str(w) for w in warnings] == [
+        "v.yaml:3:3: vendor.name: hidden or invisible characters U+E0041, U+E0042; "
+        "reports show them as <U+XXXX>",
+        "v.yaml:5:22: foreign_law.subject_to[1]: hidden or invisible characters U+202E; "
+        "reports show them as <U+XXXX>",
+        "v.yaml:5:41: foreign_law.subject_to[2]: hidden or invisible characters U+00AD, U+061C, "
+        "U+180E, U+3164, U+FE0F (+1); reports show them as <U+XXXX>",
+    ]
+    assert warnings[0].ja == (
+        "vendor.name: 見えない文字または表示順を変える文字 U+E0041, U+E0042 があります。"
+        "レポートでは <U+XXXX> の形で表示します"
+    )
+    assert hidden_characters(parse("ok.yaml", b'schema_version: "1.0"\n')) == []
+
+
+@pytest.mark.parametrize("name", ["terminal", "markdown", "html", "github", "junit"])
+def test_every_reader_format_shows_tag_characters(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "tags.yaml"
+    path.write_text(
+        'schema_version: "1.0"\nvendor:\n  name: "Acme\\U000E0041\\u061C\\u00AD"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app,
+        ["check", str(path), "--format", name, "--lang", "en", "--width", "200"],
+        env={"LANG": "C", "SOURCE_DATE_EPOCH": ""},
+    )
+    assert result.exit_code == 1, result.stderr
+    for ch in ("\U000e0041", "\u061c", "\u00ad"):
+        assert ch not in result.stdout

@@ -24,7 +24,7 @@ MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
         ("**b** _i_ ~s~ $m$", "\\*\\*b\\*\\* \\_i\\_ \\~s\\~ \\$m\\$"),
         ("a\nb\r\nc", "a b c"),
         ("\x1b[31m", "\\\\x1b\\[31m"),
-        ("@team", "@\u2060team"),
+        ("@team", "`@`team"),  # a code span: GitHub mentions nobody from code
         ("AT&T &amp;", "AT&amp;T &amp;amp;"),
     ],
 )
@@ -33,7 +33,7 @@ def test_escape(text: str, expected: str) -> None:
 
 
 def test_escaped_text_renders_as_the_literal_text() -> None:
-    html = MD.renderInline(markdown.escape(EVIL))
+    html = MD.renderInline(markdown.escape(EVIL)).replace("<code>@</code>", "@")
     assert "<script" not in html
     assert "<code>" not in html
     assert "<em>" not in html
@@ -43,7 +43,7 @@ def test_escaped_text_renders_as_the_literal_text() -> None:
 
 def test_hostile_report_renders_without_injected_markup(render_reports: list[Report]) -> None:
     text = markdown.render(render_reports, Lang.EN)
-    html = MD.render(text)
+    html = MD.render(text).replace("<code>@</code>", "@")  # how @mentions are made inert
     for tag in ("<script", "<img", "<svg", "<b>", "<a ", "<code>", "<em>", "<strong>bold"):
         assert tag not in html, tag
     # summary first, details folded

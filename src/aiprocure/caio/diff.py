@@ -2,27 +2,20 @@
 line in each file) and findings (appeared, disappeared, status or severity changed).
 
 A finding *got worse* when its status moved down the order pass/waived/not_applicable/absent <
-unverified < unanswered < fail, or when it stayed open and its severity rose. ``aiprocure diff``
-exits 1 if any finding got worse, 0 otherwise, 2 for bad input.
+unverified < unanswered < fail, or when it stayed open and its severity rose. The new version is
+worse when a finding got worse or when it newly needs a CAIO review. ``aiprocure diff`` exits 1 if
+it is worse, 0 otherwise, 2 for bad input. Rendering is in ``caio.diff_render``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal, assert_never
+from typing import Any, Literal
 
-from aiprocure.caio.tables import md, to_text
-from aiprocure.caio.text import tc
-from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Report, Status
-from aiprocure.render.safe import clean
 from aiprocure.sources.yamlsrc import Document
-
-if TYPE_CHECKING:  # rich is imported by the terminal renderer only (start-up of other commands)
-    from rich.console import RenderableType
 
 _RANK = {Status.UNVERIFIED: 1, Status.UNANSWERED: 2, Status.FAIL: 3}
 
@@ -69,8 +62,13 @@ class DeclarationDiff:
     findings: list[FindingChange]
 
     @property
+    def newly_needs_review(self) -> bool:
+        return self.new_review and not self.old_review
+
+    @property
     def worse(self) -> bool:
-        return any(f.worse for f in self.findings)
+        """A finding got worse, or the new version newly needs a CAIO review."""
+        return self.newly_needs_review or any(f.worse for f in self.findings)
 
 
 def _dotted(key: tuple[str | int, ...]) -> str:
@@ -186,120 +184,7 @@ def diff(old: Report, old_doc: Document, new: Report, new_doc: Document) -> Decl
     )
 
 
-def _v(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+# Rendering lives in its own module; ``render_diff`` is imported from here by the CLI.
+from aiprocure.caio.diff_render import render_diff  # noqa: E402
 
-
-def _lines(c: FactChange) -> str:
-    return f"{c.old_line or '—'} → {c.new_line or '—'}"
-
-
-def _status(c: FindingChange, lang: Lang) -> tuple[str, str]:
-    def one(status: str | None, sev: str | None) -> str:
-        if status is None:
-            return "—"
-        return f"{tc('status.' + status, lang)} [{tc('severity.' + (sev or 'info'), lang)}]"
-
-    return one(c.old_status, c.old_severity), one(c.new_status, c.new_severity)
-
-
-def render_diff(d: DeclarationDiff, lang: Lang, fmt: DiffFormat, *, width: int = 100) -> str:
-    if fmt is DiffFormat.JSON:
-        doc = {**asdict(d), "worse": d.worse}
-        return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    if fmt is DiffFormat.MARKDOWN:
-        return _markdown(d, lang)
-    if fmt is DiffFormat.TERMINAL:
-        return to_text(_terminal(d, lang), width=width)
-    return assert_never(fmt)
-
-
-def _verdict(d: DeclarationDiff, lang: Lang) -> str:
-    return tc("diff_worse" if d.worse else "diff_not_worse", lang)
-
-
-def _markdown(d: DeclarationDiff, lang: Lang) -> str:
-    out = [f"# {tc('diff_title', lang)}", ""]
-    out.append(f"- {md(d.old_file)} → {md(d.new_file)}")
-    out.append(
-        f"- {tc('risk_level', lang)}: {tc('risk.' + d.old_risk, lang)} → {tc('risk.' + d.new_risk, lang)}"
-    )
-    out.append(f"- {tc('review', lang)}: {d.old_review} → {d.new_review}")
-    out.append(f"- **{_verdict(d, lang)}**")
-    out += ["", f"## {tc('facts_changed', lang)}", ""]
-    if d.facts:
-        out.append(
-            f"| {tc('field', lang)} | {tc('change', lang)} | {tc('old', lang)} | {tc('new', lang)} | {tc('location', lang)} |"
-        )
-        out.append("|---|---|---|---|---|")
-        for c in d.facts:
-            out.append(
-                f"| {md(c.path)} | {tc('change.' + c.kind, lang)} | {md(_v(c.old))} | {md(_v(c.new))} | {_lines(c)} |"
-            )
-    else:
-        out.append(tc("no_changes", lang))
-    out += ["", f"## {tc('findings_changed', lang)}", ""]
-    if d.findings:
-        out.append(
-            f"| {tc('rule', lang)} | {tc('change', lang)} | {tc('old', lang)} | {tc('new', lang)} | {tc('worse', lang)} |"
-        )
-        out.append("|---|---|---|---|---|")
-        for f in d.findings:
-            old, new = _status(f, lang)
-            title = f.title_ja if lang is Lang.JA else f.title_en
-            out.append(
-                f"| {md(f.rule_id)} {md(title)} | {tc('change.' + f.kind, lang)} | {old} | {new} | {'⚠' if f.worse else ''} |"
-            )
-    else:
-        out.append(tc("no_changes", lang))
-    return "\n".join(out) + "\n"
-
-
-def _terminal(d: DeclarationDiff, lang: Lang) -> RenderableType:
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    parts: list[RenderableType] = [
-        Text(tc("diff_title", lang), style="bold"),
-        Text(f"{clean(d.old_file)} → {clean(d.new_file)}"),
-        Text(
-            f"{tc('risk_level', lang)}: {tc('risk.' + d.old_risk, lang)} → {tc('risk.' + d.new_risk, lang)}"
-        ),
-        Text(""),
-    ]
-    facts = Table(title=Text(tc("facts_changed", lang)), title_justify="left")
-    for h in ("field", "change", "old", "new", "location"):
-        facts.add_column(tc(h, lang), overflow="fold")
-    for c in d.facts:
-        facts.add_row(
-            Text(clean(c.path)),
-            Text(tc("change." + c.kind, lang)),
-            Text(clean(_v(c.old))),
-            Text(clean(_v(c.new))),
-            Text(_lines(c)),
-        )
-    parts.append(
-        facts if d.facts else Text(f"{tc('facts_changed', lang)}: {tc('no_changes', lang)}")
-    )
-    finds = Table(title=Text(tc("findings_changed", lang)), title_justify="left")
-    for h in ("rule", "change", "old", "new", "worse"):
-        finds.add_column(tc(h, lang), overflow="fold")
-    for f in d.findings:
-        old, new = _status(f, lang)
-        finds.add_row(
-            Text(f.rule_id),
-            Text(tc("change." + f.kind, lang)),
-            Text(old),
-            Text(new),
-            Text("⚠" if f.worse else "", style="bold red"),
-        )
-    parts.append(
-        finds if d.findings else Text(f"{tc('findings_changed', lang)}: {tc('no_changes', lang)}")
-    )
-    parts.append(Text(_verdict(d, lang), style="bold red" if d.worse else "green"))
-    return Group(*parts)
+__all__ = ["DeclarationDiff", "DiffFormat", "FactChange", "FindingChange", "diff", "render_diff"]

@@ -9,25 +9,38 @@ that row (new report, date, waivers); a changed declaration is a new row, so his
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from aiprocure.caio.tables import csv_cell
-from aiprocure.model.findings import Report
+from aiprocure.caio.dates import parse_day
+from aiprocure.caio.inventory_entry import COLUMNS, Entry, damage_messages, entry_from, from_row
+from aiprocure.caio.inventory_export import to_csv, to_json
 
 DEFAULT_PATH = "aiprocure-inventory.sqlite3"
 ENV_VAR = "AIPROCURE_INVENTORY"
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x41495052  # "AIPR"
+
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_PATH",
+    "ENV_VAR",
+    "Entry",
+    "Inventory",
+    "InventoryError",
+    "damage_messages",
+    "entry_from",
+    "open_inventory",
+    "to_csv",
+    "to_json",
+]
 
 _SCHEMA = """
 CREATE TABLE assessments (
@@ -54,70 +67,9 @@ CREATE TABLE waivers (
 CREATE INDEX waivers_expiry ON waivers(expires_on);
 """
 
-COLUMNS = (
-    "vendor",
-    "corporate_number",
-    "system",
-    "declaration_path",
-    "declaration_sha256",
-    "report_sha256",
-    "checklists",
-    "risk_level",
-    "review_required",
-    "review_flags",
-    "waivers",
-    "assessed_on",
-)
-
 
 class InventoryError(Exception):
     """The database cannot be used; the message is ``path: reason`` and the CLI exits 2."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    vendor: str | None
-    corporate_number: str | None
-    system: str | None
-    declaration_path: str
-    declaration_sha256: str
-    report_sha256: str
-    checklists: list[str]
-    risk_level: str
-    review_required: bool
-    review_flags: list[str]
-    waivers: list[dict[str, str]]
-    assessed_on: str
-
-    def as_row(self) -> dict[str, Any]:
-        return {c: getattr(self, c) for c in COLUMNS}
-
-
-def entry_from(report: Report, report_json: str, assessed_on: date) -> Entry:
-    import hashlib
-
-    decl = next(i for i in report.inputs if i.kind == "declaration")
-    return Entry(
-        vendor=report.subject.vendor,
-        corporate_number=report.subject.corporate_number,
-        system=report.subject.system,
-        declaration_path=report.subject.declaration,
-        declaration_sha256=decl.sha256,
-        report_sha256=hashlib.sha256(report_json.encode("utf-8")).hexdigest(),
-        checklists=sorted(f"{c.id}@{c.version}" for c in report.checklists),
-        risk_level=report.risk_level.value,
-        review_required=report.review_required,
-        review_flags=sorted(f.source_id for f in report.review_flags),
-        waivers=sorted(
-            (
-                {"id": f.waiver.id, "rule": f.rule_id, "expires_on": f.waiver.expires_on}
-                for f in report.findings
-                if f.waiver is not None
-            ),
-            key=lambda w: (w["rule"], w["id"]),
-        ),
-        assessed_on=assessed_on.isoformat(),
-    )
 
 
 class Inventory:
@@ -193,31 +145,9 @@ class Inventory:
                     "ORDER BY rule_id, waiver_id",
                     (r["id"],),
                 ).fetchall()
-                out.append(
-                    Entry(
-                        vendor=r["vendor"],
-                        corporate_number=r["corporate_number"],
-                        system=r["system"],
-                        declaration_path=r["declaration_path"],
-                        declaration_sha256=r["declaration_sha256"],
-                        report_sha256=r["report_sha256"],
-                        checklists=json.loads(r["checklists"]),
-                        risk_level=r["risk_level"],
-                        review_required=bool(r["review_required"]),
-                        review_flags=json.loads(r["review_flags"]),
-                        waivers=[
-                            {
-                                "id": w["waiver_id"],
-                                "rule": w["rule_id"],
-                                "expires_on": w["expires_on"],
-                            }
-                            for w in ws
-                        ],
-                        assessed_on=r["assessed_on"],
-                    )
-                )
+                out.append(from_row(r, ws))
             return out
-        except (sqlite3.Error, ValueError) as exc:
+        except sqlite3.Error as exc:
             raise InventoryError(
                 f"{self.path}: not an aiprocure inventory database ({exc})"
             ) from None
@@ -227,7 +157,10 @@ class Inventory:
         out = []
         for e in self.entries():
             for w in e.waivers:
-                left = (date.fromisoformat(w["expires_on"]) - today).days
+                day = parse_day(w["expires_on"])
+                if day is None:  # a damaged row: reported through ``Entry.damaged``
+                    continue
+                left = (day - today).days
                 if left <= days:
                     out.append((e, w, left))
         out.sort(key=lambda x: (x[2], x[1]["id"], x[0].declaration_path))
@@ -263,6 +196,11 @@ def open_inventory(path: Path, *, create: bool) -> Inventory:
             conn.close()
             if _is_lock(exc):
                 raise InventoryError(f"{path}: database is busy; try again ({exc})") from None
+            if _is_read_only(exc, path):
+                raise InventoryError(
+                    f"{path}: cannot open: the database or its directory is read-only "
+                    f"(SQLite needs to write its journal next to it) ({exc})"
+                ) from None
             raise InventoryError(f"{path}: not an aiprocure inventory database ({exc})") from None
         except sqlite3.DatabaseError as exc:
             conn.close()
@@ -274,6 +212,17 @@ def open_inventory(path: Path, *, create: bool) -> Inventory:
 
 
 _LOCK_WAIT_SECONDS = 30.0
+
+
+def _is_read_only(exc: sqlite3.OperationalError, path: Path) -> bool:
+    """SQLite could not write the file or its journal (-wal, -shm) beside it."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return True
+    if "unable to open" in text or "disk i/o" in text:
+        directory = path.parent if str(path.parent) else Path(".")
+        return not os.access(directory, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))
+    return False
 
 
 def _is_lock(exc: sqlite3.OperationalError) -> bool:
@@ -328,27 +277,3 @@ def _create(conn: sqlite3.Connection, path: Path) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-
-
-def to_json(entries: Sequence[Entry]) -> str:
-    return json.dumps([e.as_row() for e in entries], ensure_ascii=False, indent=2) + "\n"
-
-
-def to_csv(entries: Sequence[Entry]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(COLUMNS)
-    for e in entries:
-        row = e.as_row()
-        cells = []
-        for c in COLUMNS:
-            v = row[c]
-            if c == "waivers":
-                v = "; ".join(f"{x['id']}:{x['rule']}:{x['expires_on']}" for x in v)
-            elif isinstance(v, list):
-                v = "; ".join(v)
-            elif isinstance(v, bool):
-                v = "true" if v else "false"
-            cells.append(csv_cell("" if v is None else str(v)))
-        w.writerow(cells)
-    return buf.getvalue()

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from aiprocure.render.safe import clean
+from aiprocure.render.safe import clean, csv_cell, defuse
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 # the CAIO commands' registration), and `check` should not pay for them at start-up.
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def one_line(text: str) -> str:
@@ -27,15 +26,13 @@ def one_line(text: str) -> str:
 
 
 def md(text: str) -> str:
-    """Text safe in a Markdown table cell: no pipes, HTML, code spans, links or emphasis."""
+    """Text safe in a Markdown table cell: no pipes, HTML, code spans, links, autolinks, @mentions
+    or emphasis."""
     s = one_line(text).replace("&", "&amp;").replace("<", "&lt;")
-    return _MD_SPECIAL.sub(r"\\\1", s)
+    return defuse(_MD_SPECIAL.sub(r"\\\1", s))
 
 
-def csv_cell(text: str) -> str:
-    """Neutralise spreadsheet formula injection (OWASP): a leading quote on risky starts."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
+__all__ = ["csv_cell", "grid_csv", "grid_html", "grid_markdown", "grid_terminal", "md", "to_text"]
 
 Grid = Sequence[tuple[str, Sequence[str]]]
 

@@ -128,13 +128,20 @@ def _normalise(text: str) -> str:
 
 
 def certified(ctx: Context, args: dict[str, Any]) -> Result:
-    """One of the declared certifications names the standard (case and spaces ignored), e.g.
-    ``standard: "ISO/IEC 42001"`` matches "ISO/IEC 42001:2023"."""
-    standard = _normalise(str(args.get("standard", "")))
+    """One of the declared certifications *is* the standard, compared as identifiers
+    (``model.certifications``): "ISO/IEC 42001:2023" is ISO/IEC 42001, while "NOT ISO/IEC 42001
+    certified (planned 2030)" is not. A standard with no known identifier is compared as its text
+    (case and spaces ignored), whole, never as a substring."""
+    from aiprocure.model.certifications import certification_id
+
+    wanted = str(args.get("standard", ""))
+    standard = certification_id(wanted) or _normalise(wanted)
     certifications = ctx.get("security.certifications")
     if certifications is None:
         return None
-    return bool(standard) and any(standard in _normalise(str(c)) for c in certifications)
+    return bool(standard) and any(
+        (certification_id(str(c)) or _normalise(str(c))) == standard for c in certifications
+    )
 
 
 PREDICATES: dict[str, PredicateSpec] = {

@@ -12,6 +12,9 @@ from aiprocure.model.common import Lang, Strict
 
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 PathText = Annotated[str, StringConstraints(min_length=1, max_length=4096)]
+# Parameters are thresholds in days, hours, months, counts or percent: none is negative or beyond a
+# million (docs/limits.md), and a huge number must not reach the engine's arithmetic.
+ParameterValue = Annotated[StrictInt | StrictFloat, Field(ge=0, le=1_000_000)]
 FailOnName = Literal["info", "low", "medium", "high", "critical", "never"]
 
 
@@ -28,7 +31,7 @@ class MinistryConfig(Strict):
         default_factory=list, description="extra rule packs, relative to the config file"
     )
     severity: dict[RuleId, Severity] = Field(default_factory=dict)
-    parameters: dict[Name, StrictInt | StrictFloat] = Field(default_factory=dict)
+    parameters: dict[Name, ParameterValue] = Field(default_factory=dict)
     disabled: dict[RuleId, Reason] = Field(
         default_factory=dict, description="rules removed from evaluation, with the reason"
     )

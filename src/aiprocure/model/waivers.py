@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from aiprocure.model.checklist import RuleId
-from aiprocure.model.common import Strict, invalid
+from aiprocure.model.common import Day, Strict, invalid
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 WaiverId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
@@ -45,8 +45,8 @@ class WaiverEntry(Strict):
     scope: Scope
     justification: NonEmpty
     approver: NonEmpty
-    approved_on: date
-    expires_on: date
+    approved_on: Day
+    expires_on: Day
 
     @field_validator("expires_on")
     @classmethod

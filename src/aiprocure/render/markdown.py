@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Observed, Report, RiskLevel, Status
 from aiprocure.render.i18n import t
-from aiprocure.render.safe import clean
+from aiprocure.render.safe import clean, defuse
 
 RISK_ICON: dict[RiskLevel, str] = {
     RiskLevel.LOW: "🟢",
@@ -43,14 +43,21 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 def escape(text: str) -> str:
     """``text`` as literal, single-line Markdown: safe in a paragraph, a list item or a table cell.
 
-    Line breaks become spaces, other control characters visible escapes (``safe.clean``),
-    HTML-special characters entities; Markdown punctuation gets a backslash, and ``@`` is followed
-    by a word joiner so a vendor cannot mention users or teams in a pull-request comment.
+    Line breaks become spaces, other control characters and invisible characters visible escapes
+    (``safe.clean``), HTML-special characters entities; Markdown punctuation gets a backslash, and
+    every ``@`` becomes a one-character code span so no text can mention users or teams in a
+    pull-request comment. URLs stay linkable: use :func:`vendor` for text the vendor wrote.
     """
     text = clean(_NEWLINES.sub(" ", text))
     text = "".join(_ENTITIES.get(ch, ch) for ch in text)
     text = _PUNCT.sub(r"\\\1", text)
-    return text.replace("@", "@\u2060")
+    return text.replace("@", "`@`")
+
+
+def vendor(text: str) -> str:
+    """Vendor text (names, file names, observed values, evidence): :func:`escape`, and bare URLs,
+    ``www.`` names and e-mail addresses are not autolinked by GitHub (``safe.defuse``)."""
+    return defuse(escape(text))
 
 
 def render(reports: Sequence[Report], lang: Lang) -> str:
@@ -61,15 +68,15 @@ def render(reports: Sequence[Report], lang: Lang) -> str:
 
 def _report(report: Report, lang: Lang) -> str:
     s = report.subject
-    heading = " — ".join(escape(x) for x in (s.vendor, s.system) if x) or escape(s.declaration)
+    heading = " — ".join(vendor(x) for x in (s.vendor, s.system) if x) or vendor(s.declaration)
     lines = [f"## {heading}", ""]
     lines += [
         f"| {escape(t('summary', lang))} | |",
         "| --- | --- |",
-        f"| {escape(t('declaration', lang))} | {escape(s.declaration)} |",
+        f"| {escape(t('declaration', lang))} | {vendor(s.declaration)} |",
     ]
     if s.corporate_number:
-        lines.append(f"| {escape(t('corporate_number', lang))} | {escape(s.corporate_number)} |")
+        lines.append(f"| {escape(t('corporate_number', lang))} | {vendor(s.corporate_number)} |")
     risk = report.risk_level
     level = f"{RISK_ICON[risk]} **{escape(t(f'risk.{risk}', lang))}**"
     lines.append(f"| {escape(t('risk_level', lang))} | {level} |")
@@ -88,7 +95,7 @@ def _report(report: Report, lang: Lang) -> str:
             loc = flag.location
             lines.append(
                 f"- **{escape(flag.title.get(lang))}**: {escape(flag.reason.get(lang))}"
-                f" ({escape(f'{loc.file}:{loc.line}:{loc.col}')})"
+                f" ({vendor(f'{loc.file}:{loc.line}:{loc.col}')})"
             )
 
     lines += ["", f"### {escape(t('categories', lang))}", ""]
@@ -144,21 +151,21 @@ def _finding(f: Finding, lang: Lang) -> list[str]:
         f"#### {STATUS_ICON[f.status]} {escape(f.rule_id)} {escape(f.title.get(lang))}",
         "",
         f"- {meta}",
-        f"- {escape(t('message', lang))}: {escape(f.message.get(lang))}",
-        f"- {escape(t('location', lang))}: {escape(f'{loc.file}:{loc.line}:{loc.col}')}"
+        f"- {escape(t('message', lang))}: {vendor(f.message.get(lang))}",
+        f"- {escape(t('location', lang))}: {vendor(f'{loc.file}:{loc.line}:{loc.col}')}"
         f" ({escape(loc.field)})",
     ]
     for field, value in f.observed.items():
-        observed = escape(_value(value, lang))
+        observed = vendor(_value(value, lang))
         lines.append(f"- {escape(t('observed', lang))}: {escape(field)} = {observed}")
     for e in f.evidence:
-        lines.append(f"- {escape(t('evidence', lang))}: {escape(e.label())}")
+        lines.append(f"- {escape(t('evidence', lang))}: {vendor(e.label())}")
     lines.append(f"- {escape(t('remediation', lang))}: {escape(f.remediation.get(lang))}")
     if f.waiver is not None:
         w = f.waiver
         lines.append(
-            f"- {escape(t('waived_by', lang))}: {escape(w.id)} — {escape(w.justification)}"
-            f" ({escape(w.approver)}, {escape(w.approved_on)} – {escape(w.expires_on)})"
+            f"- {escape(t('waived_by', lang))}: {escape(w.id)} — {vendor(w.justification)}"
+            f" ({vendor(w.approver)}, {escape(w.approved_on)} – {escape(w.expires_on)})"
         )
     for ref in f.references:
         text = " ".join(p for p in (ref.source, ref.edition, ref.section, ref.title) if p)

@@ -9,6 +9,7 @@ import stat
 import types
 import typing
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,6 +27,15 @@ _BROKEN_LINK = (
     "broken symbolic link (its target does not exist)",
     "シンボリックリンクのリンク先が存在しません",
 )
+
+_IS_DIRECTORY = (
+    "is a directory, not a YAML file",
+    "ディレクトリです。YAML ファイルを指定してください",
+)
+_NOT_REGULAR = ("is not a regular file", "通常のファイルではありません")
+_NAME_TOO_LONG = ("file name too long", "ファイル名が長すぎます")
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # not on Windows, which has no FIFOs to block on
+_O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 # What Path.exists() and friends take to mean "not there" (other errors, such as EACCES, are real).
 _NOT_THERE = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
@@ -48,34 +58,21 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
                 raise InputError([Problem(name, 1, 1, *_BROKEN_LINK)])
             raise InputError([Problem(name, 1, 1, *_NO_SUCH_FILE)])
         if stat.S_ISDIR(mode):
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        "is a directory, not a YAML file",
-                        "ディレクトリです。YAML ファイルを指定してください",
-                    )
-                ]
-            )
+            raise InputError([Problem(name, 1, 1, *_IS_DIRECTORY)])
         if not stat.S_ISREG(mode):  # a FIFO or device would block or never end
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        "is not a regular file",
-                        "通常のファイルではありません",
-                    )
-                ]
-            )
-        with path.open("rb") as fh:
+            raise InputError([Problem(name, 1, 1, *_NOT_REGULAR)])
+        # Open without blocking (a FIFO swapped in after the stat above would wait for a writer
+        # forever), then look at what was opened: only a regular file is read. Symlinks are
+        # followed on purpose: a linked declaration is legitimate.
+        fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_CLOEXEC)
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError([Problem(name, 1, 1, *_NOT_REGULAR)])
             # Ask for the size the file has (plus one byte, to see it end) rather than for the
             # limit: a buffer of the limit would be allocated for every file. A file that grew
             # meanwhile, or that reports no size (/proc), is read on up to the limit.
-            size = os.fstat(fh.fileno()).st_size
+            size = info.st_size
             raw = fh.read(min(size, max_bytes) + 1)
             if size < len(raw) <= max_bytes:
                 raw += fh.read(max_bytes + 1 - len(raw))
@@ -98,7 +95,11 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputError(
             [Problem(name, 1, 1, "permission denied", "読み取りの権限がありません")]
         ) from None
+    except IsADirectoryError:  # swapped for a directory after the stat (fdopen refuses it)
+        raise InputError([Problem(name, 1, 1, *_IS_DIRECTORY)]) from None
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise InputError([Problem(name, 1, 1, *_NAME_TOO_LONG)]) from None
         reason = exc.strerror or exc
         raise InputError(
             [Problem(name, 1, 1, f"cannot read: {reason}", f"読み取れません: {reason}")]
@@ -114,8 +115,13 @@ def parse_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
     return parse(str(path), read_bytes(path, max_bytes=max_bytes), max_bytes=max_bytes)
 
 
-def validate(doc: Document, model: type[M]) -> M:
-    """Validate a parsed document; collect *every* error, each at its position."""
+def validate(doc: Document, model: type[M], *, today: date | None = None) -> M:
+    """Validate a parsed document; collect *every* error, each at its position.
+
+    ``today`` (the run's date) refuses dates of past events that lie after it (``declared_on``,
+    evaluations); without it only the plausible range applies. The caller chooses it, so that the
+    same input gives the same answer: the command line from ``--today``, SOURCE_DATE_EPOCH or the
+    Tokyo calendar."""
     if not isinstance(doc.data, dict):
         raise InputError(
             [
@@ -129,14 +135,16 @@ def validate(doc: Document, model: type[M]) -> M:
             ]
         )
     try:
-        return model.model_validate(doc.data)
+        return model.model_validate(doc.data, context={"today": today})
     except ValidationError as exc:
         raise InputError(problems_from(doc, exc, model)) from None
 
 
-def load(path: Path, model: type[M], *, max_bytes: int = MAX_BYTES) -> tuple[M, Document]:
+def load(
+    path: Path, model: type[M], *, max_bytes: int = MAX_BYTES, today: date | None = None
+) -> tuple[M, Document]:
     doc = parse_file(path, max_bytes=max_bytes)
-    return validate(doc, model), doc
+    return validate(doc, model, today=today), doc
 
 
 def problems_from(doc: Document, exc: ValidationError, root: type[BaseModel]) -> list[Problem]:

@@ -1,0 +1,87 @@
+"""The closed vocabularies of the declaration: a rule can reason about an enumeration, not about
+free text. Values are the YAML spellings; adding one is a schema change."""
+
+from enum import StrEnum
+
+
+class Hosting(StrEnum):
+    VENDOR_CLOUD = "vendor_cloud"
+    THIRD_PARTY_CLOUD = "third_party_cloud"
+    GOVERNMENT_CLOUD = "government_cloud"
+    ON_PREMISES = "on_premises"
+    MODEL_PROVIDER_API = "model_provider_api"
+
+
+class UserRange(StrEnum):
+    STAFF_ONLY = "staff_only"
+    STAFF_AND_CONTRACTORS = "staff_and_contractors"
+    OTHER_AGENCIES = "other_agencies"
+    PUBLIC = "public"
+
+
+class TaskNature(StrEnum):
+    INTERNAL_SUPPORT = "internal_support"
+    PUBLIC_INFORMATION = "public_information"
+    POLICY_MAKING = "policy_making"
+    RIGHTS_AND_OBLIGATIONS = "rights_and_obligations"
+    SAFETY_CRITICAL = "safety_critical"
+
+
+class DataClass(StrEnum):
+    PUBLIC = "public"
+    INTERNAL = "internal"
+    CONFIDENTIAL = "confidential"
+    PERSONAL = "personal"
+    SENSITIVE_PERSONAL = "sensitive_personal"
+
+
+class StaffReview(StrEnum):
+    ALL_OUTPUTS = "all_outputs"
+    SAMPLED = "sampled"
+    NONE = "none"
+
+
+class TransferBasis(StrEnum):
+    """The footing under APPI Art. 28 for providing personal data to a third party abroad."""
+
+    CONSENT = "consent"
+    EQUIVALENT_COUNTRY = "equivalent_country"
+    EQUIVALENT_SYSTEM = "equivalent_system"
+    NONE = "none"
+
+
+class TrainingPolicy(StrEnum):
+    NEVER = "never"
+    OPT_IN = "opt_in"
+    OPT_OUT = "opt_out"
+    ALWAYS = "always"
+
+
+class ExportContent(StrEnum):
+    PROMPTS = "prompts"
+    OUTPUTS = "outputs"
+    LOGS = "logs"
+    USER_DATA = "user_data"
+    KNOWLEDGE_BASE = "knowledge_base"
+    EMBEDDINGS = "embeddings"
+    FINE_TUNED_MODELS = "fine_tuned_models"
+    CONFIGURATION = "configuration"
+
+
+class Ownership(StrEnum):
+    CUSTOMER = "customer"
+    VENDOR = "vendor"
+    SHARED = "shared"
+    UNSPECIFIED = "unspecified"
+
+
+class IsmapStatus(StrEnum):
+    ISMAP = "ismap"
+    ISMAP_LIU = "ismap_liu"
+    APPLYING = "applying"
+    NONE = "none"
+
+
+class KeyManagement(StrEnum):
+    CUSTOMER_MANAGED = "customer_managed"
+    VENDOR_MANAGED = "vendor_managed"
