@@ -16,7 +16,8 @@ from aiprocure import api
 from aiprocure.caio.compare import Bidder, CompareFormat, render_compare
 from aiprocure.caio.config import LoadedConfig, config_lang
 from aiprocure.caio.dates import parse_day, tokyo_today
-from aiprocure.caio.diff import DiffFormat, diff, render_diff
+from aiprocure.caio.diff import DiffFormat, diff
+from aiprocure.caio.diff_render import render_diff
 from aiprocure.caio.inventory import (
     DEFAULT_PATH,
     ENV_VAR,

@@ -207,7 +207,8 @@ def _needs_review(tmp_path: Path) -> Path:
 
 
 def test_new_review_is_worse_in_every_format(tmp_path: Path) -> None:
-    from aiprocure.caio.diff import DeclarationDiff, DiffFormat, render_diff
+    from aiprocure.caio.diff import DeclarationDiff, DiffFormat
+    from aiprocure.caio.diff_render import render_diff
     from aiprocure.model.common import Lang
 
     d = DeclarationDiff("a.yaml", "b.yaml", "low", "low", False, True, [], [])

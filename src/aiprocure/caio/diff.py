@@ -184,7 +184,4 @@ def diff(old: Report, old_doc: Document, new: Report, new_doc: Document) -> Decl
     )
 
 
-# Rendering lives in its own module; ``render_diff`` is imported from here by the CLI.
-from aiprocure.caio.diff_render import render_diff  # noqa: E402
-
-__all__ = ["DeclarationDiff", "DiffFormat", "FactChange", "FindingChange", "diff", "render_diff"]
+__all__ = ["DeclarationDiff", "DiffFormat", "FactChange", "FindingChange", "diff"]

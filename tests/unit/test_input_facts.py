@@ -24,7 +24,7 @@ from aiprocure.model.waivers import WaiverFile
 from aiprocure.sources.load import load, validate
 from aiprocure.sources.yamlsrc import parse
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "domestic-low-risk.yaml"
 runner = CliRunner()
 

@@ -26,7 +26,7 @@ from aiprocure.sources.yamlsrc import (
     parse,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "bad"
 runner = CliRunner()
 
