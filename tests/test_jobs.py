@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from aiprocure import batch
+from aiprocure.api import batch
 
 ROOT = Path(__file__).resolve().parents[1]
 EX = ROOT / "examples"
