@@ -27,6 +27,7 @@ from aiprocure.api.core import (
     shipped_checklist_dir,
     shipped_checklist_paths,
 )
+from aiprocure.api.output import Sink, TerminalStyle, open_sink
 from aiprocure.api.session import (
     Outcome,
     Session,
@@ -49,6 +50,8 @@ __all__ = [
     "Session",
     "SessionError",
     "SessionOptions",
+    "Sink",
+    "TerminalStyle",
     "assess",
     "assess_file",
     "assess_loaded",
@@ -58,6 +61,7 @@ __all__ = [
     "load_checklists",
     "load_declaration",
     "open_session",
+    "open_sink",
     "run_lang",
     "shipped_checklist_dir",
     "shipped_checklist_paths",
