@@ -163,9 +163,11 @@ def open_session(options: SessionOptions | None = None) -> Session:
 
 def _open(options: SessionOptions) -> Session:
     loaded = caio_config.find_config(options.config, no_config=options.no_config, cwd=options.cwd)
-    ruleset = caio_config.build_ruleset(
-        loaded, options.checklists, shipped=not options.no_default_checklists
-    )
+    # shipped packs, the config's packs, then the extra (CLI) packs; the config's overrides
+    packs = [*(loaded.checklist_paths if loaded else []), *options.checklists]
+    ruleset = core.load_checklists(packs, shipped=not options.no_default_checklists)
+    if loaded:
+        ruleset = caio_config.apply_config(ruleset, loaded)
     if options.no_waivers:
         paths: tuple[Path, ...] = ()
     elif options.waivers:

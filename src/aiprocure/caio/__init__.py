@@ -1,4 +1,5 @@
 """The CAIO office workflow: waivers, ministry configuration, comparison, diff and inventory.
 
-Sits beside ``api``: it loads files through ``sources`` and transforms reports with pure functions.
+Sits under ``api`` (whose session applies the config and the waivers): it loads files through
+``sources`` and transforms reports with pure functions; it never imports ``api`` or ``cli``.
 """
