@@ -11,6 +11,7 @@ Sinks never decide the CI gate: a pre-rendered report carries the status ``Gate`
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -46,14 +47,14 @@ class Prerender:
         )
 
 
-class Sink:
+class Sink(ABC):
     """The interface: ``add`` each report, then ``close`` once."""
 
-    def add(self, item: Item) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def add(self, item: Item) -> None: ...
 
-    def close(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def close(self) -> None: ...
 
     def prerender(self, gate: Gate) -> Prerender | None:
         """How workers may pre-render this sink's reports (None: send the reports themselves)."""
@@ -85,6 +86,8 @@ class JsonSink(Sink):
 
 
 class _Buffered(Sink):
+    """A format that needs every report at once: they are kept until ``close``."""
+
     def __init__(self) -> None:
         self.reports: list[Report] = []
 
