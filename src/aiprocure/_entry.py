@@ -39,7 +39,7 @@ def run() -> int:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        from aiprocure.cli import main as cli_main
+        from aiprocure.cli.app import main as cli_main
     finally:
         gc.freeze()  # everything imported so far lives until exit
         if enabled:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
 from aiprocure.model.checklist import Severity
@@ -33,3 +34,15 @@ def exit_code(reports: Sequence[Report], fail_on: FailOn, *, fail_on_review: boo
         if blocking(r, fail_on) or (fail_on_review and r.review_required):
             return 1
     return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """A run's gate (``--fail-on``, ``--fail-on-review``); ``gate(report)`` is the exit status
+    that report alone calls for, wherever it is assessed (this process or a worker)."""
+
+    fail_on: FailOn = FailOn.HIGH
+    fail_on_review: bool = True
+
+    def __call__(self, report: Report) -> int:
+        return exit_code([report], self.fail_on, fail_on_review=self.fail_on_review)

@@ -127,6 +127,14 @@ def test_config_show_without_config(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert "fail_on: high  [shipped default]" in out
 
 
+def test_config_show_has_no_width_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # it printed one "setting: value  [source]" line each, whatever the width: the option is gone
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("config", "show", "--lang", "en", "--width", "100")
+    assert code == 2
+    assert "--width" in err
+
+
 def test_example_config_checks(tmp_path: Path) -> None:
     cfg = EX / "caio" / "ministry-config.yaml"
     code, out, err = run(

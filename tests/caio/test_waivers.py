@@ -100,11 +100,11 @@ def test_waiver_expiring_on_the_utc_date_is_expired_in_tokyo(tmp_path: Path) -> 
 
 
 def test_default_today_comes_from_tokyo(monkeypatch: pytest.MonkeyPatch) -> None:
-    from aiprocure import cli_caio
+    from aiprocure.cli import options as cli_options
 
-    monkeypatch.setattr(cli_caio, "tokyo_today", lambda: date(2030, 1, 2))
-    assert cli_caio.today_from(None) == date(2030, 1, 2)
-    assert cli_caio.today_from("2026-02-03") == date(2026, 2, 3)
+    monkeypatch.setattr(cli_options, "tokyo_today", lambda: date(2030, 1, 2))
+    assert cli_options.today_from(None) == date(2030, 1, 2)
+    assert cli_options.today_from("2026-02-03") == date(2026, 2, 3)
 
 
 def test_bad_today_is_usage_error() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from aiprocure import batch
+from aiprocure.api import batch
 
 pytestmark = pytest.mark.slow  # worker processes
 

@@ -77,10 +77,12 @@ def test_assess_with_declaration_reads_the_file_once_and_reports_as_assess(
 ) -> None:
     from datetime import date
 
-    from aiprocure.caio.session import open_session
+    from aiprocure.api import core
 
-    session = open_session(
-        today=date(2026, 3, 1), config=ROOT / "examples" / "caio" / "ministry-config.yaml"
+    session = api.open_session(
+        api.SessionOptions(
+            today=date(2026, 3, 1), config=ROOT / "examples" / "caio" / "ministry-config.yaml"
+        )
     )
     load = api.load_declaration
     calls: list[Path] = []
@@ -90,11 +92,11 @@ def test_assess_with_declaration_reads_the_file_once_and_reports_as_assess(
         return load(p)
 
     for path in sorted((ROOT / "examples").glob("*.yaml")):
-        expected = session.assess(path)
+        expected = session.assess_file(path)
         calls.clear()
-        monkeypatch.setattr(api, "load_declaration", counting)
+        monkeypatch.setattr(core, "load_declaration", counting)
         report, declaration, doc = session.assess_with_declaration(path)
-        monkeypatch.setattr(api, "load_declaration", load)
+        monkeypatch.setattr(core, "load_declaration", load)
         assert calls == [path]
         assert report == expected
         assert report.model_dump_json() == expected.model_dump_json()

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aiprocure import api
 from aiprocure.errors import InputError, Problem
 from aiprocure.model.common import Lang
 from aiprocure.model.ruleset import Ruleset
@@ -80,15 +79,6 @@ def config_lang(
     except InputError:
         return None
     return loaded.config.defaults.lang if loaded else None
-
-
-def build_ruleset(
-    loaded: LoadedConfig | None, extra: Sequence[Path] = (), *, shipped: bool = True
-) -> Ruleset:
-    """Shipped packs, the config's packs, then ``extra`` (CLI) packs; overrides applied."""
-    packs = [*(loaded.checklist_paths if loaded else []), *extra]
-    ruleset = api.load_checklists(packs, shipped=shipped)
-    return apply_config(ruleset, loaded) if loaded else ruleset
 
 
 def apply_config(ruleset: Ruleset, loaded: LoadedConfig) -> Ruleset:

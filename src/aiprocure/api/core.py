@@ -1,4 +1,5 @@
-"""The library surface: what the CLI and other programs call.
+"""Loading checklists and declarations and assessing one declaration: the building blocks under
+``api.open_session`` (re-exported by ``aiprocure.api``).
 
 >>> from aiprocure import api
 >>> ruleset = api.load_checklists()
@@ -48,7 +49,7 @@ def shipped_checklist_dir() -> Path:
     installed = resources.files("aiprocure") / "checklists"
     if installed.is_dir():
         return Path(str(installed))
-    return Path(__file__).resolve().parents[2] / "checklists"
+    return Path(__file__).resolve().parents[3] / "checklists"
 
 
 def shipped_checklist_paths() -> list[Path]:

@@ -1,0 +1,170 @@
+"""Output sinks: one interface for every report format, whoever writes the document.
+
+``open_sink(format, out, lang)`` gives a ``Sink``: ``add(report)`` as reports are assessed,
+``close()`` once at the end, which hands the document to ``out`` (standard output, a file) if any
+report was added. JSON streams: each report becomes its bytes as it is added, so a batch never
+keeps a thousand reports' objects; for the same reason a JSON sink lets worker processes render
+their reports themselves (``prerender``), through the very code it would run. The other formats
+need the whole batch at once (a summary, a table of rules) and keep the reports until ``close``.
+Sinks never decide the CI gate: a pre-rendered report carries the status ``Gate`` gave it.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from aiprocure.gate import Gate
+from aiprocure.model.common import Lang
+from aiprocure.model.findings import Report
+from aiprocure.render import Format, render_bytes
+from aiprocure.render.json_ import JsonPiece, Writer, piece_of
+
+Out = Callable[[bytes | str], None]  # where a finished document goes
+Item = Report | JsonPiece  # what a sink is fed: a report, or one a worker rendered
+
+
+@dataclass(frozen=True, slots=True)
+class TerminalStyle:
+    """How the terminal report is laid out on a console (files get the plain default)."""
+
+    width: int = 100
+    color: bool = False
+    show_waived: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Prerender:
+    """What a worker process does with each report it assessed: renders it as a JSON sink would
+    (its line of the document) with the gate's status for it. Sent to each worker once."""
+
+    gate: Gate
+
+    def __call__(self, report: Report, *, with_rules: bool, keep_report: bool) -> JsonPiece:
+        return piece_of(
+            report, status=self.gate(report), with_rules=with_rules, keep_report=keep_report
+        )
+
+
+class Sink(ABC):
+    """The interface: ``add`` each report, then ``close`` once."""
+
+    @abstractmethod
+    def add(self, item: Item) -> None: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def prerender(self, gate: Gate) -> Prerender | None:
+        """How workers may pre-render this sink's reports (None: send the reports themselves)."""
+        del gate
+        return None
+
+
+class JsonSink(Sink):
+    """JSON, rendered report by report (``render.json_.Writer``)."""
+
+    def __init__(self, out: Out, *, one_rule_set: bool = False) -> None:
+        self._out = out
+        self._one_rule_set = one_rule_set
+        self._writer = Writer(one_rule_set=one_rule_set)
+
+    def add(self, item: Item) -> None:
+        if isinstance(item, JsonPiece):
+            self._writer.add_piece(item)
+        else:
+            self._writer.add(item)
+
+    def close(self) -> None:
+        if self._writer.count:
+            self._out(self._writer.finish())
+
+    def prerender(self, gate: Gate) -> Prerender | None:
+        # pieces assume one rule set for every report: one session's
+        return Prerender(gate) if self._one_rule_set else None
+
+
+class _Buffered(Sink):
+    """A format that needs every report at once: they are kept until ``close``."""
+
+    def __init__(self) -> None:
+        self.reports: list[Report] = []
+
+    def add(self, item: Item) -> None:
+        if isinstance(item, JsonPiece):  # pragma: no cover - only a JsonSink asks for pieces
+            raise TypeError("a pre-rendered report reached a sink that renders its own")
+        self.reports.append(item)
+
+
+class RenderSink(_Buffered):
+    """Any format through its renderer (``render.render_bytes``), at ``close``."""
+
+    def __init__(self, fmt: Format, out: Out, lang: Lang) -> None:
+        super().__init__()
+        self._fmt, self._out, self._lang = fmt, out, lang
+
+    def close(self) -> None:
+        if self.reports:
+            self._out(render_bytes(self._fmt, self.reports, self._lang))
+
+
+class TerminalSink(_Buffered):
+    """The terminal report laid out for a console (width, colour, waived findings or not)."""
+
+    def __init__(self, out: Out, lang: Lang, style: TerminalStyle) -> None:
+        super().__init__()
+        self._out, self._lang, self._style = out, lang, style
+
+    def close(self) -> None:
+        if not self.reports:
+            return
+        from aiprocure.render import terminal
+
+        style = self._style
+        self._out(
+            terminal.render(
+                self.reports,
+                self._lang,
+                width=style.width,
+                color=style.color,
+                show_waived=style.show_waived,
+            )
+        )
+
+
+class Fanout(Sink):
+    """The same reports to several sinks (standard output and ``--output`` files), closed in
+    the order given."""
+
+    def __init__(self, sinks: Sequence[Sink]) -> None:
+        self._sinks = list(sinks)
+
+    def add(self, item: Item) -> None:
+        for sink in self._sinks:
+            sink.add(item)
+
+    def close(self) -> None:
+        for sink in self._sinks:
+            sink.close()
+
+    def prerender(self, gate: Gate) -> Prerender | None:
+        return self._sinks[0].prerender(gate) if len(self._sinks) == 1 else None
+
+
+def open_sink(
+    fmt: Format,
+    out: Out,
+    lang: Lang,
+    *,
+    terminal: TerminalStyle | None = None,
+    one_rule_set: bool = False,
+) -> Sink:
+    """A sink writing ``fmt`` to ``out``. ``terminal``: lay the terminal format out for a console
+    (else it is rendered as for a file). ``one_rule_set``: every report comes from one session,
+    which lets JSON take pre-rendered reports from workers."""
+    if fmt is Format.JSON:
+        return JsonSink(out, one_rule_set=one_rule_set)
+    if fmt is Format.TERMINAL and terminal is not None:
+        return TerminalSink(out, lang, terminal)
+    return RenderSink(fmt, out, lang)
