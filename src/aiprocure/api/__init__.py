@@ -19,7 +19,7 @@ from aiprocure.api.core import (
     assess,
     assess_file,
     assess_loaded,
-    checklist_digests,
+    compiled_ruleset,
     expand_paths,
     load_checklist_docs,
     load_checklists,
@@ -27,9 +27,9 @@ from aiprocure.api.core import (
     shipped_checklist_dir,
     shipped_checklist_paths,
 )
+from aiprocure.api.batch import Outcome
 from aiprocure.api.output import Sink, TerminalStyle, open_sink
 from aiprocure.api.session import (
-    Outcome,
     Session,
     SessionError,
     SessionOptions,
@@ -55,7 +55,7 @@ __all__ = [
     "assess",
     "assess_file",
     "assess_loaded",
-    "checklist_digests",
+    "compiled_ruleset",
     "expand_paths",
     "load_checklist_docs",
     "load_checklists",

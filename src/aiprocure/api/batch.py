@@ -17,9 +17,9 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from aiprocure.errors import InputError
+from aiprocure.errors import InputError, Problem
 from aiprocure.model.findings import Report
 from aiprocure.render.json_ import JsonPiece
 
@@ -27,9 +27,26 @@ Piece = JsonPiece  # a report a worker rendered, with its gate status
 
 if TYPE_CHECKING:
     from aiprocure.api.output import Prerender
-    from aiprocure.api.session import Outcome, Session
 
 CHUNK = 16  # files per task at least: amortises a round trip, small enough to balance the load
+
+
+Outcome = Report | list[Problem]  # a report, or the problems of a file that could not be assessed
+
+
+class Session(Protocol):
+    """What a batch needs of ``api.session.Session`` (which is defined above this module, so that
+    the session may use the batch without the two importing each other)."""
+
+    @property
+    def options(self) -> _Options: ...
+
+    def assess_file(self, path: Path) -> Report: ...
+
+
+class _Options(Protocol):
+    @property
+    def jobs(self) -> int: ...
 
 
 def cpu_count() -> int:

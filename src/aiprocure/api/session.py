@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aiprocure.api import core
+from aiprocure.api.batch import Outcome
 from aiprocure.caio import config as caio_config
 from aiprocure.caio import waivers as caio_waivers
 from aiprocure.errors import InputError, Problem
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
     from aiprocure.api.output import Sink
     from aiprocure.caio.config import LoadedConfig
     from aiprocure.caio.waivers import WaiverSet
-
-Outcome = Report | list[Problem]  # a report, or the problems of a file that could not be assessed
 
 
 def run_lang(explicit: Lang | None = None, configured: Lang | None = None) -> Lang:

@@ -8,10 +8,10 @@ from typing import Annotated
 
 import typer
 
+from aiprocure.api.settings import show_settings
 from aiprocure.caio.compare import Bidder, CompareFormat, render_compare
 from aiprocure.caio.diff import DiffFormat, diff
 from aiprocure.caio.diff_render import render_diff
-from aiprocure.caio.settings import show_settings
 from aiprocure.cli.options import (
     ChecklistOpt,
     ConfigOpt,
