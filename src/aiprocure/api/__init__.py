@@ -15,6 +15,7 @@ file after another, or worker processes), ``output`` (sinks: every format writte
 
 from __future__ import annotations
 
+from aiprocure.api.batch import Outcome
 from aiprocure.api.core import (
     assess,
     assess_file,
@@ -27,7 +28,6 @@ from aiprocure.api.core import (
     shipped_checklist_dir,
     shipped_checklist_paths,
 )
-from aiprocure.api.batch import Outcome
 from aiprocure.api.output import Sink, TerminalStyle, open_sink
 from aiprocure.api.session import (
     Session,
