@@ -23,7 +23,7 @@ class Context:
 
     def get(self, path: str) -> Any:
         """The value at ``path``; None when any step is unanswered. ``[]`` maps over lists."""
-        value = resolve(self.data, steps_of(path))
+        value = resolve(self.data, steps_of(path), 0)
         self.observed[path] = _observable(value)
         return value
 
@@ -60,7 +60,7 @@ def reader(path: str) -> Reader:
     if any(mapped for _, mapped in steps):
 
         def read_mapped(data: Any, observed: Observations) -> Any:
-            v = resolve(data, steps)
+            v = resolve(data, steps, 0)
             observed[path] = v if type(v) in _PLAIN else _observable(v)
             return v
 
@@ -100,7 +100,7 @@ def reader(path: str) -> Reader:
         return read3
 
     def read_n(data: Any, observed: Observations) -> Any:
-        v = resolve(data, steps)
+        v = resolve(data, steps, 0)
         observed[path] = v if type(v) in _PLAIN else _observable(v)
         return v
 
