@@ -13,9 +13,16 @@ import yaml
 from pydantic import TypeAdapter
 
 from aiprocure import api
-from aiprocure.engine.context import _resolve
 from aiprocure.model import conditions as C
-from aiprocure.model.fields import PathProblem, field_info, keys_of, section_of, steps_of, value_at
+from aiprocure.model.fields import (
+    PathProblem,
+    field_info,
+    keys_of,
+    resolve,
+    section_of,
+    steps_of,
+    value_at,
+)
 
 EXAMPLES = sorted(Path("examples").glob("*.yaml"))
 ADAPTER: TypeAdapter[C.Condition] = TypeAdapter(C.Condition)
@@ -135,9 +142,65 @@ def test_schema_problems_are_bilingual() -> None:
     assert not isinstance(field_info("vendor.country"), PathProblem)
 
 
+ENGINE = Path(inspect.getfile(api)).parent / "engine"
+# A condition dispatch of its own: a table keyed by condition classes, a match on them, or a
+# chain of isinstance tests (the engine reads conditions through model.conditions.fold).
+OWN_DISPATCH = re.compile(
+    r"dict\[type\b|case (Equals|OneOf|AllIn|NoneIn|ContainsAll|AtLeast|AtMost|Present|NonEmpty"
+    r"|Matches|Predicate|All|Any_|Not)\(\)"
+)
+# A path parser or resolver of its own: splitting a path on dots, stripping `[]`, walking steps.
+OWN_PATHS = re.compile(
+    r"""\.split\(["']\.["']\)|removesuffix\(["']\[\]["']\)|def (_?resolve|_?steps_of)\b"""
+)
+
+
+@pytest.mark.parametrize("path", sorted(ENGINE.glob("*.py")), ids=lambda p: p.name)
+def test_the_engine_uses_the_model_walker_and_paths(path: Path) -> None:
+    """The engine compiles conditions with model.conditions.fold and resolves field paths with
+    model.fields: no module under engine/ dispatches on condition classes or parses paths."""
+    text = path.read_text(encoding="utf-8")
+    assert not NODE_TEST.search(text), "isinstance on condition classes"
+    assert not OWN_DISPATCH.search(text), "a condition dispatch of its own"
+    assert not OWN_PATHS.search(text), "a field-path parser of its own"
+
+
+def test_the_engine_shares_the_model_registries() -> None:
+    """One DATA_LOCATION_FIELDS, one field-path cache, one signature per predicate."""
+    from aiprocure.engine import context, predicates
+    from aiprocure.model import fields
+    from aiprocure.model import predicates as signatures
+
+    assert vars(predicates)["DATA_LOCATION_FIELDS"] is signatures.DATA_LOCATION_FIELDS
+    assert vars(context)["steps_of"] is fields.steps_of
+    assert vars(context)["resolve"] is fields.resolve
+    for name, spec in predicates.PREDICATES.items():
+        assert spec.signature is signatures.SIGNATURES[name]
+
+
+def test_fields_of_covers_every_predicate_signature() -> None:
+    """A predicate call names exactly the fields its signature reads, so a finding's location and
+    "not answered" message cover what the implementation reads; unknown predicates name none."""
+    from aiprocure.model.predicates import SIGNATURES
+
+    for name, sig in SIGNATURES.items():
+        assert sig.fields, name
+        call = ADAPTER.validate_python({"predicate": {"name": name}})
+        assert C.fields_of(call) == list(sig.fields)
+        nested = ADAPTER.validate_python(
+            {"all": [{"present": {"field": "a.b"}}, {"not": {"predicate": {"name": name}}}]}
+        )
+        assert C.fields_of(nested) == ["a.b", *sig.fields]
+        for path in sig.fields:
+            assert not isinstance(field_info(path), PathProblem), (name, path)
+    unknown = ADAPTER.validate_python({"predicate": {"name": "no_such_predicate"}})
+    assert C.fields_of(unknown) == []
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
-def test_data_resolver_agrees_with_the_engine(path: Path) -> None:
-    """model.fields.resolve is the engine's resolver, moved (engine.context switches at merge)."""
+def test_rule_fields_resolve_in_the_examples(path: Path) -> None:
+    """Every field a shipped rule names is a path ``resolve`` can read in the examples' data (a
+    value or None, never an error), and reads the same by path and by steps."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     ruleset = api.load_checklists()
     paths = {
@@ -145,21 +208,7 @@ def test_data_resolver_agrees_with_the_engine(path: Path) -> None:
         for rule in ruleset.rules
         for cond in (rule.check, rule.applies_if)
         if cond is not None
-        for c, _ in C.walk(cond)
-        if (f := C.field_of(c))
+        for f in C.fields_of(cond)
     }
-    paths |= {"system.models", "sub_processors.entities", "quality.evaluations[].language"}
     for p in sorted(paths):
-        assert value_at(data, p) == _resolve(data, steps_of(p), 0), p
-
-
-def test_fields_of_agrees_with_the_engine() -> None:
-    """model.conditions.fields_of replaces engine.evaluate.fields_of (switched at merge)."""
-    from aiprocure.engine.evaluate import fields_of as engine_fields_of
-
-    ruleset = api.load_checklists()
-    conds = [c for r in ruleset.rules for c in (r.check, r.applies_if) if c is not None]
-    conds += [lv.when for vp in ruleset.high_risk.viewpoints for lv in vp.levels]  # type: ignore[union-attr]
-    conds.append(ADAPTER.validate_python(COND))
-    for cond in conds:
-        assert C.fields_of(cond) == engine_fields_of(cond)
+        assert value_at(data, p) == resolve(data, steps_of(p)), p

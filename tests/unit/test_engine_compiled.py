@@ -25,7 +25,7 @@ from aiprocure.engine.assess import finding_sort_key
 from aiprocure.engine.compiled import compile_ruleset
 from aiprocure.engine.compiler import compile_condition
 from aiprocure.engine.context import Context
-from aiprocure.engine.findings import _evidence, fields_of, location_of
+from aiprocure.engine.findings import _evidence, location_of
 from aiprocure.engine.predicates import PREDICATES
 from aiprocure.engine.scores import review_flags
 from aiprocure.model.checklist import (
@@ -49,6 +49,7 @@ from aiprocure.model.checklist import (
     _ValueSet,
 )
 from aiprocure.model.common import Text
+from aiprocure.model.conditions import fields_of
 from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import Finding, Status
 from aiprocure.model.ruleset import Ruleset
@@ -358,7 +359,7 @@ def _value_set(draw: st.DrawFn, key: str) -> dict[str, Any]:
 def _bound_arg(draw: st.DrawFn, key: str) -> dict[str, Any]:
     path = draw(st.sampled_from(PATHS))
     if draw(st.booleans()):
-        return {key: {"field": path, "value": draw(st.sampled_from([0, 1, 2.5, -1]))}}
+        return {key: {"field": path, "value": draw(st.sampled_from([0, 1, 2.5, 4]))}}
     return {key: {"field": path, "param": draw(st.sampled_from(["limit", "missing"]))}}
 
 

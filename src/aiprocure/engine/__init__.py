@@ -6,8 +6,9 @@ One interface: ``compile_ruleset(ruleset) -> CompiledRuleset`` once per rule set
 Modules, each with one job:
 
 * ``compiled``: the compiled rule set, owner of every plan;
-* ``compiler``, ``leaves`` and ``context``: conditions into closures, field paths into readers;
-* ``predicates``: the named predicates;
+* ``compiler``, ``leaves`` and ``context``: conditions into closures (read with the model's walker,
+  ``model.conditions.fold``), field paths into readers (parsed and resolved by ``model.fields``);
+* ``predicates``: the named predicates' implementations (signatures: ``model.predicates``);
 * ``findings``: rule plans run into findings, in a report's order;
 * ``high_risk``: the high-risk determination sheet;
 * ``waivers``: waivers applied to findings before scoring;

@@ -4,7 +4,9 @@
 data and the ``observed`` dict it records every field it reads into (as ``Context.get`` does).
 Evaluating is then a few direct calls per rule; inline value sets, named lists, parameters and
 regular expressions are looked up once, here. No code is generated: checklists may be custom and
-untrusted.
+untrusted. The tree is read with the model's one walker (``model.conditions.fold``): ``_Compiler``
+has one method per operator, the leaves' compilers are in ``engine.leaves``, and field paths are
+parsed and resolved by ``model.fields`` (``engine.context.reader``).
 
 Three-valued logic: None means "the facts needed are unanswered". ``all`` is False if any part is
 False, else None if any part is None; ``any`` is True if any part is True, else None if any is
@@ -20,13 +22,32 @@ compiled: ``engine.compile_ruleset`` compiles every condition of a rule set once
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
+from aiprocure.engine import leaves
 from aiprocure.engine.context import Context, Observations
-from aiprocure.engine.leaves import LEAVES, Check, Result
+from aiprocure.engine.leaves import Check, Result
 from aiprocure.engine.predicates import PREDICATES
-from aiprocure.model.checklist import All, Any_, Condition, Not, Predicate
+from aiprocure.model.conditions import (
+    All,
+    AllIn,
+    Any_,
+    AtLeast,
+    AtMost,
+    Condition,
+    ContainsAll,
+    Equals,
+    Fold,
+    Loc,
+    Matches,
+    NoneIn,
+    NonEmpty,
+    Not,
+    OneOf,
+    Predicate,
+    Present,
+    fold,
+)
 from aiprocure.model.ruleset import Ruleset
 
 __all__ = ["Check", "Result", "compile_condition"]
@@ -43,8 +64,7 @@ def _predicate(cond: Predicate, ruleset: Ruleset) -> Check:
     return predicate
 
 
-def _all(cond: All, ruleset: Ruleset) -> Check:
-    parts = tuple(compile_condition(c, ruleset) for c in cond.all)
+def _all(parts: tuple[Check, ...]) -> Check:
     if len(parts) == 1:
         (only,) = parts
 
@@ -80,8 +100,7 @@ def _all(cond: All, ruleset: Ruleset) -> Check:
     return all_n
 
 
-def _any(cond: Any_, ruleset: Ruleset) -> Check:
-    parts = tuple(compile_condition(c, ruleset) for c in cond.any)
+def _any(parts: tuple[Check, ...]) -> Check:
     if len(parts) == 2:
         p, q = parts
 
@@ -109,8 +128,7 @@ def _any(cond: Any_, ruleset: Ruleset) -> Check:
     return any_n
 
 
-def _not(cond: Not, ruleset: Ruleset) -> Check:
-    inner = compile_condition(cond.not_, ruleset)
+def _not(inner: Check) -> Check:
 
     def not_(data: dict[str, Any], observed: Observations) -> Result:
         r = inner(data, observed)
@@ -119,21 +137,56 @@ def _not(cond: Not, ruleset: Ruleset) -> Check:
     return not_
 
 
-_COMPILERS: dict[type, Callable[[Any, Ruleset], Check]] = {
-    **LEAVES,
-    Predicate: _predicate,
-    All: _all,
-    Any_: _any,
-    Not: _not,
-}
+class _Compiler(Fold[Check]):
+    """Each node compiled once its parts are (``model.conditions.fold``): the fold runs once per
+    condition when a rule set is compiled, never while a declaration is evaluated."""
+
+    def __init__(self, ruleset: Ruleset) -> None:
+        self.ruleset = ruleset
+
+    def equals(self, c: Equals, at: Loc) -> Check:
+        return leaves.compile_equals(c, self.ruleset)
+
+    def one_of(self, c: OneOf, at: Loc) -> Check:
+        return leaves.compile_one_of(c, self.ruleset)
+
+    def all_in(self, c: AllIn, at: Loc) -> Check:
+        return leaves.compile_all_in(c, self.ruleset)
+
+    def none_in(self, c: NoneIn, at: Loc) -> Check:
+        return leaves.compile_none_in(c, self.ruleset)
+
+    def contains_all(self, c: ContainsAll, at: Loc) -> Check:
+        return leaves.compile_contains_all(c, self.ruleset)
+
+    def at_least(self, c: AtLeast, at: Loc) -> Check:
+        return leaves.compile_at_least(c, self.ruleset)
+
+    def at_most(self, c: AtMost, at: Loc) -> Check:
+        return leaves.compile_at_most(c, self.ruleset)
+
+    def present(self, c: Present, at: Loc) -> Check:
+        return leaves.compile_present(c, self.ruleset)
+
+    def non_empty(self, c: NonEmpty, at: Loc) -> Check:
+        return leaves.compile_non_empty(c, self.ruleset)
+
+    def matches(self, c: Matches, at: Loc) -> Check:
+        return leaves.compile_matches(c, self.ruleset)
+
+    def predicate(self, c: Predicate, at: Loc) -> Check:
+        return _predicate(c, self.ruleset)
+
+    def all(self, c: All, parts: list[Check], at: Loc) -> Check:
+        return _all(tuple(parts))
+
+    def any(self, c: Any_, parts: list[Check], at: Loc) -> Check:
+        return _any(tuple(parts))
+
+    def not_(self, c: Not, inner: Check, at: Loc) -> Check:
+        return _not(inner)
 
 
 def compile_condition(cond: Condition, ruleset: Ruleset) -> Check:
     """``cond`` as a function of (data, observed) -> True/False/None, for this rule set."""
-    fn = _COMPILERS.get(type(cond))
-    if fn is not None:
-        return fn(cond, ruleset)
-    for kind, fn in _COMPILERS.items():  # subclasses of a condition class
-        if isinstance(cond, kind):
-            return fn(cond, ruleset)
-    raise TypeError(f"unknown condition {type(cond).__name__}")  # pragma: no cover
+    return fold(cond, _Compiler(ruleset))

@@ -7,29 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from aiprocure.model.fields import resolve, steps_of
 from aiprocure.model.findings import Observed
 from aiprocure.model.ruleset import Ruleset
 
-Steps = tuple[tuple[str, bool], ...]
 Observations = dict[str, Observed]
 Reader = Callable[[Any, Observations], Any]
-
-# Field paths come from checklists and predicates: a few hundred at most. Splitting them once
-# instead of at every lookup (~80 per declaration) is a tenth of evaluating a rule.
-_STEPS: dict[str, Steps] = {}
-_STEPS_MAX = 4096
-
-
-def steps_of(path: str) -> Steps:
-    """``a.b[].c`` -> ``(("a", False), ("b", True), ("c", False))``, cached."""
-    steps = _STEPS.get(path)
-    if steps is None:
-        steps = tuple(
-            (step[:-2], True) if step.endswith("[]") else (step, False) for step in path.split(".")
-        )
-        if len(_STEPS) < _STEPS_MAX:
-            _STEPS[path] = steps
-    return steps
 
 
 @dataclass(slots=True)
@@ -40,36 +23,9 @@ class Context:
 
     def get(self, path: str) -> Any:
         """The value at ``path``; None when any step is unanswered. ``[]`` maps over lists."""
-        value = _resolve(self.data, steps_of(path), 0)
+        value = resolve(self.data, steps_of(path), 0)
         self.observed[path] = _observable(value)
         return value
-
-
-def _resolve(node: Any, steps: Steps, i: int) -> Any:
-    n = len(steps)
-    while i < n:
-        name, mapped = steps[i]
-        if not isinstance(node, dict):
-            return None
-        value = node.get(name)
-        if value is None:
-            return None
-        i += 1
-        if mapped:
-            if not isinstance(value, list):
-                return None
-            flat: list[Any] = []
-            for item in value:
-                found = _resolve(item, steps, i)
-                if found is None:
-                    return None  # one item left this unanswered: the whole answer is incomplete
-                if isinstance(found, list):
-                    flat.extend(found)
-                else:
-                    flat.append(found)
-            return flat
-        node = value
-    return node
 
 
 _SCALARS = (str, int, float, bool)
@@ -104,12 +60,12 @@ def reader(path: str) -> Reader:
     if any(mapped for _, mapped in steps):
 
         def read_mapped(data: Any, observed: Observations) -> Any:
-            v = _resolve(data, steps, 0)
+            v = resolve(data, steps, 0)
             observed[path] = v if type(v) in _PLAIN else _observable(v)
             return v
 
         return read_mapped
-    # Plain paths (nearly all of them): the loop of _resolve unrolled. A step into a missing key,
+    # Plain paths (nearly all of them): the loop of ``resolve`` unrolled. A step into a missing key,
     # a None or a non-object answers None, exactly as there.
     names = tuple(name for name, _ in steps)
     if len(names) == 1:
@@ -144,7 +100,7 @@ def reader(path: str) -> Reader:
         return read3
 
     def read_n(data: Any, observed: Observations) -> Any:
-        v = _resolve(data, steps, 0)
+        v = resolve(data, steps, 0)
         observed[path] = v if type(v) in _PLAIN else _observable(v)
         return v
 

@@ -10,69 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, assert_never
+from typing import Any
 
 from aiprocure.engine.compiler import Check, compile_condition
-from aiprocure.engine.predicates import PREDICATES
-from aiprocure.model.checklist import (
-    All,
-    AllIn,
-    Any_,
-    AtLeast,
-    AtMost,
-    Condition,
-    ContainsAll,
-    Equals,
-    Matches,
-    NoneIn,
-    NonEmpty,
-    Not,
-    OneOf,
-    Predicate,
-    Present,
-    Reference,
-    Rule,
-    Severity,
-)
+from aiprocure.model.checklist import Reference, Rule, Severity
 from aiprocure.model.common import Text
+from aiprocure.model.conditions import fields_of
+from aiprocure.model.fields import keys_of, section_of
 from aiprocure.model.findings import EvidenceRef, Finding, Location, Observed, Status, maker
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
-
-
-def fields_of(cond: Condition) -> list[str]:
-    """Every declaration field a condition names, in order (predicates name their own)."""
-    if isinstance(cond, Equals):
-        return [cond.equals.field]
-    if isinstance(cond, OneOf):
-        return [cond.one_of.field]
-    if isinstance(cond, AllIn):
-        return [cond.all_in.field]
-    if isinstance(cond, NoneIn):
-        return [cond.none_in.field]
-    if isinstance(cond, ContainsAll):
-        return [cond.contains_all.field]
-    if isinstance(cond, AtLeast):
-        return [cond.at_least.field]
-    if isinstance(cond, AtMost):
-        return [cond.at_most.field]
-    if isinstance(cond, Present):
-        return [cond.present.field]
-    if isinstance(cond, NonEmpty):
-        return [cond.non_empty.field]
-    if isinstance(cond, Matches):
-        return [cond.matches.field]
-    if isinstance(cond, Predicate):
-        spec = PREDICATES.get(cond.predicate.name)
-        return list(spec.fields) if spec else []
-    if isinstance(cond, All):
-        return [f for c in cond.all for f in fields_of(c)]
-    if isinstance(cond, Any_):
-        return [f for c in cond.any for f in fields_of(c)]
-    if isinstance(cond, Not):
-        return fields_of(cond.not_)
-    assert_never(cond)
-
 
 _LOC_KEYS: dict[str, tuple[str, ...]] = {}
 _new_location = maker(Location)
@@ -85,7 +32,7 @@ def location_of(doc: Document | None, path: str, file: str) -> Location:
         return _new_location({"file": file, "line": 1, "col": 1, "field": path})
     key = _LOC_KEYS.get(path)
     if key is None:
-        key = tuple(s.removesuffix("[]") for s in path.split("."))
+        key = keys_of(path)
         if len(_LOC_KEYS) < 4096:
             _LOC_KEYS[path] = key
     (line, col), _ = doc.locate(key)
@@ -158,7 +105,7 @@ def rule_plan(rule: Rule, ruleset: Ruleset) -> RulePlan:
     """The plan of one rule, its conditions compiled for ``ruleset``."""
     fields = fields_of(rule.check)
     primary = fields[0] if fields else rule.evidence_section or ""
-    section = rule.evidence_section or primary.split(".")[0].removesuffix("[]")
+    section = rule.evidence_section or section_of(primary)
     return RulePlan(
         fields=tuple(fields),
         unique_fields=tuple(dict.fromkeys(fields)),

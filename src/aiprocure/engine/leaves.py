@@ -9,10 +9,11 @@ from functools import lru_cache
 from typing import Any
 
 from aiprocure.engine.context import Observations, reader
-from aiprocure.model.checklist import (
+from aiprocure.model.conditions import (
     AllIn,
     AtLeast,
     AtMost,
+    Bound,
     ContainsAll,
     Equals,
     Matches,
@@ -21,8 +22,7 @@ from aiprocure.model.checklist import (
     OneOf,
     Present,
     Scalar,
-    _Bound,
-    _ValueSet,
+    ValueSet,
 )
 from aiprocure.model.ruleset import Ruleset
 
@@ -35,13 +35,13 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _values(vs: _ValueSet, ruleset: Ruleset) -> frozenset[Scalar]:
+def _values(vs: ValueSet, ruleset: Ruleset) -> frozenset[Scalar]:
     if vs.values is not None:
         return frozenset(vs.values)
     return ruleset.lists.get(vs.named or "", frozenset())
 
 
-def _bound(b: _Bound, ruleset: Ruleset) -> tuple[bool, float]:
+def _bound(b: Bound, ruleset: Ruleset) -> tuple[bool, float]:
     """(True, the bound), or (False, 0) for a parameter the rule set lacks: that one is looked up
     (and raises) when evaluated, as the interpreter did."""
     if b.value is not None:
@@ -52,7 +52,7 @@ def _bound(b: _Bound, ruleset: Ruleset) -> tuple[bool, float]:
     return False, 0.0
 
 
-def _equals(cond: Equals, ruleset: Ruleset) -> Check:
+def compile_equals(cond: Equals, ruleset: Ruleset) -> Check:
     read = reader(cond.equals.field)
     target = cond.equals.value
 
@@ -63,7 +63,7 @@ def _equals(cond: Equals, ruleset: Ruleset) -> Check:
     return equals
 
 
-def _one_of(cond: OneOf, ruleset: Ruleset) -> Check:
+def compile_one_of(cond: OneOf, ruleset: Ruleset) -> Check:
     read = reader(cond.one_of.field)
     allowed = _values(cond.one_of, ruleset)
 
@@ -78,7 +78,7 @@ def _one_of(cond: OneOf, ruleset: Ruleset) -> Check:
     return one_of
 
 
-def _all_in(cond: AllIn, ruleset: Ruleset) -> Check:
+def compile_all_in(cond: AllIn, ruleset: Ruleset) -> Check:
     read = reader(cond.all_in.field)
     allowed = _values(cond.all_in, ruleset)
 
@@ -93,7 +93,7 @@ def _all_in(cond: AllIn, ruleset: Ruleset) -> Check:
     return all_in
 
 
-def _none_in(cond: NoneIn, ruleset: Ruleset) -> Check:
+def compile_none_in(cond: NoneIn, ruleset: Ruleset) -> Check:
     read = reader(cond.none_in.field)
     banned = _values(cond.none_in, ruleset)
 
@@ -108,7 +108,7 @@ def _none_in(cond: NoneIn, ruleset: Ruleset) -> Check:
     return none_in
 
 
-def _contains_all(cond: ContainsAll, ruleset: Ruleset) -> Check:
+def compile_contains_all(cond: ContainsAll, ruleset: Ruleset) -> Check:
     read = reader(cond.contains_all.field)
     required = _values(cond.contains_all, ruleset)
 
@@ -127,7 +127,7 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def _at_least(cond: AtLeast, ruleset: Ruleset) -> Check:
+def compile_at_least(cond: AtLeast, ruleset: Ruleset) -> Check:
     args = cond.at_least
     read = reader(args.field)
     known, low = _bound(args, ruleset)
@@ -147,7 +147,7 @@ def _at_least(cond: AtLeast, ruleset: Ruleset) -> Check:
     return at_least_param
 
 
-def _at_most(cond: AtMost, ruleset: Ruleset) -> Check:
+def compile_at_most(cond: AtMost, ruleset: Ruleset) -> Check:
     args = cond.at_most
     read = reader(args.field)
     known, high = _bound(args, ruleset)
@@ -167,7 +167,7 @@ def _at_most(cond: AtMost, ruleset: Ruleset) -> Check:
     return at_most_param
 
 
-def _present(cond: Present, ruleset: Ruleset) -> Check:
+def compile_present(cond: Present, ruleset: Ruleset) -> Check:
     read = reader(cond.present.field)
 
     def present(data: dict[str, Any], observed: Observations) -> Result:
@@ -177,7 +177,7 @@ def _present(cond: Present, ruleset: Ruleset) -> Check:
     return present
 
 
-def _non_empty(cond: NonEmpty, ruleset: Ruleset) -> Check:
+def compile_non_empty(cond: NonEmpty, ruleset: Ruleset) -> Check:
     read = reader(cond.non_empty.field)
 
     def non_empty(data: dict[str, Any], observed: Observations) -> Result:
@@ -187,7 +187,7 @@ def _non_empty(cond: NonEmpty, ruleset: Ruleset) -> Check:
     return non_empty
 
 
-def _matches(cond: Matches, ruleset: Ruleset) -> Check:
+def compile_matches(cond: Matches, ruleset: Ruleset) -> Check:
     read = reader(cond.matches.field)
     pattern = cond.matches.pattern
     try:
@@ -203,17 +203,3 @@ def _matches(cond: Matches, ruleset: Ruleset) -> Check:
         return all(search(str(x)) is not None for x in (v if isinstance(v, list) else [v]))
 
     return matches
-
-
-LEAVES: dict[type, Callable[[Any, Ruleset], Check]] = {
-    Equals: _equals,
-    OneOf: _one_of,
-    AllIn: _all_in,
-    NoneIn: _none_in,
-    ContainsAll: _contains_all,
-    AtLeast: _at_least,
-    AtMost: _at_most,
-    Present: _present,
-    NonEmpty: _non_empty,
-    Matches: _matches,
-}

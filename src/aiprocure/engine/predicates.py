@@ -1,8 +1,10 @@
-"""Named, typed predicates for logic the condition language cannot say.
+"""Named, typed predicates for logic the condition language cannot say: the implementations.
 
-An explicit registry (``PREDICATES``), so grep finds every predicate and the checklist cross-check
-can reject unknown names and arguments at load time. Each returns True, False, or None
-(= the facts it needs are unanswered).
+Their signatures (arguments, fields read, meaning) live with the model (``model.predicates``), so
+the checklist cross-check rejects unknown names and arguments at load time without importing the
+engine. ``IMPLEMENTATIONS`` is the explicit registry (one function per signature, grep finds
+each); ``PREDICATES`` joins the two. Each returns True, False, or None (= the facts it needs are
+unanswered).
 """
 
 from __future__ import annotations
@@ -12,23 +14,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiprocure.engine.context import Context
+from aiprocure.model.predicates import DATA_LOCATION_FIELDS, SIGNATURES, PredicateSignature
 from aiprocure.model.ruleset import COMPELLED_ACCESS_LIST
 
 Result = bool | None
-
-DATA_LOCATION_FIELDS = (
-    "data_locations.storage",
-    "data_locations.processing",
-    "data_locations.backup",
-    "data_locations.logs",
-)
+Implementation = Callable[[Context, dict[str, Any]], Result]
 
 
 @dataclass(frozen=True)
 class PredicateSpec:
-    fn: Callable[[Context, dict[str, Any]], Result]
-    args: dict[str, type]  # allowed argument names and their types
-    fields: tuple[str, ...]  # declaration fields it reads (for locations and messages)
+    """A signature (``model.predicates``) and its one implementation."""
+
+    signature: PredicateSignature
+    fn: Implementation
+
+    @property
+    def args(self) -> dict[str, type]:
+        return self.signature.args
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return self.signature.fields
 
 
 def _exposed(ctx: Context, values: list[Any], home: str) -> bool:
@@ -144,20 +150,14 @@ def certified(ctx: Context, args: dict[str, Any]) -> Result:
     )
 
 
+IMPLEMENTATIONS: dict[str, Implementation] = {
+    "no_foreign_access_data": no_foreign_access_data,
+    "no_foreign_access_control": no_foreign_access_control,
+    "evaluated_in_language": evaluated_in_language,
+    "no_foreign_access_models": no_foreign_access_models,
+    "certified": certified,
+}
+
 PREDICATES: dict[str, PredicateSpec] = {
-    "no_foreign_access_data": PredicateSpec(
-        no_foreign_access_data, {"home_country": str}, ("data_locations", "sub_processors.entities")
-    ),
-    "no_foreign_access_control": PredicateSpec(
-        no_foreign_access_control,
-        {"home_country": str},
-        ("vendor.country", "vendor.parent_company.country"),
-    ),
-    "evaluated_in_language": PredicateSpec(
-        evaluated_in_language, {"language": str}, ("quality.evaluations",)
-    ),
-    "no_foreign_access_models": PredicateSpec(
-        no_foreign_access_models, {"home_country": str}, ("system.models",)
-    ),
-    "certified": PredicateSpec(certified, {"standard": str}, ("security.certifications",)),
+    name: PredicateSpec(sig, IMPLEMENTATIONS[name]) for name, sig in SIGNATURES.items()
 }

@@ -14,9 +14,9 @@ categories, lists, parameters, predicates, rule IDs) is cross-checked at load ti
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from aiprocure.model.common import Strict, Text
+from aiprocure.model.common import Country, Strict, Text, check_countries
 from aiprocure.model.conditions import (
     OPERATORS,
     All,
@@ -37,6 +37,7 @@ from aiprocure.model.conditions import (
     Predicate,
     Present,
     Scalar,
+    Threshold,
     _Bound,
     _ValueSet,
 )
@@ -76,10 +77,13 @@ __all__ = [
     "RuleId",
     "Scalar",
     "Severity",
+    "Threshold",
     "Viewpoint",
     "_Bound",
     "_ValueSet",
 ]
+# A named list whose name ends so is a list of countries (validated as ``Country``).
+COUNTRY_LIST_SUFFIX = "_countries"
 RuleId = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")]
 
 
@@ -153,7 +157,7 @@ class Category(Strict):
 class Parameter(Strict):
     """A threshold the guideline leaves open; a ministry may override it."""
 
-    default: int | float
+    default: Threshold
     unit: str | None = None
     description: Text
     provenance: Provenance = Provenance.TOOL
@@ -166,7 +170,7 @@ class Law(Strict):
 
 
 class Jurisdiction(Strict):
-    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    country: Country
     name: Text
     compelled_access: bool
     laws: list[Law] = Field(default_factory=list)
@@ -212,8 +216,25 @@ class Checklist(Strict):
 
     checklist: Meta
     categories: list[Category] = Field(default_factory=list)
-    lists: dict[Name, list[Scalar]] = Field(default_factory=dict)
+    lists: dict[Name, list[Scalar]] = Field(
+        default_factory=dict,
+        description=f"named value sets; one whose name ends in {COUNTRY_LIST_SUFFIX!r} holds "
+        "ISO 3166-1 alpha-2 country codes",
+    )
     parameters: dict[Name, Parameter] = Field(default_factory=dict)
     jurisdictions: list[Jurisdiction] = Field(default_factory=list)
     rules: list[Rule] = Field(default_factory=list)
     high_risk: HighRiskSheet | None = None
+
+    @field_validator("lists")
+    @classmethod
+    def _country_lists(cls, lists: dict[str, list[Scalar]]) -> dict[str, list[Scalar]]:
+        """A list of countries (``domestic_countries``, ``compelled_access_countries``) holds
+        country codes only: a typo such as ``UK`` would otherwise make a country "foreign"."""
+        check_countries(
+            ((name, i), v)
+            for name, values in lists.items()
+            if name.endswith(COUNTRY_LIST_SUFFIX)
+            for i, v in enumerate(values)
+        )
+        return lists

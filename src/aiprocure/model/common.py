@@ -5,6 +5,7 @@
 # model modules on the check path).
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
@@ -17,7 +18,7 @@ from pydantic import (
     Field,
     ValidationInfo,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 from aiprocure.model.countries import ASSIGNED, HINTS
 
@@ -85,6 +86,21 @@ Country = Annotated[
     Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code, e.g. JP, US"),
     AfterValidator(_country),
 ]
+
+
+def check_countries(found: Iterable[tuple[tuple[str | int, ...], object]]) -> None:
+    """For a validator of a field whose values are countries only by its meaning (a pack's list
+    of countries, a predicate's ``home_country``): each ``(location, value)`` that is not a
+    ``Country`` becomes an error at that location below the field, with ``Country``'s message."""
+    errors: list[InitErrorDetails] = []
+    for loc, value in found:
+        try:
+            _country(value)  # type: ignore[arg-type]  # any value: not one of the assigned codes
+        except PydanticCustomError as exc:
+            errors.append(InitErrorDetails(type=exc, loc=loc, input=value))
+    if errors:
+        raise ValidationError.from_exception_data("country", errors)
+
 
 # Dates are calendar dates written YYYY-MM-DD, from 2000-01-01 (before generative AI procurement, so
 # earlier is a typo or a number read as Unix time) to 2099-12-31. A date that states a past event

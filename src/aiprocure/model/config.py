@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictFloat, StrictInt, StringConstraints
+from pydantic import Field, StringConstraints
 
-from aiprocure.model.checklist import Name, RuleId, Severity
+from aiprocure.model.checklist import Name, RuleId, Severity, Threshold
 from aiprocure.model.common import Lang, Strict
 
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 PathText = Annotated[str, StringConstraints(min_length=1, max_length=4096)]
-# Parameters are thresholds in days, hours, months, counts or percent: none is negative or beyond a
-# million (docs/limits.md), and a huge number must not reach the engine's arithmetic.
-ParameterValue = Annotated[StrictInt | StrictFloat, Field(ge=0, le=1_000_000)]
+# Parameters are thresholds, in the same range as a pack's own (``Threshold``, docs/limits.md).
+ParameterValue = Threshold
 FailOnName = Literal["info", "low", "medium", "high", "critical", "never"]
 
 

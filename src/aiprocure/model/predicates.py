@@ -20,6 +20,9 @@ DATA_LOCATION_FIELDS = (
     "data_locations.logs",
 )
 
+# Arguments that name a country: validated as ``model.common.Country`` when a checklist is read.
+COUNTRY_ARGUMENTS = frozenset({"home_country"})
+
 
 @dataclass(frozen=True)
 class PredicateSignature:

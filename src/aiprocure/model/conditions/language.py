@@ -5,9 +5,18 @@
 
 from typing import Annotated, Any, Self
 
-from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic import (
+    Discriminator,
+    Field,
+    StrictFloat,
+    StrictInt,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
-from aiprocure.model.common import Strict, invalid
+from aiprocure.model.common import Strict, check_countries, invalid
+from aiprocure.model.predicates import COUNTRY_ARGUMENTS
 
 Scalar = str | int | float | bool
 FieldPath = Annotated[
@@ -18,6 +27,10 @@ FieldPath = Annotated[
     ),
 ]
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+# Numbers in packs and configurations (parameters, bounds) are thresholds in days, hours, months,
+# counts or percent: none is negative or beyond a million (docs/limits.md), and a huge number must
+# not reach the engine's arithmetic.
+Threshold = Annotated[StrictInt | StrictFloat, Field(ge=0, le=1_000_000)]
 
 
 class _ValueSet(Strict):
@@ -41,7 +54,7 @@ class _Bound(Strict):
     """A numeric bound given inline (`value`) or by name (`param`, defined under `parameters:`)."""
 
     field: FieldPath
-    value: int | float | None = None
+    value: Threshold | None = None
     param: Name | None = None
 
     @model_validator(mode="after")
@@ -71,6 +84,13 @@ class _MatchesArgs(Strict):
 class _PredicateArgs(Strict):
     name: Name
     args: dict[str, Scalar] = Field(default_factory=dict)
+
+    @field_validator("args")
+    @classmethod
+    def _countries(cls, args: dict[str, Scalar]) -> dict[str, Scalar]:
+        """An argument that names a country (``home_country``) is an ISO 3166-1 alpha-2 code."""
+        check_countries(((k,), v) for k, v in args.items() if k in COUNTRY_ARGUMENTS)
+        return args
 
 
 class Equals(Strict):
