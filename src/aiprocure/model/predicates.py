@@ -79,8 +79,8 @@ SIGNATURES: dict[str, PredicateSignature] = dict(
             "certified",
             {"standard": str},
             ("security.certifications",),
-            "申告された認証のいずれかがその規格を含む（大文字小文字と空白は区別しない）",
-            "One of the declared certifications names the standard (case and spaces ignored)",
+            "申告された認証のいずれかが、識別子としてその規格と一致する（否定や計画中の記述は一致しない）",
+            "One of the declared certifications is that standard, matched as an identifier (a negation or a plan does not match)",
         ),
     ]
 )
