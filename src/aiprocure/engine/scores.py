@@ -6,13 +6,14 @@ Scoring (documented in the README):
 * it earns a share of that weight by status: pass 1, waived 1, unverified 0.5, unanswered 0,
   fail 0; not_applicable rules leave the category entirely;
 * a category's score is ``round(100 * earned / possible)`` (100 when nothing applies);
-* each finding implies a risk: a failure carries its severity (info counts as low); a claim that
-  is unanswered or lacks required evidence carries one step less (critical -> high, high ->
-  medium, otherwise low); passes carry low. A category's risk is the worst in it, and the overall
-  risk is the worst category.
+* each finding implies a risk: an open finding (fail, unanswered, unverified) carries its
+  severity (info counts as low) -- silence never scores better than the failure it could hide
+  (docs/verdicts.md section 4.4); passes carry low. A category's risk is the worst in it, and the
+  overall risk is the worst category.
 
-Every status ranks pass >= waived >= unverified >= unanswered >= fail in both points and risk, so
-answering an item well never lowers a score nor raises a risk (monotone).
+Every status ranks pass >= waived >= unverified >= unanswered >= fail in points and pass/waived
+below every open status in risk, so answering an item well never lowers a score nor raises a risk
+(monotone), and leaving a fact out never lowers the risk (the deletion property, section 9).
 """
 
 from __future__ import annotations
@@ -27,9 +28,15 @@ from aiprocure.model.common import Text
 from aiprocure.model.findings import (
     CategoryScore,
     Finding,
+    OPEN,
+    Determination,
+    DeterminationState,
+    Escalation,
     HighRiskResult,
     ReviewFlag,
     RiskLevel,
+    RiskReason,
+    RiskVerdict,
     Status,
     maker,
 )
@@ -56,28 +63,22 @@ _FAIL_RISK = {
     Severity.HIGH: RiskLevel.HIGH,
     Severity.CRITICAL: RiskLevel.CRITICAL,
 }
-_OPEN_RISK = {
-    Severity.INFO: RiskLevel.LOW,
-    Severity.LOW: RiskLevel.LOW,
-    Severity.MEDIUM: RiskLevel.LOW,
-    Severity.HIGH: RiskLevel.MEDIUM,
-    Severity.CRITICAL: RiskLevel.HIGH,
-}
 
 
 # Built without re-validating: every field given, of its type (see findings.maker).
 _new_category_score = maker(CategoryScore)
 _new_review_flag = maker(ReviewFlag)
+_new_escalation = maker(Escalation)
+_new_risk_reason = maker(RiskReason)
+_new_risk_verdict = maker(RiskVerdict)
 
 _STATUSES = tuple(Status)  # iterating an Enum class is slow; this runs per category per report
 
 
 def risk_of(status: Status, severity: Severity) -> RiskLevel:
     """The risk a finding of this status and severity implies."""
-    if status is Status.FAIL:
+    if status in OPEN:  # unanswered and unverified at full severity: silence never scores better
         return _FAIL_RISK[severity]
-    if status in (Status.UNANSWERED, Status.UNVERIFIED):
-        return _OPEN_RISK[severity]
     return RiskLevel.LOW
 
 
@@ -219,10 +220,21 @@ _VP_REASON = Text(
     ja="高リスク判定シートの観点「{title}」が高リスク側（{label}）に該当します",
     en="High-risk determination viewpoint '{title}' is on its high side ({label})",
 )
-_RULE_REASON = Text(
-    ja="重大な項目を満たしていません: {title}",
-    en="A critical item is not met: {title}",
+_VP_OPEN_REASON = Text(
+    ja="高リスク判定シートの観点「{title}」は未回答の項目があるため判定できません（{missing}）",
+    en="High-risk determination viewpoint '{title}' cannot be decided: not answered ({missing})",
 )
+# Rules with ``review_flag: true`` may be high as well as critical: the reason says what they
+# are (an item that needs CAIO review), not how severe.
+_RULE_REASON = Text(
+    ja="CAIO への確認を要する項目が未解決です（{status}）: {title}",
+    en="An item that needs CAIO review is open ({status}): {title}",
+)
+_STATUS_WORD = {
+    Status.FAIL: Text(ja="不適合", en="fail"),
+    Status.UNANSWERED: Text(ja="未回答", en="unanswered"),
+    Status.UNVERIFIED: Text(ja="裏付けなし", en="unverified"),
+}
 
 
 @lru_cache(maxsize=1024)
@@ -234,14 +246,59 @@ def _vp_reason(title_ja: str, title_en: str, label_ja: str, label_en: str) -> Te
 
 
 @lru_cache(maxsize=1024)
-def _rule_reason(title_ja: str, title_en: str) -> Text:
+def _vp_open_reason(title_ja: str, title_en: str, missing: str) -> Text:
     return Text(
-        ja=_RULE_REASON.ja.format(title=title_ja),
-        en=_RULE_REASON.en.format(title=title_en),
+        ja=_VP_OPEN_REASON.ja.format(title=title_ja, missing=missing),
+        en=_VP_OPEN_REASON.en.format(title=title_en, missing=missing),
     )
 
 
-def review_flags(findings: Sequence[Finding], hr: HighRiskResult | None) -> list[ReviewFlag]:
+@lru_cache(maxsize=1024)
+def _rule_reason(title_ja: str, title_en: str, status: Status) -> Text:
+    word = _STATUS_WORD[status]
+    return Text(
+        ja=_RULE_REASON.ja.format(title=title_ja, status=word.ja),
+        en=_RULE_REASON.en.format(title=title_en, status=word.en),
+    )
+
+
+def escalations(findings: Sequence[Finding]) -> list[Escalation]:
+    """The open findings (fail, unanswered, unverified) of rules with ``review_flag: true``, in
+    the order given: escalations of the compliance verdict. Silence cannot avoid one."""
+    return [
+        _new_escalation(
+            {
+                "rule": f.rule_id,
+                "status": f.status,
+                "title": f.title,
+                "reason": _rule_reason(f.title.ja, f.title.en, f.status),
+                "location": f.location,
+            }
+        )
+        for f in findings
+        if f.review_flag and f.status in OPEN
+    ]
+
+
+def risk_verdict(
+    level: RiskLevel, findings: Sequence[Finding], escalated: list[Escalation]
+) -> RiskVerdict:
+    """The compliance verdict: ``level`` with the open findings that set it (report order)."""
+    reasons = [
+        _new_risk_reason({"rule": f.rule_id, "status": f.status, "severity": f.severity})
+        for f in findings
+        if f.status in OPEN and _FAIL_RISK[f.severity] is level
+    ]
+    return _new_risk_verdict({"level": level, "reasons": reasons, "escalations": escalated})
+
+
+def review_flags(
+    findings: Sequence[Finding],
+    hr: HighRiskResult | None,
+    determination: Determination | None = None,
+) -> list[ReviewFlag]:
+    """Why the case goes to CAIO review: raised viewpoints, then (when ``determination`` is
+    given) undetermined ones, then the escalations among ``findings``."""
     # Every field is given, of its type (ids and texts from validated sheets, the engine's own
     # locations): built without re-validating, like findings. Reasons are shared, frozen texts.
     flags: list[ReviewFlag] = []
@@ -259,19 +316,34 @@ def review_flags(findings: Sequence[Finding], hr: HighRiskResult | None) -> list
                         },
                     )
                 )
-    for f in findings:
-        if f.review_flag and f.status is Status.FAIL:
-            flags.append(
-                _new_review_flag(
-                    {
-                        "kind": "critical_rule",
-                        "source_id": f.rule_id,
-                        "title": f.title,
-                        "reason": _rule_reason(f.title.ja, f.title.en),
-                        "location": f.location,
-                    },
+    if determination is not None and determination.state is not DeterminationState.NOT_RAISED:
+        for r in determination.reasons:
+            if r.state == "undetermined":
+                flags.append(
+                    _new_review_flag(
+                        {
+                            "kind": "undetermined_viewpoint",
+                            "source_id": r.viewpoint,
+                            "title": r.title,
+                            "reason": _vp_open_reason(
+                                r.title.ja, r.title.en, ", ".join(r.missing) or "—"
+                            ),
+                            "location": r.location,
+                        },
+                    )
                 )
+    for e in escalations(findings):
+        flags.append(
+            _new_review_flag(
+                {
+                    "kind": "critical_rule",
+                    "source_id": e.rule,
+                    "title": e.title,
+                    "reason": e.reason,
+                    "location": e.location,
+                },
             )
+        )
     return flags
 
 

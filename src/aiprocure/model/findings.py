@@ -205,10 +205,87 @@ class HighRiskResult(Frozen):
     )
 
 
+class DeterminationState(StrEnum):
+    """The high-risk determination: raised (該当), not raised (非該当) or incomplete (判定未確定:
+    a viewpoint is undetermined and none is raised). docs/verdicts.md section 5."""
+
+    RAISED = "raised"
+    NOT_RAISED = "not_raised"
+    INCOMPLETE = "incomplete"
+
+
+ViewpointState = Literal["raised", "not_raised", "undetermined"]
+
+
+class Aggregation(Frozen):
+    """How the sheet combines its viewpoints (``any``: one raised viewpoint raises the case)."""
+
+    mode: Literal["any", "at_least"]
+    count: int
+    provenance: Provenance
+
+
+class ViewpointReason(Frozen):
+    """One viewpoint's part in the determination, in sheet order."""
+
+    viewpoint: str
+    state: ViewpointState
+    level: str | None = Field(description="id of the level that matched; null if undetermined")
+    title: Text
+    label: Text | None
+    missing: list[str] = Field(
+        description="dotted paths whose absence left the viewpoint undetermined"
+    )
+    location: Location
+
+
+class Determination(Frozen):
+    """The use case's high-risk determination, with every viewpoint as its reason."""
+
+    state: DeterminationState
+    aggregation: Aggregation | None = Field(description="null when no high-risk sheet is loaded")
+    blocks_gate: bool = Field(
+        description="the determination alone makes `check --fail-on-review` exit 1: raised, or "
+        "incomplete under `incomplete_determination: block` (the default)"
+    )
+    reasons: list[ViewpointReason]
+
+
+class RiskReason(Frozen):
+    """An open finding that sets the compliance risk (its severity is the risk level)."""
+
+    rule: str
+    status: Status
+    severity: Severity
+
+
+class Escalation(Frozen):
+    """An open finding of a rule with ``review_flag: true``: the compliance verdict asks for CAIO
+    review (docs/verdicts.md section 6). Raised by fail, unanswered and unverified alike."""
+
+    rule: str
+    status: Status
+    title: Text
+    reason: Text
+    location: Location
+
+
+class RiskVerdict(Frozen):
+    """The vendor's compliance risk: its level, the open findings that set it, escalations."""
+
+    level: RiskLevel
+    reasons: list[RiskReason]
+    escalations: list[Escalation]
+
+
 class ReviewFlag(Frozen):
     """A case the guideline sends to the CAIO and the advisory board, and why."""
 
-    kind: Literal["high_risk_viewpoint", "critical_rule"]
+    kind: Literal["high_risk_viewpoint", "undetermined_viewpoint", "critical_rule"] = Field(
+        description="a raised viewpoint, an undetermined one (determination incomplete), or an "
+        "open finding of a rule with review_flag (an escalation; the name is kept for "
+        "compatibility: such rules may be high as well as critical)"
+    )
     source_id: str
     title: Text
     reason: Text
@@ -258,6 +335,8 @@ class Report(Frozen):
     inputs: list[InputDigest]
     checklists: list[ChecklistInfo]
     risk_level: RiskLevel
+    risk: RiskVerdict
+    determination: Determination
     review_required: bool
     review_flags: list[ReviewFlag]
     high_risk: HighRiskResult | None
