@@ -50,6 +50,8 @@ _EXCLUDE_REPORT: dict[str, Any] = {
     "findings": {"__all__": {**dict.fromkeys(_RULE_FIELDS, True), **_NO_FILE}},
     "review_flags": {"__all__": _NO_FILE},
     "high_risk": {"viewpoints": {"__all__": _NO_FILE}},
+    "risk": {"escalations": {"__all__": _NO_FILE}},
+    "determination": {"reasons": {"__all__": _NO_FILE}},
 }
 
 
@@ -283,9 +285,22 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("Report", "subject"): "the vendor and system the declaration describes",
     ("Report", "inputs"): "sha256 digest of the declaration and of every checklist used",
     ("Report", "checklists"): "id and version of every checklist used",
-    ("Report", "risk_level"): "overall risk: the worst category risk",
-    ("Report", "review_required"): "true if the case goes to CAIO / advisory-board review",
-    ("Report", "review_flags"): "why the case goes to review: high-risk viewpoints, critical rules",
+    ("Report", "risk_level"): "overall risk: the worst category risk (= risk.level)",
+    ("Report", "risk"): (
+        "the vendor's compliance risk (one of the two verdicts): its level, the open findings "
+        "that set it, and the escalations (open findings of rules with review_flag)"
+    ),
+    ("Report", "determination"): (
+        "the use case's high-risk determination (the other verdict): raised, not_raised or "
+        "incomplete, with every viewpoint as its reason"
+    ),
+    ("Report", "review_required"): (
+        "true if the case goes to CAIO / advisory-board review: determination.state is not "
+        "not_raised, or there is an escalation (kept for compatibility; read determination)"
+    ),
+    ("Report", "review_flags"): (
+        "why the case goes to review: raised and undetermined viewpoints, escalations"
+    ),
     ("Report", "high_risk"): "the high-risk determination sheet, viewpoint by viewpoint",
     ("Report", "categories"): "score 0-100 and risk per category, with counts by status",
     ("Report", "findings"): "one finding per rule: failing first, then by severity and rule ID",
@@ -300,7 +315,10 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("RuleInfo", "remediation"): "what the vendor or the ministry can do, in Japanese and English",
     ("RuleInfo", "provenance"): "what the rule rests on: guideline, other official source, tool",
     ("RuleInfo", "references"): "guideline sections and other sources",
-    ("Finding", "review_flag"): "a failure of this rule sends the case to review",
+    ("Finding", "review_flag"): (
+        "this open finding (fail, unanswered, unverified) of a rule with a review flag sends "
+        "the case to review (an escalation)"
+    ),
     ("Finding", "waiver"): "the waiver that covers this finding, if status is waived",
     ("Location", "line"): "1-based line",
     ("Location", "col"): "1-based column, in Unicode code points",
@@ -308,6 +326,13 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("InputDigest", "sha256"): "hex sha256 of the file's bytes",
     ("CategoryScore", "score"): "100 * points / max_points, rounded; 100 when nothing applies",
     ("CategoryScore", "counts"): "number of findings in the category by status",
+    ("RiskVerdict", "level"): "low, medium, high or critical: the worst risk of an open finding",
+    ("RiskVerdict", "reasons"): "the open findings whose severity is the level (report order)",
+    ("RiskVerdict", "escalations"): "open findings of rules with review_flag: CAIO review",
+    ("Determination", "state"): "raised (該当), not_raised (非該当) or incomplete (判定未確定)",
+    ("Determination", "reasons"): "every viewpoint of the sheet, in sheet order",
+    ("ViewpointReason", "state"): "raised, not_raised, or undetermined (a fact it needs is "
+    "unanswered and no answered fact settles it)",
 }
 
 
