@@ -32,8 +32,8 @@ def test_version() -> None:
 def test_check_passing_example_exits_0() -> None:
     code, out, err = run("check", str(EX / "domestic-low-risk.yaml"), "--lang", "en")
     assert (code, err) == (0, "")
-    assert "Overall risk  LOW" in out
-    assert "No high-risk review flag" in out
+    assert "Vendor compliance risk   LOW" in out
+    assert "High-risk determination  NOT RAISED" in out
 
 
 def test_check_foreign_access_example_fails_with_review_flag() -> None:
