@@ -25,7 +25,7 @@ from aiprocure.caio.inventory_export import to_csv, to_json
 
 DEFAULT_PATH = "aiprocure-inventory.sqlite3"
 ENV_VAR = "AIPROCURE_INVENTORY"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: determination_state, determination_reasons (issue 11)
 APPLICATION_ID = 0x41495052  # "AIPR"
 
 __all__ = [
@@ -55,7 +55,9 @@ CREATE TABLE assessments (
     risk_level TEXT NOT NULL,
     review_required INTEGER NOT NULL,
     review_flags TEXT NOT NULL,
-    assessed_on TEXT NOT NULL
+    assessed_on TEXT NOT NULL,
+    determination_state TEXT,
+    determination_reasons TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE waivers (
     assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
@@ -102,6 +104,7 @@ class Inventory:
                     del row["waivers"]
                     row["checklists"] = json.dumps(e.checklists)
                     row["review_flags"] = json.dumps(e.review_flags)
+                    row["determination_reasons"] = json.dumps(e.determination_reasons)
                     row["review_required"] = int(e.review_required)
                     cols = ", ".join(row)
                     marks = ", ".join(f":{k}" for k in row)
@@ -255,6 +258,36 @@ def _prepare(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
         )
     _wal(conn)
     conn.execute("PRAGMA foreign_keys = ON")
+    if 0 < version < SCHEMA_VERSION and create:
+        _migrate(conn, path)
+
+
+# Schema 1 -> 2: the high-risk determination's columns. Rows recorded before keep a null state
+# (shown as unknown, never as not raised) until the declaration is added again.
+_MIGRATIONS = {
+    1: (
+        "ALTER TABLE assessments ADD COLUMN determination_state TEXT",
+        "ALTER TABLE assessments ADD COLUMN determination_reasons TEXT NOT NULL DEFAULT '[]'",
+    ),
+}
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise InventoryError(f"{path}: cannot upgrade the inventory ({exc})") from None
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        while version < SCHEMA_VERSION:  # another process may have upgraded it meanwhile
+            for stmt in _MIGRATIONS[version]:
+                conn.execute(stmt)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _wal(conn: sqlite3.Connection) -> None:
