@@ -39,7 +39,7 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "verdict.no_open": ("未解決の指摘なし", "no open finding"),
     "verdict.more": ("ほか {count} 件", "and {count} more"),
     "verdict.missing": ("未回答: {fields}", "not declared: {fields}"),
-    "verdict.all_answered": ("4 観点とも回答済み", "every viewpoint answered"),
+    "verdict.all_answered": ("全ての観点に回答済み", "every viewpoint answered"),
     "verdict.no_sheet": ("高リスク判定シートなし", "no high-risk sheet loaded"),
     "escalations": ("CAIO への確認を要する項目", "Items that need CAIO review"),
     "determination_warn": (
