@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from aiprocure.caio.inventory import _SCHEMA, APPLICATION_ID, SCHEMA_VERSION, Entry, open_inventory
+from aiprocure.caio.inventory import Entry, open_inventory
+from aiprocure.caio.inventory_schema import APPLICATION_ID, SCHEMA, SCHEMA_VERSION
 from tests.caio.helpers import DOMESTIC, EX, OVERSEAS, run, waiver, write
 from tests.conftest import REPO
 
@@ -180,7 +181,8 @@ _WRITER = """
 import sys
 from datetime import date
 from pathlib import Path
-from aiprocure.caio.inventory import _SCHEMA, APPLICATION_ID, SCHEMA_VERSION, Entry, open_inventory
+from aiprocure.caio.inventory import Entry, open_inventory
+from aiprocure.caio.inventory_schema import SCHEMA, APPLICATION_ID, SCHEMA_VERSION
 db, tag, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 for i in range(n):
     inv = open_inventory(db, create=True)
@@ -228,8 +230,20 @@ def test_two_processes_writing_at_once(db: Path) -> None:
 def test_entry_roundtrip(db: Path) -> None:
     inv = open_inventory(db, create=True)
     e = Entry(
-        None, None, None, "p.yaml", "d" * 64, "r" * 64, [], "low", False, [],
-        "incomplete", ["HR-TASK: use_case.task_nature"], [], "2026-01-01",
+        None,
+        None,
+        None,
+        "p.yaml",
+        "d" * 64,
+        "r" * 64,
+        [],
+        "low",
+        False,
+        [],
+        "incomplete",
+        ["HR-TASK: use_case.task_nature"],
+        [],
+        "2026-01-01",
     )
     inv.add([e])
     assert inv.entries() == [e]
@@ -387,7 +401,7 @@ def test_the_inventory_records_the_determination(db: Path, tmp_path: Path) -> No
 
 def test_a_schema_1_inventory_is_upgraded_and_its_rows_stay_unknown(db: Path) -> None:
     conn = sqlite3.connect(db)
-    old = _SCHEMA.replace(
+    old = SCHEMA.replace(
         ",\n    determination_state TEXT,\n    determination_reasons TEXT NOT NULL DEFAULT '[]'",
         "",
     )
@@ -405,7 +419,8 @@ def test_a_schema_1_inventory_is_upgraded_and_its_rows_stay_unknown(db: Path) ->
     reader = open_inventory(db, create=False)  # a reader does not upgrade, but reads
     try:
         (entry,) = reader.entries()
-        assert entry.determination_state is None and not entry.damaged
+        assert entry.determination_state is None
+        assert not entry.damaged
     finally:
         reader.close()
     inv = open_inventory(db, create=True)

@@ -23,10 +23,13 @@ def test_one_suite_per_declaration_and_counts_add_up(render_reports: list[Report
     for det, report in zip(determinations, render_reports, strict=True):
         cases = det.findall("testcase")
         assert len(cases) == len(report.determination.reasons) == int(det.get("tests", ""))
-        assert det.get("skipped") == "0" and not list(det.iter("skipped"))  # never skipped
+        assert det.get("skipped") == "0"  # never skipped
+        assert not list(det.iter("skipped"))
         failed = [c.find("failure") for c in cases if c.find("failure") is not None]
         assert int(det.get("failures", "")) == len(failed)
-        assert len(failed) == sum(1 for r in report.determination.reasons if r.state != "not_raised")
+        assert len(failed) == sum(
+            1 for r in report.determination.reasons if r.state != "not_raised"
+        )
     for suite, report in zip(suites, render_reports, strict=True):
         cases = suite.findall("testcase")
         assert len(cases) == len(report.findings) == int(suite.get("tests", ""))

@@ -11,7 +11,6 @@ the same with every report written to an output sink and the CI gate's exit stat
 from __future__ import annotations
 
 import dataclasses
-
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date

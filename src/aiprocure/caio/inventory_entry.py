@@ -130,7 +130,7 @@ _STATES = ("raised", "not_raised", "incomplete")
 
 
 def _state(r: Mapping[str, Any], damage: list[tuple[str, str]]) -> str | None:
-    raw = r["determination_state"] if "determination_state" in r.keys() else None
+    raw = r["determination_state"] if "determination_state" in set(r.keys()) else None
     if raw is None or raw in _STATES:
         return raw  # None: recorded before the determination was (schema 1)
     damage.append(
@@ -182,7 +182,7 @@ def from_row(r: Mapping[str, Any], waivers: Sequence[Mapping[str, Any]]) -> Entr
         determination_state=_state(r, damage),
         determination_reasons=(
             _text_list(r["determination_reasons"], "determination_reasons", damage)
-            if "determination_reasons" in r.keys()
+            if "determination_reasons" in set(r.keys())  # a sqlite3.Row: `in` reads values
             else []
         ),
         waivers=ws,

@@ -11,13 +11,8 @@ from aiprocure import __version__
 from aiprocure.engine.compiled import CompiledRuleset
 from aiprocure.engine.findings import REPORT_STATUS_ORDER, report_order, run_rules
 from aiprocure.engine.high_risk import determination, high_risk
-from aiprocure.engine.scores import (
-    category_scores,
-    escalations,
-    overall_risk,
-    review_flags,
-    risk_verdict,
-)
+from aiprocure.engine.scores import category_scores, overall_risk
+from aiprocure.engine.verdicts import escalations, review_flags, risk_verdict
 from aiprocure.engine.waivers import WaiverSet, apply_waivers
 from aiprocure.model.checklist import Severity
 from aiprocure.model.declaration import Declaration

@@ -87,7 +87,7 @@ def high_risk(
         highs = {None if lv is None else lv.high for lv in possible}
         # Raised or not raised only when every level it may be at says so (an answered fact
         # settles it); otherwise undetermined, and what is missing is named.
-        settled = highs == {True} or highs == {False}
+        settled = len(highs) == 1 and None not in highs
         chosen = possible[0] if len(possible) == 1 or settled else None
         first_missing = next(
             (f for f in fields if observed.get(f) is None), fields[0] if fields else ""

@@ -2,98 +2,70 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from enum import StrEnum
-from typing import Annotated, Any, Final, Literal, TypeVar
+from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from aiprocure.model.checklist import Provenance, Reference, Severity
 from aiprocure.model.common import Text
+from aiprocure.model.report_base import (
+    OPEN,
+    F,
+    Frozen,
+    JsonScalar,
+    Location,
+    Observed,
+    RiskLevel,
+    Status,
+    maker,
+)
+from aiprocure.model.verdicts import (
+    Aggregation,
+    Determination,
+    DeterminationState,
+    Escalation,
+    RiskReason,
+    RiskVerdict,
+    ViewpointReason,
+    ViewpointState,
+)
+
+# The building blocks and the verdicts live in their own modules; every name is importable here.
+__all__ = [
+    "OPEN",
+    "REPORT_VERSION",
+    "Aggregation",
+    "CategoryScore",
+    "ChecklistInfo",
+    "Determination",
+    "DeterminationState",
+    "Escalation",
+    "EvidenceRef",
+    "F",
+    "Finding",
+    "Frozen",
+    "HighRiskResult",
+    "InputDigest",
+    "JsonScalar",
+    "Location",
+    "Observed",
+    "Report",
+    "ReviewFlag",
+    "RiskLevel",
+    "RiskReason",
+    "RiskVerdict",
+    "RuleInfo",
+    "Status",
+    "Subject",
+    "ViewpointReason",
+    "ViewpointResult",
+    "ViewpointState",
+    "Waiver",
+    "WaiverNotice",
+    "maker",
+]
 
 REPORT_VERSION: Final = "2"
-
-JsonScalar = str | int | float | bool | None
-Observed = JsonScalar | list[JsonScalar]
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-F = TypeVar("F", bound=Frozen)
-
-# The slots every pydantic model instance has (what object.__setattr__ finds on the class).
-_SLOTS = vars(BaseModel)
-_set_dict = _SLOTS["__dict__"].__set__
-_set_fields_set = _SLOTS["__pydantic_fields_set__"].__set__
-_set_extra = _SLOTS["__pydantic_extra__"].__set__
-_set_private = _SLOTS["__pydantic_private__"].__set__
-_new = object.__new__
-
-
-def maker(cls: type[F]) -> Callable[[dict[str, Any]], F]:
-    """The one way to build a model without validation: a constructor for ``cls``.
-
-    The engine makes about a hundred frozen objects per declaration, and validating them was a
-    fifth of assessing one. ``maker(cls)(values)`` does what ``model_construct`` does without its
-    per-field default and alias handling: ``values`` must hold every field of ``cls``, in
-    declaration order, each of its field's type (the engine's own enums, texts from validated
-    rules, ints for ints, floats for floats). The instance equals a validated one and serialises
-    the same; the tests compare the two.
-
-    The slots are set through their descriptors, and every instance of ``cls`` shares one "fields
-    set" (every field name). Nothing mutates it: the models are frozen (pydantic refuses
-    assignment before touching it), and ``model_copy(update=...)`` copies the set before adding to
-    it. Frozen models have no private attributes and no ``model_post_init``.
-    """
-    every_field = set(cls.model_fields)
-
-    def make(values: dict[str, Any]) -> F:
-        obj: F = _new(cls)
-        _set_dict(obj, values)
-        _set_fields_set(obj, every_field)
-        _set_extra(obj, None)
-        _set_private(obj, None)
-        return obj
-
-    return make
-
-
-class Status(StrEnum):
-    PASS = "pass"
-    FAIL = "fail"
-    UNANSWERED = "unanswered"
-    UNVERIFIED = "unverified"
-    NOT_APPLICABLE = "not_applicable"
-    WAIVED = "waived"
-
-
-# The statuses of an open finding: what a waiver can cover and what the CI gate counts.
-OPEN = (Status.FAIL, Status.UNANSWERED, Status.UNVERIFIED)
-
-
-class RiskLevel(StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-    CRITICAL = "critical"
-
-    @property
-    def rank(self) -> int:
-        return _RISK_RANK[self]
-
-
-_RISK_RANK = {r: i for i, r in enumerate(RiskLevel)}  # list(RiskLevel).index() is slow per call
-
-
-class Location(Frozen):
-    """Where in the declaration a finding points: 1-based line and column, and the field path."""
-
-    file: str
-    line: Annotated[int, Field(ge=1)]
-    col: Annotated[int, Field(ge=1)]
-    field: str
 
 
 class Waiver(Frozen):
@@ -205,79 +177,6 @@ class HighRiskResult(Frozen):
     )
 
 
-class DeterminationState(StrEnum):
-    """The high-risk determination: raised (該当), not raised (非該当) or incomplete (判定未確定:
-    a viewpoint is undetermined and none is raised). docs/verdicts.md section 5."""
-
-    RAISED = "raised"
-    NOT_RAISED = "not_raised"
-    INCOMPLETE = "incomplete"
-
-
-ViewpointState = Literal["raised", "not_raised", "undetermined"]
-
-
-class Aggregation(Frozen):
-    """How the sheet combines its viewpoints (``any``: one raised viewpoint raises the case)."""
-
-    mode: Literal["any", "at_least"]
-    count: int
-    provenance: Provenance
-
-
-class ViewpointReason(Frozen):
-    """One viewpoint's part in the determination, in sheet order."""
-
-    viewpoint: str
-    state: ViewpointState
-    level: str | None = Field(description="id of the level that matched; null if undetermined")
-    title: Text
-    label: Text | None
-    missing: list[str] = Field(
-        description="dotted paths whose absence left the viewpoint undetermined"
-    )
-    location: Location
-
-
-class Determination(Frozen):
-    """The use case's high-risk determination, with every viewpoint as its reason."""
-
-    state: DeterminationState
-    aggregation: Aggregation | None = Field(description="null when no high-risk sheet is loaded")
-    blocks_gate: bool = Field(
-        description="the determination alone makes `check --fail-on-review` exit 1: raised, or "
-        "incomplete under `incomplete_determination: block` (the default)"
-    )
-    reasons: list[ViewpointReason]
-
-
-class RiskReason(Frozen):
-    """An open finding that sets the compliance risk (its severity is the risk level)."""
-
-    rule: str
-    status: Status
-    severity: Severity
-
-
-class Escalation(Frozen):
-    """An open finding of a rule with ``review_flag: true``: the compliance verdict asks for CAIO
-    review (docs/verdicts.md section 6). Raised by fail, unanswered and unverified alike."""
-
-    rule: str
-    status: Status
-    title: Text
-    reason: Text
-    location: Location
-
-
-class RiskVerdict(Frozen):
-    """The vendor's compliance risk: its level, the open findings that set it, escalations."""
-
-    level: RiskLevel
-    reasons: list[RiskReason]
-    escalations: list[Escalation]
-
-
 class ReviewFlag(Frozen):
     """A case the guideline sends to the CAIO and the advisory board, and why."""
 
@@ -335,10 +234,19 @@ class Report(Frozen):
     inputs: list[InputDigest]
     checklists: list[ChecklistInfo]
     risk_level: RiskLevel
-    risk: RiskVerdict
-    determination: Determination
-    review_required: bool
-    review_flags: list[ReviewFlag]
+    risk: RiskVerdict = Field(
+        description="the vendor's compliance risk (one of the two verdicts), with its reasons"
+    )
+    determination: Determination = Field(
+        description="the use case's high-risk determination (the other verdict), with its reasons"
+    )
+    review_required: bool = Field(
+        description="the case goes to CAIO / advisory-board review: determination.state is not "
+        "not_raised, or there is an escalation (kept for compatibility; read determination)"
+    )
+    review_flags: list[ReviewFlag] = Field(
+        description="why the case goes to review: raised and undetermined viewpoints, escalations"
+    )
     high_risk: HighRiskResult | None
     categories: list[CategoryScore]
     findings: list[Finding]

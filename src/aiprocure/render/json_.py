@@ -286,21 +286,6 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("Report", "inputs"): "sha256 digest of the declaration and of every checklist used",
     ("Report", "checklists"): "id and version of every checklist used",
     ("Report", "risk_level"): "overall risk: the worst category risk (= risk.level)",
-    ("Report", "risk"): (
-        "the vendor's compliance risk (one of the two verdicts): its level, the open findings "
-        "that set it, and the escalations (open findings of rules with review_flag)"
-    ),
-    ("Report", "determination"): (
-        "the use case's high-risk determination (the other verdict): raised, not_raised or "
-        "incomplete, with every viewpoint as its reason"
-    ),
-    ("Report", "review_required"): (
-        "true if the case goes to CAIO / advisory-board review: determination.state is not "
-        "not_raised, or there is an escalation (kept for compatibility; read determination)"
-    ),
-    ("Report", "review_flags"): (
-        "why the case goes to review: raised and undetermined viewpoints, escalations"
-    ),
     ("Report", "high_risk"): "the high-risk determination sheet, viewpoint by viewpoint",
     ("Report", "categories"): "score 0-100 and risk per category, with counts by status",
     ("Report", "findings"): "one finding per rule: failing first, then by severity and rule ID",
@@ -315,10 +300,7 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("RuleInfo", "remediation"): "what the vendor or the ministry can do, in Japanese and English",
     ("RuleInfo", "provenance"): "what the rule rests on: guideline, other official source, tool",
     ("RuleInfo", "references"): "guideline sections and other sources",
-    ("Finding", "review_flag"): (
-        "this open finding (fail, unanswered, unverified) of a rule with a review flag sends "
-        "the case to review (an escalation)"
-    ),
+    ("Finding", "review_flag"): "an open finding of a review_flag rule: an escalation",
     ("Finding", "waiver"): "the waiver that covers this finding, if status is waived",
     ("Location", "line"): "1-based line",
     ("Location", "col"): "1-based column, in Unicode code points",
@@ -326,13 +308,6 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("InputDigest", "sha256"): "hex sha256 of the file's bytes",
     ("CategoryScore", "score"): "100 * points / max_points, rounded; 100 when nothing applies",
     ("CategoryScore", "counts"): "number of findings in the category by status",
-    ("RiskVerdict", "level"): "low, medium, high or critical: the worst risk of an open finding",
-    ("RiskVerdict", "reasons"): "the open findings whose severity is the level (report order)",
-    ("RiskVerdict", "escalations"): "open findings of rules with review_flag: CAIO review",
-    ("Determination", "state"): "raised (該当), not_raised (非該当) or incomplete (判定未確定)",
-    ("Determination", "reasons"): "every viewpoint of the sheet, in sheet order",
-    ("ViewpointReason", "state"): "raised, not_raised, or undetermined (a fact it needs is "
-    "unanswered and no answered fact settles it)",
 }
 
 

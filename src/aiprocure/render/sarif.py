@@ -30,9 +30,9 @@ from aiprocure.model.checklist import Reference, Severity
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Location, Report, ReviewFlag, Status
 from aiprocure.render.i18n import t
-from aiprocure.render.verdicts import warns_only
 from aiprocure.render.markdown import escape as _md
 from aiprocure.render.safe import clean
+from aiprocure.render.verdicts import warns_only
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "aiprocure/v1"

@@ -13,14 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from aiprocure.model.common import Lang
-from aiprocure.model.findings import (
-    DeterminationState,
-    Finding,
-    Observed,
-    Report,
-    RiskLevel,
-    Status,
-)
+from aiprocure.model.findings import DeterminationState as State
+from aiprocure.model.findings import Finding, Observed, Report, RiskLevel, Status
 from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
@@ -65,9 +59,9 @@ def _bar(score: int, width: int = 20) -> Text:
 
 
 _STATE_STYLE = {
-    DeterminationState.RAISED: "bold red",
-    DeterminationState.INCOMPLETE: "bold yellow",
-    DeterminationState.NOT_RAISED: "green",
+    State.RAISED: "bold red",
+    State.INCOMPLETE: "bold yellow",
+    State.NOT_RAISED: "green",
 }
 
 

@@ -69,7 +69,7 @@ def viewpoint_message(report: Report, viewpoint: str, lang: Lang) -> str:
     """One raised or undetermined viewpoint, for one result/annotation/testcase per viewpoint."""
     for r in report.determination.reasons:
         if r.viewpoint == viewpoint:
-            state = t(f"vp_state.{r.state}", lang)
+            state = t(f"determination.{r.state}", lang)
             text = f"{t('verdict.determination', lang)} {r.viewpoint} {r.title.get(lang)}: {state}"
             if r.state == "raised" and r.label is not None:
                 text += f" ({r.label.get(lang)})"
