@@ -99,7 +99,7 @@ def test_a_non_declaration_yaml_in_a_directory_is_an_error_not_a_skip(tmp_path: 
 
 def test_japanese_is_the_default_under_a_japanese_locale() -> None:
     _, out, _ = run("check", str(EX / "domestic-low-risk.yaml"), env={"LANG": "ja_JP.UTF-8"})
-    assert "総合リスク" in out
+    assert "事業者の適合リスク" in out
 
 
 def _write(tmp_path: Path, text: str, name: str = "d.yaml") -> Path:
