@@ -137,6 +137,9 @@ def test_the_config_can_make_incomplete_warn_only(tmp_path: Path) -> None:
     # the command line wins over the config
     args = ("check", str(path), "--config", str(config), "--incomplete-determination", "block")
     assert _run(*args)[0] == 1
+    code, out = _run("config", "show", "--config", str(config), "--lang", "en")
+    assert code == 0
+    assert f"incomplete_determination: warn  [{config}:2]" in out
 
 
 def test_warn_never_lets_a_raised_determination_pass(tmp_path: Path) -> None:
@@ -197,3 +200,33 @@ def test_the_risk_names_the_rules_that_set_it() -> None:
     assert report.risk.reasons
     assert all(Severity(r.severity).rank == 4 for r in report.risk.reasons)  # critical
     assert "DS920-FA-001" in {r.rule for r in report.risk.reasons}
+
+
+# --- compare and diff --------------------------------------------------------------------------
+
+
+def test_compare_has_a_determination_row(tmp_path: Path) -> None:
+    incomplete = _write(tmp_path, _incomplete_use_case())
+    args = [str(EX / "domestic-low-risk.yaml"), str(incomplete)]
+    args.append(str(EX / "citizen-facing-no-review.yaml"))
+    code, out = _run("compare", *args, "--format", "csv", "--lang", "ja")
+    assert code == 0
+    (row,) = [line for line in out.splitlines() if line.startswith("高リスク判定,")]
+    assert row.split(",")[1:] == ["非該当", "判定未確定", "該当"]
+
+
+def test_diff_shows_a_determination_change_as_its_own_line_and_it_is_worse(tmp_path: Path) -> None:
+    incomplete = _write(tmp_path, _incomplete_use_case())
+    old = str(EX / "domestic-low-risk.yaml")
+    code, out = _run("diff", old, str(incomplete), "--format", "markdown", "--lang", "ja")
+    assert code == 1  # becoming incomplete is worse
+    assert "高リスク判定: 非該当 → 判定未確定" in out
+    code, doc = _run("diff", old, str(incomplete), "--format", "json")
+    parsed = json.loads(doc)
+    assert (parsed["old_determination"], parsed["new_determination"]) == (
+        "not_raised",
+        "incomplete",
+    )
+    assert parsed["worse"] is True
+    code, _ = _run("diff", str(incomplete), old, "--format", "json")
+    assert code == 0  # answering the viewpoints is an improvement
