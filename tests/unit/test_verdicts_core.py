@@ -230,3 +230,24 @@ def test_diff_shows_a_determination_change_as_its_own_line_and_it_is_worse(tmp_p
     assert parsed["worse"] is True
     code, _ = _run("diff", str(incomplete), old, "--format", "json")
     assert code == 0  # answering the viewpoints is an improvement
+
+
+def test_scores_read_each_findings_own_severity() -> None:
+    """For ``severity_by`` (effective severity per finding): the risk follows the finding's own
+    ``severity``, not its rule's."""
+    from aiprocure.engine.findings import report_order, run_rules
+    from aiprocure.engine.scores import category_scores, overall_risk
+
+    data = _data("domestic-low-risk.yaml")
+    data["security"]["ismap"] = "none"  # DS920-SEC-001 fails at high
+    values = Declaration.model_validate(data).model_dump(mode="json", exclude_none=True)
+    plans = COMPILED.report_order
+    findings, codes = run_rules(plans, values, None, "d.yaml", {}, {})
+    order = report_order(codes)
+    args = (COMPILED.ruleset, COMPILED.categories, plans, codes, order)
+    assert overall_risk(category_scores(*args)) is RiskLevel.HIGH
+    i = next(i for i, f in enumerate(findings) if f.rule_id == "DS920-SEC-001")
+    raised = list(findings)
+    raised[i] = findings[i].model_copy(update={"severity": Severity.CRITICAL})
+    assert overall_risk(category_scores(*args, raised)) is RiskLevel.CRITICAL
+    assert overall_risk(category_scores(*args, findings)) is RiskLevel.HIGH  # memo not polluted

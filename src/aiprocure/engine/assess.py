@@ -85,7 +85,7 @@ def assess(
             today=today or date.min,
         )
         listed += [d for d in waivers.digests if d not in listed]
-    cats = category_scores(compiled.ruleset, compiled.categories, plans, codes, order)
+    cats = category_scores(compiled.ruleset, compiled.categories, plans, codes, order, findings)
     final = report_order(codes) if waiving else order  # waived findings move
     ordered = [findings[i] for i in final]
     # Open findings of rules that flag for review (escalations), in report order.

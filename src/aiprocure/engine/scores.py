@@ -24,13 +24,7 @@ from dataclasses import dataclass
 from aiprocure.engine.findings import REPORT_STATUS_ORDER, RulePlan
 from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Text
-from aiprocure.model.findings import (
-    OPEN,
-    CategoryScore,
-    RiskLevel,
-    Status,
-    maker,
-)
+from aiprocure.model.findings import OPEN, CategoryScore, Finding, RiskLevel, Status, maker
 from aiprocure.model.ruleset import Ruleset
 
 WEIGHT: dict[Severity, int] = {
@@ -180,27 +174,41 @@ def category_scores(
     plans: Sequence[RulePlan],
     codes: Sequence[int],
     order: Sequence[int],
+    findings: Sequence[Finding] | None = None,
 ) -> list[CategoryScore]:
     """The category scores of the findings of ``plans`` with statuses ``codes`` (as places in
     ``REPORT_STATUS_ORDER``). Each category's score is remembered per combination of its rules'
     statuses. ``order`` (indexes into ``plans``) orders categories outside the rule set by their
-    first finding; waivers do not move them, so it is the order before any waiver applied."""
+    first finding; waivers do not move them, so it is the order before any waiver applied.
+    With ``findings`` (in plan order), each finding's own ``severity`` counts -- its effective
+    severity where a rule's severity depends on the facts -- instead of its rule's."""
     if categories is None:
         return scores_of(
-            [(plans[i].category, plans[i].severity, _CODE_STATUS[codes[i]]) for i in order],
+            [
+                (plans[i].category, _severity(plans, findings, i), _CODE_STATUS[codes[i]])
+                for i in order
+            ],
             ruleset,
         )
     out = []
     for plan in categories:
         key = tuple([codes[i] for i in plan.members])
-        score = plan.memo.get(key)
+        severities = plan.severities
+        if findings is not None:
+            severities = tuple([findings[i].severity for i in plan.members])
+        memo = severities == plan.severities  # the memo holds the rules' own severities
+        score = plan.memo.get(key) if memo else None
         if score is None:
             statuses = [_CODE_STATUS[c] for c in key]
-            score = _score(list(zip(plan.severities, statuses, strict=True)))
-            if len(plan.memo) < _MEMO_MAX:
+            score = _score(list(zip(severities, statuses, strict=True)))
+            if memo and len(plan.memo) < _MEMO_MAX:
                 plan.memo[key] = score
         out.append(_category_score(plan.category, ruleset, score))
     return out
+
+
+def _severity(plans: Sequence[RulePlan], findings: Sequence[Finding] | None, i: int) -> Severity:
+    return plans[i].severity if findings is None else findings[i].severity
 
 
 def overall_risk(categories: Sequence[CategoryScore]) -> RiskLevel:
