@@ -97,6 +97,9 @@ def _report(report: Report, lang: Lang) -> str:
     level = f"{RISK_ICON[risk]} **{escape(verdicts.risk_word(report, lang))}**"
     level += f" ({escape(verdicts.risk_reason(report, lang))})"
     lines.append(f"| {escape(t('verdict.risk', lang))} | {level} |")
+    if report.risk.escalations:  # escalations of the compliance verdict, under its line
+        ids = ", ".join(dict.fromkeys(e.rule for e in report.risk.escalations))
+        lines.append(f"| | ⚠️ {escape(t('escalations', lang))}: {escape(ids)} |")
     det = report.determination
     state = f"{STATE_ICON[det.state]} **{escape(verdicts.state_word(det, lang))}**"
     state += f" ({escape(verdicts.determination_reason(det, lang))})"

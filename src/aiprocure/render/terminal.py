@@ -81,6 +81,9 @@ def _header(r: Report, lang: Lang) -> RenderableType:
     risk = Text(verdicts.risk_word(r, lang).upper(), style=RISK_STYLE[r.risk_level])
     risk.append(f"  ({clean(verdicts.risk_reason(r, lang))})", style="dim")
     grid.add_row(t("verdict.risk", lang), risk)
+    if r.risk.escalations:  # escalations of the compliance verdict, under its line
+        ids = ", ".join(dict.fromkeys(e.rule for e in r.risk.escalations))
+        grid.add_row("", Text(f"⚑ {t('escalations', lang)}: {ids}", style="bold red"))
     det = r.determination
     state = Text(verdicts.state_word(det, lang).upper(), style=_STATE_STYLE[det.state])
     state.append(f"  ({clean(verdicts.determination_reason(det, lang))})", style="dim")
