@@ -72,7 +72,7 @@ def render(reports: Sequence[Report], lang: Lang) -> str:
                     command("error", flag.reason.get(lang), **_where(flag.location), title=title)
                 )
             elif flag.kind == "undetermined_viewpoint":
-                title = f"{flag.source_id} ({t('determination.incomplete', lang)})"
+                title = f"{flag.source_id} ({t('determination.undetermined', lang)})"
                 level = "warning" if verdicts.warns_only(report) else "error"
                 lines.append(
                     command(level, flag.reason.get(lang), **_where(flag.location), title=title)

@@ -214,7 +214,7 @@ def _flag_result(
     """A raised viewpoint, or an undetermined one (determination incomplete: an error like a
     raised one, a warning when the run lets incomplete determinations pass)."""
     undetermined = flag.kind == "undetermined_viewpoint"
-    state = t("determination.incomplete" if undetermined else "determination.raised", lang)
+    state = t("determination.undetermined" if undetermined else "determination.raised", lang)
     return {
         "ruleId": flag.source_id,
         "ruleIndex": index[flag.source_id],
