@@ -10,7 +10,7 @@ from aiprocure import api
 from aiprocure.engine.compiled import CompiledRuleset
 from aiprocure.engine.compiler import compile_condition
 from aiprocure.engine.context import Context
-from aiprocure.engine.findings import C_FAIL, report_order, rule_plan, run_rules
+from aiprocure.engine.findings import report_order, rule_plan, run_rules
 from aiprocure.engine.high_risk import high_risk as _high_risk
 from aiprocure.engine.scores import category_scores, risk_of, scores_of
 from aiprocure.model.checklist import Condition, Rule
@@ -60,7 +60,7 @@ def report_findings(
     order = report_order(codes)
     return Found(
         findings=[found[i] for i in order],
-        flagged=[found[i] for i in order if codes[i] == C_FAIL and found[i].review_flag],
+        flagged=[found[i] for i in order if found[i].review_flag],
         categories=category_scores(compiled.ruleset, compiled.categories, plans, codes, order),
     )
 

@@ -33,7 +33,7 @@ def test_config_defaults_fail_on_and_lang(tmp_path: Path) -> None:
     cfg = write(tmp_path / "c.yaml", "defaults:\n  lang: ja\n  fail_on: never\n")
     code, out, _ = run("check", str(OVERSEAS), "--config", str(cfg), "--no-fail-on-review")
     assert code == 0
-    assert "総合リスク" in out
+    assert "事業者の適合リスク" in out
     code, out, _ = run(
         "check",
         str(OVERSEAS),
@@ -46,7 +46,7 @@ def test_config_defaults_fail_on_and_lang(tmp_path: Path) -> None:
         "en",
     )
     assert code == 1
-    assert "Overall risk" in out
+    assert "Vendor compliance risk" in out
 
 
 @pytest.mark.parametrize(

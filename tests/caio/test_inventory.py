@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from aiprocure.caio.inventory import Entry, open_inventory
+from aiprocure.caio.inventory_schema import APPLICATION_ID, SCHEMA, SCHEMA_VERSION
 from tests.caio.helpers import DOMESTIC, EX, OVERSEAS, run, waiver, write
 from tests.conftest import REPO
 
@@ -56,7 +57,11 @@ def test_add_list_filter(db: Path, tmp_path: Path) -> None:
     assert over["assessed_on"] == "2026-03-01"
     assert len(str(over["report_sha256"])) == 64
     assert any(str(c).startswith("ds920_procurement@") for c in over["checklists"])  # type: ignore[attr-defined]
-    assert [r["declaration_path"] for r in _list(db, "--risk", "critical")] == [str(OVERSEAS)]
+    # the incomplete example is critical too: its unanswered critical rules carry full severity
+    assert {r["declaration_path"] for r in _list(db, "--risk", "critical")} == {
+        str(OVERSEAS),
+        str(EX / "incomplete.yaml"),
+    }
     assert all(r["review_required"] for r in _list(db, "--review"))
     assert [r["declaration_path"] for r in _list(db, "--vendor", "1010401089234")] == [
         str(OVERSEAS)
@@ -177,12 +182,14 @@ import sys
 from datetime import date
 from pathlib import Path
 from aiprocure.caio.inventory import Entry, open_inventory
+from aiprocure.caio.inventory_schema import SCHEMA, APPLICATION_ID, SCHEMA_VERSION
 db, tag, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 for i in range(n):
     inv = open_inventory(db, create=True)
     e = Entry(vendor=tag, corporate_number=None, system=f"s{i}", declaration_path=f"{tag}/{i}.yaml",
               declaration_sha256=f"{tag}-{i:06d}", report_sha256="0" * 64, checklists=["x@1"],
               risk_level="low", review_required=False, review_flags=[],
+              determination_state="not_raised", determination_reasons=[],
               waivers=[{"id": f"W{i}", "rule": "R-1", "expires_on": "2026-12-31"}],
               assessed_on="2026-01-01")
     inv.add([e])
@@ -215,7 +222,7 @@ def test_two_processes_writing_at_once(db: Path) -> None:
         assert all(len(e.waivers) == 1 for e in entries)
         assert inv.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert inv.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert inv.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert inv.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     finally:
         inv.close()
 
@@ -223,7 +230,20 @@ def test_two_processes_writing_at_once(db: Path) -> None:
 def test_entry_roundtrip(db: Path) -> None:
     inv = open_inventory(db, create=True)
     e = Entry(
-        None, None, None, "p.yaml", "d" * 64, "r" * 64, [], "low", False, [], [], "2026-01-01"
+        None,
+        None,
+        None,
+        "p.yaml",
+        "d" * 64,
+        "r" * 64,
+        [],
+        "low",
+        False,
+        [],
+        "incomplete",
+        ["HR-TASK: use_case.task_nature"],
+        [],
+        "2026-01-01",
     )
     inv.add([e])
     assert inv.entries() == [e]
@@ -359,3 +379,55 @@ def test_inventory_csv_makes_controls_visible_and_guards_formulas(db: Path, tmp_
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["vendor"] == "'=HYPERLINK(1)\\x1b]52;c;QUFB\\x07"
     assert row["system"] == "Evil\\x9b31m\\u202eCorp<U+E0041> =1+1"
+
+
+# --- issue 11: the determination's columns, and an inventory of schema 1 upgraded -----------------
+
+
+def test_the_inventory_records_the_determination(db: Path, tmp_path: Path) -> None:
+    decl = tmp_path / "d.yaml"
+    text = DOMESTIC.read_text(encoding="utf-8")
+    decl.write_text(text.replace("  task_nature: internal_support\n", ""), encoding="utf-8")
+    code, _, err = run("inventory", "add", str(decl), "--db", str(db), "--today", "2026-03-01")
+    assert code == 0, err
+    code, out, _ = run("inventory", "list", "--db", str(db), "--format", "json")
+    (row,) = json.loads(out)
+    assert row["determination_state"] == "incomplete"
+    assert row["determination_reasons"] == ["HR-TASK: use_case.task_nature"]
+    code, out, _ = run("inventory", "list", "--db", str(db), "--format", "csv")
+    assert "determination_state" in out.splitlines()[0]
+    assert "incomplete" in out
+
+
+def test_a_schema_1_inventory_is_upgraded_and_its_rows_stay_unknown(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    old = SCHEMA.replace(
+        ",\n    determination_state TEXT,\n    determination_reasons TEXT NOT NULL DEFAULT '[]'",
+        "",
+    )
+    assert "determination" not in old
+    conn.executescript(old)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO assessments (declaration_sha256, declaration_path, report_sha256, "
+        "checklists, risk_level, review_required, review_flags, assessed_on) "
+        "VALUES ('d', 'p.yaml', 'r', '[]', 'low', 0, '[]', '2026-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    reader = open_inventory(db, create=False)  # a reader does not upgrade, but reads
+    try:
+        (entry,) = reader.entries()
+        assert entry.determination_state is None
+        assert not entry.damaged
+    finally:
+        reader.close()
+    inv = open_inventory(db, create=True)
+    try:
+        assert inv.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        (entry,) = inv.entries()
+        assert entry.determination_state is None  # unknown, never shown as not raised
+        assert entry.determination_reasons == []
+    finally:
+        inv.close()

@@ -13,7 +13,8 @@ from aiprocure import api
 from aiprocure.caio.dates import tokyo_today
 from aiprocure.caio.waivers import load_waivers
 from aiprocure.engine.assess import finding_sort_key
-from aiprocure.engine.scores import overall_risk, review_flags, scores_of
+from aiprocure.engine.scores import overall_risk, scores_of
+from aiprocure.engine.verdicts import escalations, review_flags, risk_verdict
 from aiprocure.engine.waivers import (
     SOON_DAYS,
     LoadedWaiver,
@@ -333,7 +334,9 @@ def _reference_apply(report: Report, waivers: WaiverSet, today: date) -> Report:
         },
     )
     cats = scores_of([(f.category, f.severity, f.status) for f in findings], shell)
-    flags = review_flags([f for f in findings if f.status is Status.FAIL], report.high_risk)
+    flagged = [f for f in findings if f.review_flag]
+    flags = review_flags(flagged, report.high_risk, report.determination)
+    level = overall_risk(cats)
     notices.sort(key=lambda n: (n.rule_id, n.kind, n.waiver_id))
     inputs = list(report.inputs)
     inputs += [d for d in waivers.digests if d not in inputs]
@@ -341,7 +344,8 @@ def _reference_apply(report: Report, waivers: WaiverSet, today: date) -> Report:
         update={
             "findings": findings,
             "categories": cats,
-            "risk_level": overall_risk(cats),
+            "risk_level": level,
+            "risk": risk_verdict(level, findings, escalations(flagged)),
             "review_flags": flags,
             "review_required": bool(flags),
             "waiver_notices": [*report.waiver_notices, *notices],

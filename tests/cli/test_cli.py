@@ -32,8 +32,8 @@ def test_version() -> None:
 def test_check_passing_example_exits_0() -> None:
     code, out, err = run("check", str(EX / "domestic-low-risk.yaml"), "--lang", "en")
     assert (code, err) == (0, "")
-    assert "Overall risk  LOW" in out
-    assert "No high-risk review flag" in out
+    assert "Vendor compliance risk   LOW" in out
+    assert "High-risk determination  NOT RAISED" in out
 
 
 def test_check_foreign_access_example_fails_with_review_flag() -> None:
@@ -99,7 +99,7 @@ def test_a_non_declaration_yaml_in_a_directory_is_an_error_not_a_skip(tmp_path: 
 
 def test_japanese_is_the_default_under_a_japanese_locale() -> None:
     _, out, _ = run("check", str(EX / "domestic-low-risk.yaml"), env={"LANG": "ja_JP.UTF-8"})
-    assert "総合リスク" in out
+    assert "事業者の適合リスク" in out
 
 
 def _write(tmp_path: Path, text: str, name: str = "d.yaml") -> Path:

@@ -62,6 +62,8 @@ def _v2(doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         *doc["findings"],
         *doc["review_flags"],
         *(doc["high_risk"] or {"viewpoints": []})["viewpoints"],
+        *doc["risk"]["escalations"],
+        *doc["determination"]["reasons"],
     ]:
         del item["location"]["file"]
     return doc, dict(sorted(rules.items()))

@@ -16,8 +16,20 @@ def _root(reports: list[Report]) -> ET.Element:
 
 def test_one_suite_per_declaration_and_counts_add_up(render_reports: list[Report]) -> None:
     root = _root(render_reports)
-    suites = root.findall("testsuite")
-    assert len(suites) == len(render_reports)
+    every = root.findall("testsuite")
+    # each declaration: its findings' suite, then its high-risk determination's suite
+    suites, determinations = every[0::2], every[1::2]
+    assert len(suites) == len(determinations) == len(render_reports)
+    for det, report in zip(determinations, render_reports, strict=True):
+        cases = det.findall("testcase")
+        assert len(cases) == len(report.determination.reasons) == int(det.get("tests", ""))
+        assert det.get("skipped") == "0"  # never skipped
+        assert not list(det.iter("skipped"))
+        failed = [c.find("failure") for c in cases if c.find("failure") is not None]
+        assert int(det.get("failures", "")) == len(failed)
+        assert len(failed) == sum(
+            1 for r in report.determination.reasons if r.state != "not_raised"
+        )
     for suite, report in zip(suites, render_reports, strict=True):
         cases = suite.findall("testcase")
         assert len(cases) == len(report.findings) == int(suite.get("tests", ""))
@@ -30,12 +42,12 @@ def test_one_suite_per_declaration_and_counts_add_up(render_reports: list[Report
         assert suite.get("errors") == "0"
         assert not list(suite.iter("error"))
     for key in ("tests", "failures", "skipped"):
-        assert int(root.get(key, "")) == sum(int(s.get(key, "")) for s in suites)
+        assert int(root.get(key, "")) == sum(int(s.get(key, "")) for s in every)
 
 
 def test_status_mapping(render_reports: list[Report]) -> None:
     root = _root(render_reports)
-    for suite, report in zip(root.findall("testsuite"), render_reports, strict=True):
+    for suite, report in zip(root.findall("testsuite")[0::2], render_reports, strict=True):
         for case, f in zip(suite.findall("testcase"), report.findings, strict=True):
             assert case.get("classname") == f.category
             assert case.get("name", "").startswith(f.rule_id + " ")

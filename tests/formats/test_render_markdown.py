@@ -47,7 +47,7 @@ def test_hostile_report_renders_without_injected_markup(render_reports: list[Rep
     for tag in ("<script", "<img", "<svg", "<b>", "<a ", "<code>", "<em>", "<strong>bold"):
         assert tag not in html, tag
     # summary first, details folded
-    assert text.index("| Overall risk |") < text.index("<details>")
+    assert text.index("| Vendor compliance risk |") < text.index("<details>")
     assert html.count("<details>") == html.count("</details>")
 
 

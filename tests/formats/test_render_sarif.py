@@ -89,10 +89,13 @@ def test_levels_follow_severity_and_waivers_are_suppressed(render_reports: list[
     assert suppression["kind"] == "external"
     assert "W-001" in suppression["justification"]
     statuses = {res["properties"]["status"] for res in run["results"]}
-    assert statuses == {"fail", "unanswered", "unverified", "waived", "review"}
+    assert statuses == {"fail", "unanswered", "unverified", "waived", "review", "incomplete"}
     for res in run["results"]:
         if res["properties"]["status"] == "review":
             assert res["level"] == "warning"
+            continue
+        if res["properties"]["status"] == "incomplete":  # an undetermined viewpoint
+            assert res["level"] in ("warning", "error")
             continue
         severity = res["properties"]["severity"]
         assert res["level"] == {"critical": "error", "high": "error", "medium": "warning"}.get(

@@ -27,7 +27,7 @@ from aiprocure.engine.compiler import compile_condition
 from aiprocure.engine.context import Context
 from aiprocure.engine.findings import _evidence, location_of
 from aiprocure.engine.predicates import PREDICATES
-from aiprocure.engine.scores import review_flags
+from aiprocure.engine.verdicts import review_flags
 from aiprocure.model.checklist import (
     All,
     AllIn,
@@ -51,7 +51,7 @@ from aiprocure.model.checklist import (
 from aiprocure.model.common import Text
 from aiprocure.model.conditions import fields_of
 from aiprocure.model.declaration import Declaration
-from aiprocure.model.findings import Finding, Status
+from aiprocure.model.findings import OPEN, Finding, Status
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.load import parse_file, validate
 from aiprocure.sources.yamlsrc import Document
@@ -211,7 +211,7 @@ def ref_evaluate_rule(
         location=location_of(doc, primary, file),
         observed=dict(sorted(ctx.observed.items())),
         evidence=refs,
-        review_flag=rule.review_flag and status is Status.FAIL,
+        review_flag=rule.review_flag and status in OPEN,
         waiver=None,
     )
 
@@ -502,7 +502,7 @@ def test_report_findings_score_and_flag_as_the_findings_do() -> None:
         found = report_findings(data, RULESET, doc, "d.yaml")
         hr = high_risk(data, RULESET, doc, "d.yaml")
         _same(found.categories, findings_scores(found.findings, RULESET))
-        failed = [f for f in found.findings if f.review_flag and f.status is Status.FAIL]
+        failed = [f for f in found.findings if f.review_flag and f.status in OPEN]
         _same(review_flags(found.flagged, hr), review_flags(failed, hr))
 
 

@@ -26,7 +26,8 @@ def test_every_phrase_has_both_languages(key: str) -> None:
 
 def test_namespaces_are_known() -> None:
     prefixes = {key.split(".")[0] for key in PHRASES if "." in key}
-    report_groups = {"status", "severity", "risk", "provenance", "notice"}
+    report_groups = {"status", "severity", "risk", "provenance", "notice", "verdict"}
+    report_groups |= {"determination"}
     assert prefixes <= report_groups | {"cond", "catalogue", "rule", "caio"}
 
 

@@ -10,6 +10,7 @@ the same with every report written to an output sink and the CI gate's exit stat
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,7 +22,7 @@ from aiprocure.api.batch import Outcome
 from aiprocure.caio import config as caio_config
 from aiprocure.caio import waivers as caio_waivers
 from aiprocure.errors import InputError, Problem
-from aiprocure.gate import FailOn, Gate
+from aiprocure.gate import FailOn, Gate, IncompleteDetermination
 from aiprocure.model.common import Lang
 from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import Report
@@ -58,6 +59,8 @@ class SessionOptions:
     lang: Lang | None = None  # None: the config's defaults.lang, else the locale's
     fail_on: FailOn | None = None  # None: the config's defaults.fail_on, else high
     fail_on_review: bool = True  # a high-risk review flag fails the gate
+    # None: the config's gate.incomplete_determination, else block
+    incomplete_determination: IncompleteDetermination | None = None
     generated_at: str | None = None  # the time reports record; None keeps them reproducible
     jobs: int = 1  # worker processes for large batches (0: one per CPU)
     cwd: Path | None = None  # where ./aiprocure.yaml is looked for; None: the current directory
@@ -166,6 +169,11 @@ def _open(options: SessionOptions) -> Session:
     ruleset = core.load_checklists(packs, shipped=not options.no_default_checklists)
     if loaded:
         ruleset = caio_config.apply_config(ruleset, loaded)
+    incomplete = options.incomplete_determination
+    if incomplete is None and loaded and loaded.config.gate.incomplete_determination:
+        incomplete = IncompleteDetermination(loaded.config.gate.incomplete_determination)
+    if incomplete is IncompleteDetermination.WARN:  # recorded in each report (blocks_gate)
+        ruleset = dataclasses.replace(ruleset, incomplete_blocks=False)
     if options.no_waivers:
         paths: tuple[Path, ...] = ()
     elif options.waivers:

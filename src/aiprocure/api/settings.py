@@ -44,6 +44,16 @@ def show_settings(
         rows.append(("fail_on", [cfg.config.defaults.fail_on, cfg.where("defaults", "fail_on")]))
     else:
         rows.append(("fail_on", [FailOn.HIGH.value, src_default()]))
+    # gate.incomplete_determination (docs/verdicts.md section 5.2)
+    inc = session.options.incomplete_determination
+    configured = cfg.config.gate.incomplete_determination if cfg else None
+    if inc is not None:
+        rows.append(("incomplete_determination", [inc.value, tc("src.cli", L)]))
+    elif cfg and configured is not None:
+        where = cfg.where("gate", "incomplete_determination")
+        rows.append(("incomplete_determination", [configured, where]))
+    else:
+        rows.append(("incomplete_determination", ["block", src_default()]))
     # waivers
     if no_waivers:
         rows.append(("waivers", [tc("none", L), tc("src.cli", L) + " (--no-waivers)"]))

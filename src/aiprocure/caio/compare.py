@@ -71,6 +71,12 @@ def rows(bidders: Sequence[Bidder], lang: Lang) -> tuple[list[str], list[tuple[s
     out.append((tc("risk_level", lang), [tc(f"risk.{r.risk_level}", lang) for r in reports]))
     out.append(
         (
+            tc("verdict.determination", lang),
+            [tc(f"determination.{r.determination.state.value}", lang) for r in reports],
+        )
+    )
+    out.append(
+        (
             tc("review", lang),
             [tc("review_yes" if r.review_required else "review_no", lang) for r in reports],
         )

@@ -60,6 +60,17 @@ class DeclarationDiff:
     new_review: bool
     facts: list[FactChange]
     findings: list[FindingChange]
+    old_determination: str = "not_raised"
+    new_determination: str = "not_raised"
+
+    @property
+    def determination_changed(self) -> bool:
+        return self.old_determination != self.new_determination
+
+    @property
+    def determination_worse(self) -> bool:
+        """Becoming incomplete or raised is worse (not_raised < incomplete < raised)."""
+        return _STATE_RANK[self.new_determination] > _STATE_RANK[self.old_determination]
 
     @property
     def newly_needs_review(self) -> bool:
@@ -68,7 +79,14 @@ class DeclarationDiff:
     @property
     def worse(self) -> bool:
         """A finding got worse, or the new version newly needs a CAIO review."""
-        return self.newly_needs_review or any(f.worse for f in self.findings)
+        return (
+            self.newly_needs_review
+            or self.determination_worse
+            or any(f.worse for f in self.findings)
+        )
+
+
+_STATE_RANK = {"not_raised": 0, "incomplete": 1, "raised": 2}
 
 
 def _dotted(key: tuple[str | int, ...]) -> str:
@@ -181,6 +199,8 @@ def diff(old: Report, old_doc: Document, new: Report, new_doc: Document) -> Decl
         new_review=new.review_required,
         facts=diff_facts(old_doc, new_doc),
         findings=diff_findings(old, new),
+        old_determination=old.determination.state.value,
+        new_determination=new.determination.state.value,
     )
 
 

@@ -52,6 +52,12 @@ def render_diff(d: DeclarationDiff, lang: Lang, fmt: DiffFormat, *, width: int =
     return assert_never(fmt)
 
 
+def _determination_change(d: DeclarationDiff, lang: Lang) -> str:
+    old = tc(f"determination.{d.old_determination}", lang)
+    new = tc(f"determination.{d.new_determination}", lang)
+    return f"{tc('verdict.determination', lang)}: {old} → {new}"
+
+
 def _verdict(d: DeclarationDiff, lang: Lang) -> str:
     return tc("diff_worse" if d.worse else "diff_not_worse", lang)
 
@@ -63,6 +69,8 @@ def _markdown(d: DeclarationDiff, lang: Lang) -> str:
         f"- {tc('risk_level', lang)}: {tc('risk.' + d.old_risk, lang)} → {tc('risk.' + d.new_risk, lang)}"
     )
     out.append(f"- {tc('review', lang)}: {d.old_review} → {d.new_review}")
+    if d.determination_changed:  # a state change is its own line
+        out.append(f"- **{md(_determination_change(d, lang))}**")
     out.append(f"- **{_verdict(d, lang)}**")
     out += ["", f"## {tc('facts_changed', lang)}", ""]
     if d.facts:
@@ -104,8 +112,10 @@ def _terminal(d: DeclarationDiff, lang: Lang) -> RenderableType:
         Text(
             f"{tc('risk_level', lang)}: {tc('risk.' + d.old_risk, lang)} → {tc('risk.' + d.new_risk, lang)}"
         ),
-        Text(""),
     ]
+    if d.determination_changed:  # a state change is its own line
+        parts.append(Text(_determination_change(d, lang), style="bold"))
+    parts.append(Text(""))
     facts = Table(title=Text(tc("facts_changed", lang)), title_justify="left")
     for h in ("field", "change", "old", "new", "location"):
         facts.add_column(tc(h, lang), overflow="fold")

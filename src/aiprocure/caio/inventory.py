@@ -22,11 +22,10 @@ from typing import Any
 from aiprocure.caio.dates import parse_day
 from aiprocure.caio.inventory_entry import COLUMNS, Entry, damage_messages, entry_from, from_row
 from aiprocure.caio.inventory_export import to_csv, to_json
+from aiprocure.caio.inventory_schema import APPLICATION_ID, SCHEMA, SCHEMA_VERSION, migrate
 
 DEFAULT_PATH = "aiprocure-inventory.sqlite3"
 ENV_VAR = "AIPROCURE_INVENTORY"
-SCHEMA_VERSION = 1
-APPLICATION_ID = 0x41495052  # "AIPR"
 
 __all__ = [
     "COLUMNS",
@@ -41,31 +40,6 @@ __all__ = [
     "to_csv",
     "to_json",
 ]
-
-_SCHEMA = """
-CREATE TABLE assessments (
-    id INTEGER PRIMARY KEY,
-    declaration_sha256 TEXT NOT NULL UNIQUE,
-    declaration_path TEXT NOT NULL,
-    vendor TEXT,
-    corporate_number TEXT,
-    system TEXT,
-    report_sha256 TEXT NOT NULL,
-    checklists TEXT NOT NULL,
-    risk_level TEXT NOT NULL,
-    review_required INTEGER NOT NULL,
-    review_flags TEXT NOT NULL,
-    assessed_on TEXT NOT NULL
-);
-CREATE TABLE waivers (
-    assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
-    waiver_id TEXT NOT NULL,
-    rule_id TEXT NOT NULL,
-    expires_on TEXT NOT NULL,
-    PRIMARY KEY (assessment_id, rule_id)
-);
-CREATE INDEX waivers_expiry ON waivers(expires_on);
-"""
 
 
 class InventoryError(Exception):
@@ -102,6 +76,7 @@ class Inventory:
                     del row["waivers"]
                     row["checklists"] = json.dumps(e.checklists)
                     row["review_flags"] = json.dumps(e.review_flags)
+                    row["determination_reasons"] = json.dumps(e.determination_reasons)
                     row["review_required"] = int(e.review_required)
                     cols = ", ".join(row)
                     marks = ", ".join(f":{k}" for k in row)
@@ -255,6 +230,11 @@ def _prepare(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
         )
     _wal(conn)
     conn.execute("PRAGMA foreign_keys = ON")
+    if 0 < version < SCHEMA_VERSION and create:
+        try:
+            migrate(conn)
+        except sqlite3.Error as exc:
+            raise InventoryError(f"{path}: cannot upgrade the inventory ({exc})") from None
 
 
 def _wal(conn: sqlite3.Connection) -> None:
@@ -269,7 +249,7 @@ def _create(conn: sqlite3.Connection, path: Path) -> None:
     try:
         # another process may have created it while we waited for the lock
         if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
-            for stmt in filter(None, (s.strip() for s in _SCHEMA.split(";"))):
+            for stmt in filter(None, (s.strip() for s in SCHEMA.split(";"))):
                 conn.execute(stmt)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

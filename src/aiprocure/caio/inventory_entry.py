@@ -25,6 +25,8 @@ COLUMNS = (
     "risk_level",
     "review_required",
     "review_flags",
+    "determination_state",
+    "determination_reasons",
     "waivers",
     "assessed_on",
 )
@@ -42,6 +44,11 @@ class Entry:
     risk_level: str
     review_required: bool
     review_flags: list[str]
+    # raised / not_raised / incomplete; None for a row recorded before inventory schema 2
+    determination_state: str | None
+    # the raised viewpoints (``HR-USERS``) and the undetermined ones with their missing keys
+    # (``HR-TASK: use_case.task_nature``), in sheet order
+    determination_reasons: list[str]
     waivers: list[dict[str, str]]
     assessed_on: str
     # Why the stored row could not be read as written (``from_row``), and its row id: a damaged
@@ -72,6 +79,8 @@ def entry_from(report: Report, report_json: str, assessed_on: date) -> Entry:
         risk_level=report.risk_level.value,
         review_required=report.review_required,
         review_flags=sorted(f.source_id for f in report.review_flags),
+        determination_state=report.determination.state.value,
+        determination_reasons=determination_reasons(report),
         waivers=sorted(
             (
                 {"id": f.waiver.id, "rule": f.rule_id, "expires_on": f.waiver.expires_on}
@@ -82,6 +91,16 @@ def entry_from(report: Report, report_json: str, assessed_on: date) -> Entry:
         ),
         assessed_on=assessed_on.isoformat(),
     )
+
+
+def determination_reasons(report: Report) -> list[str]:
+    out = []
+    for r in report.determination.reasons:
+        if r.state == "raised":
+            out.append(r.viewpoint)
+        elif r.state == "undetermined":
+            out.append(f"{r.viewpoint}: {', '.join(r.missing) or '—'}")
+    return out
 
 
 def _text_list(raw: Any, name: str, damage: list[tuple[str, str]]) -> list[str]:
@@ -105,6 +124,19 @@ def _text(
         return raw
     damage.append((f"{name} is not text", f"{name} が文字列ではありません"))
     return None if optional else ("" if raw is None else str(raw))
+
+
+_STATES = ("raised", "not_raised", "incomplete")
+
+
+def _state(r: Mapping[str, Any], damage: list[tuple[str, str]]) -> str | None:
+    raw = r["determination_state"] if "determination_state" in set(r.keys()) else None
+    if raw is None or raw in _STATES:
+        return raw  # None: recorded before the determination was (schema 1)
+    damage.append(
+        ("determination_state is not a state", "determination_state が判定の状態ではありません")
+    )
+    return None
 
 
 def from_row(r: Mapping[str, Any], waivers: Sequence[Mapping[str, Any]]) -> Entry:
@@ -147,6 +179,12 @@ def from_row(r: Mapping[str, Any], waivers: Sequence[Mapping[str, Any]]) -> Entr
         risk_level=_text(r["risk_level"], "risk_level", damage) or "",
         review_required=review == 1,
         review_flags=_text_list(r["review_flags"], "review_flags", damage),
+        determination_state=_state(r, damage),
+        determination_reasons=(
+            _text_list(r["determination_reasons"], "determination_reasons", damage)
+            if "determination_reasons" in set(r.keys())  # a sqlite3.Row: `in` reads values
+            else []
+        ),
         waivers=ws,
         assessed_on=assessed_on,
         damaged=tuple(en for en, _ in damage),

@@ -26,7 +26,7 @@ from aiprocure.cli.options import (
     write,
 )
 from aiprocure.errors import InputError
-from aiprocure.gate import FailOn
+from aiprocure.gate import FailOn, IncompleteDetermination
 from aiprocure.render import SUFFIXES, Format
 
 
@@ -69,9 +69,18 @@ def check(
         bool,
         typer.Option(
             "--fail-on-review/--no-fail-on-review",
-            help="Exit 1 when a high-risk review flag is raised (the case must go to CAIO review).",
+            help="Exit 1 when the case goes to CAIO review: the high-risk determination is "
+            "raised or incomplete, or a rule with a review flag is open.",
         ),
     ] = True,
+    incomplete_determination: Annotated[
+        IncompleteDetermination | None,
+        typer.Option(
+            help="An incomplete high-risk determination (a viewpoint unanswered): block fails "
+            "the gate like a raised one, warn only shows it (default: the config's "
+            "gate.incomplete_determination, else block).",
+        ),
+    ] = None,
     checklist: ChecklistOpt = None,
     no_default_checklists: NoDefaultOpt = False,
     fmt: Annotated[
@@ -143,6 +152,7 @@ def check(
                 lang=lang,
                 fail_on=fail_on,
                 fail_on_review=fail_on_review,
+                incomplete_determination=incomplete_determination,
                 timestamp=timestamp,
                 jobs=jobs,
             )

@@ -150,6 +150,7 @@ def inventory_list(
                 "vendor",
                 "system",
                 "risk_level",
+                "verdict.determination",
                 "review",
                 "waiver",
                 "assessed_on",
@@ -162,6 +163,14 @@ def inventory_list(
                 [
                     e.system or "—",
                     tc(f"risk.{e.risk_level}", language),
+                    "; ".join(
+                        [
+                            tc(f"determination.{e.determination_state}", language)
+                            if e.determination_state
+                            else "—",
+                            *e.determination_reasons,
+                        ]
+                    ),
                     ", ".join(e.review_flags) or "—",
                     ", ".join(f"{w['id']} ({w['expires_on']})" for w in e.waivers) or "—",
                     e.assessed_on,

@@ -17,7 +17,7 @@ import typer
 from aiprocure import api
 from aiprocure.caio.dates import parse_day, tokyo_today
 from aiprocure.errors import InputError, Problem
-from aiprocure.gate import FailOn
+from aiprocure.gate import FailOn, IncompleteDetermination
 from aiprocure.model.common import Lang
 from aiprocure.render.safe import clean
 
@@ -160,6 +160,7 @@ def session_options(
     lang: Lang | None,
     fail_on: FailOn | None = None,
     fail_on_review: bool = True,
+    incomplete_determination: IncompleteDetermination | None = None,
     timestamp: bool | None = None,
     jobs: int = 1,
 ) -> api.SessionOptions:
@@ -176,6 +177,7 @@ def session_options(
         lang=lang,
         fail_on=fail_on,
         fail_on_review=fail_on_review,
+        incomplete_determination=incomplete_determination,
         generated_at=None if timestamp is None else generated_at(timestamp),
         jobs=jobs,
     )

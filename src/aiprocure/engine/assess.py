@@ -9,9 +9,10 @@ from typing import Any
 
 from aiprocure import __version__
 from aiprocure.engine.compiled import CompiledRuleset
-from aiprocure.engine.findings import C_FAIL, REPORT_STATUS_ORDER, report_order, run_rules
-from aiprocure.engine.high_risk import high_risk
-from aiprocure.engine.scores import category_scores, overall_risk, review_flags
+from aiprocure.engine.findings import REPORT_STATUS_ORDER, report_order, run_rules
+from aiprocure.engine.high_risk import determination, high_risk
+from aiprocure.engine.scores import category_scores, overall_risk
+from aiprocure.engine.verdicts import escalations, review_flags, risk_verdict
 from aiprocure.engine.waivers import WaiverSet, apply_waivers
 from aiprocure.model.checklist import Severity
 from aiprocure.model.declaration import Declaration
@@ -84,13 +85,17 @@ def assess(
             today=today or date.min,
         )
         listed += [d for d in waivers.digests if d not in listed]
-    cats = category_scores(compiled.ruleset, compiled.categories, plans, codes, order)
+    cats = category_scores(compiled.ruleset, compiled.categories, plans, codes, order, findings)
     final = report_order(codes) if waiving else order  # waived findings move
     ordered = [findings[i] for i in final]
-    # Failures come first; those of rules that flag for review, in their order.
-    flagged = [findings[i] for i in final if codes[i] == C_FAIL and findings[i].review_flag]
+    # Open findings of rules that flag for review (escalations), in report order.
+    flagged = [findings[i] for i in final if findings[i].review_flag]
     hr = high_risk(compiled.ruleset.high_risk, compiled.viewpoints, data, doc, file, locations)
-    flags = review_flags(flagged, hr)
+    det = determination(
+        hr, compiled.viewpoints, data, incomplete_blocks=compiled.ruleset.incomplete_blocks
+    )
+    flags = review_flags(flagged, hr, det)
+    level = overall_risk(cats)
     values: dict[str, Any] = {
         "report_version": REPORT_VERSION,
         "tool": "aiprocure",
@@ -99,7 +104,9 @@ def assess(
         "subject": subject,
         "inputs": listed,
         "checklists": list(compiled.checklist_infos),
-        "risk_level": overall_risk(cats),
+        "risk_level": level,
+        "risk": risk_verdict(level, ordered, escalations(flagged)),
+        "determination": det,
         "review_required": bool(flags),
         "review_flags": flags,
         "high_risk": hr,

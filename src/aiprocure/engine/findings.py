@@ -216,7 +216,9 @@ def run_rules(
         values["location"] = location
         values["observed"] = dict(sorted(observed.items())) if len(observed) > 1 else observed
         values["evidence"] = list(refs)
-        if code == _C_FAIL and plan.review_flag:
+        # An escalation (docs/verdicts.md section 6): raised by any open status, so silence
+        # cannot avoid it.
+        if plan.review_flag and code in OPEN_CODES:
             values["review_flag"] = True
         out.append(_new_finding(values))
         codes.append(code)

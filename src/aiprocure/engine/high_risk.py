@@ -11,9 +11,13 @@ from aiprocure.engine.findings import location_of
 from aiprocure.model.checklist import HighRiskSheet, Level, Viewpoint
 from aiprocure.model.conditions import fields_of
 from aiprocure.model.findings import (
+    Aggregation,
+    Determination,
+    DeterminationState,
     HighRiskResult,
     Location,
     Observed,
+    ViewpointReason,
     ViewpointResult,
     maker,
 )
@@ -23,6 +27,8 @@ from aiprocure.sources.yamlsrc import Document
 # Built without re-validating: every field given, of its type (see findings.maker).
 _new_viewpoint_result = maker(ViewpointResult)
 _new_high_risk_result = maker(HighRiskResult)
+_new_reason = maker(ViewpointReason)
+_new_determination = maker(Determination)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,11 @@ class ViewpointPlan:
     viewpoint: Viewpoint
     # Each level with its compiled condition and the fields of every level up to it.
     levels: tuple[tuple[Level, Check, tuple[str, ...]], ...]
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """Every field the viewpoint's levels read, in order, once each."""
+        return tuple(dict.fromkeys(self.levels[-1][2])) if self.levels else ()
 
 
 def viewpoint_plans(sheet: HighRiskSheet, ruleset: Ruleset) -> tuple[ViewpointPlan, ...]:
@@ -60,18 +71,25 @@ def high_risk(
     results = []
     for plan in plans:
         observed: dict[str, Observed] = {}  # nothing writes to data
-        chosen = None
-        unknown = False
+        # The levels the viewpoint may be at (first match): a level whose condition is unknown
+        # may be it, so the walk goes on; a true condition ends it. None: no level matched.
+        possible: list[Level | None] = []
         fields: tuple[str, ...] = ()
         for level, when, upto in plan.levels:
             fields = upto
             r = when(data, observed)
             if r is None:
-                unknown = True
+                possible.append(level)
+            elif r:
+                possible.append(level)
                 break
-            if r:
-                chosen = level
-                break
+        else:
+            possible.append(None)
+        highs = {None if lv is None else lv.high for lv in possible}
+        # Raised or not raised only when every level it may be at says so (an answered fact
+        # settles it); otherwise undetermined, and what is missing is named.
+        settled = len(highs) == 1 and None not in highs
+        chosen = possible[0] if len(possible) == 1 or settled else None
         first_missing = next(
             (f for f in fields if observed.get(f) is None), fields[0] if fields else ""
         )
@@ -87,7 +105,7 @@ def high_risk(
                     "title": vp.title,
                     "level": chosen.id if chosen else None,
                     "label": chosen.label if chosen else None,
-                    "high": None if (unknown or chosen is None) else chosen.high,
+                    "high": highs.pop() if settled else None,
                     "location": location,
                     "observed": dict(sorted(observed.items())) if len(observed) > 1 else observed,
                 },
@@ -107,4 +125,71 @@ def high_risk(
             "triggered": high >= need,
             "undetermined": high < need <= high + open_,
         },
+    )
+
+
+def _unanswered(data: dict[str, Any], path: str) -> bool:
+    node: Any = data
+    for key in path.split("."):
+        if not isinstance(node, dict) or node.get(key) is None:
+            return True
+        node = node[key]
+    return False
+
+
+def determination(
+    hr: HighRiskResult | None,
+    plans: tuple[ViewpointPlan, ...],
+    data: dict[str, Any],
+    *,
+    incomplete_blocks: bool = True,
+) -> Determination:
+    """The determination of the sheet's result ``hr``: raised if the sheet's aggregation is met by
+    raised viewpoints; else incomplete if undetermined ones could still meet it; else not raised.
+    Each viewpoint is a reason, an undetermined one naming the unanswered fields it reads.
+    Without a sheet there is nothing to determine: not raised, no reasons."""
+    if hr is None:
+        return _new_determination(
+            {
+                "state": DeterminationState.NOT_RAISED,
+                "aggregation": None,
+                "blocks_gate": False,
+                "reasons": [],
+            }
+        )
+    reasons = []
+    for v, plan in zip(hr.viewpoints, plans, strict=True):
+        state = "undetermined" if v.high is None else "raised" if v.high else "not_raised"
+        missing = (
+            [f for f in plan.fields if _unanswered(data, f)] if state == "undetermined" else []
+        )
+        reasons.append(
+            _new_reason(
+                {
+                    "viewpoint": v.id,
+                    "state": state,
+                    "level": v.level,
+                    "title": v.title,
+                    "label": v.label,
+                    "missing": missing,
+                    "location": v.location,
+                }
+            )
+        )
+    if hr.triggered:
+        state_ = DeterminationState.RAISED
+    elif hr.undetermined:
+        state_ = DeterminationState.INCOMPLETE
+    else:
+        state_ = DeterminationState.NOT_RAISED
+    blocks = state_ is DeterminationState.RAISED or (
+        state_ is DeterminationState.INCOMPLETE and incomplete_blocks
+    )
+    return _new_determination(
+        {
+            "state": state_,
+            "aggregation": Aggregation(mode=hr.mode, count=hr.count, provenance=hr.provenance),
+            "blocks_gate": blocks,
+            "reasons": reasons,
+        }
     )

@@ -6,33 +6,25 @@ Scoring (documented in the README):
 * it earns a share of that weight by status: pass 1, waived 1, unverified 0.5, unanswered 0,
   fail 0; not_applicable rules leave the category entirely;
 * a category's score is ``round(100 * earned / possible)`` (100 when nothing applies);
-* each finding implies a risk: a failure carries its severity (info counts as low); a claim that
-  is unanswered or lacks required evidence carries one step less (critical -> high, high ->
-  medium, otherwise low); passes carry low. A category's risk is the worst in it, and the overall
-  risk is the worst category.
+* each finding implies a risk: an open finding (fail, unanswered, unverified) carries its
+  severity (info counts as low) -- silence never scores better than the failure it could hide
+  (docs/verdicts.md section 4.4); passes carry low. A category's risk is the worst in it, and the
+  overall risk is the worst category.
 
-Every status ranks pass >= waived >= unverified >= unanswered >= fail in both points and risk, so
-answering an item well never lowers a score nor raises a risk (monotone).
+Every status ranks pass >= waived >= unverified >= unanswered >= fail in points and pass/waived
+below every open status in risk, so answering an item well never lowers a score nor raises a risk
+(monotone), and leaving a fact out never lowers the risk (the deletion property, section 9).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from aiprocure.engine.findings import REPORT_STATUS_ORDER, RulePlan
 from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Text
-from aiprocure.model.findings import (
-    CategoryScore,
-    Finding,
-    HighRiskResult,
-    ReviewFlag,
-    RiskLevel,
-    Status,
-    maker,
-)
+from aiprocure.model.findings import OPEN, CategoryScore, Finding, RiskLevel, Status, maker
 from aiprocure.model.ruleset import Ruleset
 
 WEIGHT: dict[Severity, int] = {
@@ -56,28 +48,18 @@ _FAIL_RISK = {
     Severity.HIGH: RiskLevel.HIGH,
     Severity.CRITICAL: RiskLevel.CRITICAL,
 }
-_OPEN_RISK = {
-    Severity.INFO: RiskLevel.LOW,
-    Severity.LOW: RiskLevel.LOW,
-    Severity.MEDIUM: RiskLevel.LOW,
-    Severity.HIGH: RiskLevel.MEDIUM,
-    Severity.CRITICAL: RiskLevel.HIGH,
-}
 
 
 # Built without re-validating: every field given, of its type (see findings.maker).
 _new_category_score = maker(CategoryScore)
-_new_review_flag = maker(ReviewFlag)
 
 _STATUSES = tuple(Status)  # iterating an Enum class is slow; this runs per category per report
 
 
 def risk_of(status: Status, severity: Severity) -> RiskLevel:
     """The risk a finding of this status and severity implies."""
-    if status is Status.FAIL:
+    if status in OPEN:  # unanswered and unverified at full severity: silence never scores better
         return _FAIL_RISK[severity]
-    if status in (Status.UNANSWERED, Status.UNVERIFIED):
-        return _OPEN_RISK[severity]
     return RiskLevel.LOW
 
 
@@ -192,87 +174,41 @@ def category_scores(
     plans: Sequence[RulePlan],
     codes: Sequence[int],
     order: Sequence[int],
+    findings: Sequence[Finding] | None = None,
 ) -> list[CategoryScore]:
     """The category scores of the findings of ``plans`` with statuses ``codes`` (as places in
     ``REPORT_STATUS_ORDER``). Each category's score is remembered per combination of its rules'
     statuses. ``order`` (indexes into ``plans``) orders categories outside the rule set by their
-    first finding; waivers do not move them, so it is the order before any waiver applied."""
+    first finding; waivers do not move them, so it is the order before any waiver applied.
+    With ``findings`` (in plan order), each finding's own ``severity`` counts -- its effective
+    severity where a rule's severity depends on the facts -- instead of its rule's."""
     if categories is None:
         return scores_of(
-            [(plans[i].category, plans[i].severity, _CODE_STATUS[codes[i]]) for i in order],
+            [
+                (plans[i].category, _severity(plans, findings, i), _CODE_STATUS[codes[i]])
+                for i in order
+            ],
             ruleset,
         )
     out = []
     for plan in categories:
         key = tuple([codes[i] for i in plan.members])
-        score = plan.memo.get(key)
+        severities = plan.severities
+        if findings is not None:
+            severities = tuple([findings[i].severity for i in plan.members])
+        memo = severities == plan.severities  # the memo holds the rules' own severities
+        score = plan.memo.get(key) if memo else None
         if score is None:
             statuses = [_CODE_STATUS[c] for c in key]
-            score = _score(list(zip(plan.severities, statuses, strict=True)))
-            if len(plan.memo) < _MEMO_MAX:
+            score = _score(list(zip(severities, statuses, strict=True)))
+            if memo and len(plan.memo) < _MEMO_MAX:
                 plan.memo[key] = score
         out.append(_category_score(plan.category, ruleset, score))
     return out
 
 
-_VP_REASON = Text(
-    ja="高リスク判定シートの観点「{title}」が高リスク側（{label}）に該当します",
-    en="High-risk determination viewpoint '{title}' is on its high side ({label})",
-)
-_RULE_REASON = Text(
-    ja="重大な項目を満たしていません: {title}",
-    en="A critical item is not met: {title}",
-)
-
-
-@lru_cache(maxsize=1024)
-def _vp_reason(title_ja: str, title_en: str, label_ja: str, label_en: str) -> Text:
-    return Text(
-        ja=_VP_REASON.ja.format(title=title_ja, label=label_ja),
-        en=_VP_REASON.en.format(title=title_en, label=label_en),
-    )
-
-
-@lru_cache(maxsize=1024)
-def _rule_reason(title_ja: str, title_en: str) -> Text:
-    return Text(
-        ja=_RULE_REASON.ja.format(title=title_ja),
-        en=_RULE_REASON.en.format(title=title_en),
-    )
-
-
-def review_flags(findings: Sequence[Finding], hr: HighRiskResult | None) -> list[ReviewFlag]:
-    # Every field is given, of its type (ids and texts from validated sheets, the engine's own
-    # locations): built without re-validating, like findings. Reasons are shared, frozen texts.
-    flags: list[ReviewFlag] = []
-    if hr is not None and hr.triggered:
-        for v in hr.viewpoints:
-            if v.high and v.label is not None:
-                flags.append(
-                    _new_review_flag(
-                        {
-                            "kind": "high_risk_viewpoint",
-                            "source_id": v.id,
-                            "title": v.title,
-                            "reason": _vp_reason(v.title.ja, v.title.en, v.label.ja, v.label.en),
-                            "location": v.location,
-                        },
-                    )
-                )
-    for f in findings:
-        if f.review_flag and f.status is Status.FAIL:
-            flags.append(
-                _new_review_flag(
-                    {
-                        "kind": "critical_rule",
-                        "source_id": f.rule_id,
-                        "title": f.title,
-                        "reason": _rule_reason(f.title.ja, f.title.en),
-                        "location": f.location,
-                    },
-                )
-            )
-    return flags
+def _severity(plans: Sequence[RulePlan], findings: Sequence[Finding] | None, i: int) -> Severity:
+    return plans[i].severity if findings is None else findings[i].severity
 
 
 def overall_risk(categories: Sequence[CategoryScore]) -> RiskLevel:

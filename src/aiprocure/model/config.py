@@ -25,6 +25,14 @@ class Defaults(Strict):
     )
 
 
+class GateSettings(Strict):
+    incomplete_determination: Literal["block", "warn"] | None = Field(
+        default=None,
+        description="block (default): an incomplete high-risk determination fails the gate like "
+        "a raised one; warn: it is shown but does not set exit 1",
+    )
+
+
 class MinistryConfig(Strict):
     checklists: list[PathText] = Field(
         default_factory=list, description="extra rule packs, relative to the config file"
@@ -35,3 +43,4 @@ class MinistryConfig(Strict):
         default_factory=dict, description="rules removed from evaluation, with the reason"
     )
     defaults: Defaults = Field(default_factory=Defaults)
+    gate: GateSettings = Field(default_factory=GateSettings)

@@ -2,98 +2,70 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from enum import StrEnum
-from typing import Annotated, Any, Final, Literal, TypeVar
+from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from aiprocure.model.checklist import Provenance, Reference, Severity
 from aiprocure.model.common import Text
+from aiprocure.model.report_base import (
+    OPEN,
+    F,
+    Frozen,
+    JsonScalar,
+    Location,
+    Observed,
+    RiskLevel,
+    Status,
+    maker,
+)
+from aiprocure.model.verdicts import (
+    Aggregation,
+    Determination,
+    DeterminationState,
+    Escalation,
+    RiskReason,
+    RiskVerdict,
+    ViewpointReason,
+    ViewpointState,
+)
+
+# The building blocks and the verdicts live in their own modules; every name is importable here.
+__all__ = [
+    "OPEN",
+    "REPORT_VERSION",
+    "Aggregation",
+    "CategoryScore",
+    "ChecklistInfo",
+    "Determination",
+    "DeterminationState",
+    "Escalation",
+    "EvidenceRef",
+    "F",
+    "Finding",
+    "Frozen",
+    "HighRiskResult",
+    "InputDigest",
+    "JsonScalar",
+    "Location",
+    "Observed",
+    "Report",
+    "ReviewFlag",
+    "RiskLevel",
+    "RiskReason",
+    "RiskVerdict",
+    "RuleInfo",
+    "Status",
+    "Subject",
+    "ViewpointReason",
+    "ViewpointResult",
+    "ViewpointState",
+    "Waiver",
+    "WaiverNotice",
+    "maker",
+]
 
 REPORT_VERSION: Final = "2"
-
-JsonScalar = str | int | float | bool | None
-Observed = JsonScalar | list[JsonScalar]
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-F = TypeVar("F", bound=Frozen)
-
-# The slots every pydantic model instance has (what object.__setattr__ finds on the class).
-_SLOTS = vars(BaseModel)
-_set_dict = _SLOTS["__dict__"].__set__
-_set_fields_set = _SLOTS["__pydantic_fields_set__"].__set__
-_set_extra = _SLOTS["__pydantic_extra__"].__set__
-_set_private = _SLOTS["__pydantic_private__"].__set__
-_new = object.__new__
-
-
-def maker(cls: type[F]) -> Callable[[dict[str, Any]], F]:
-    """The one way to build a model without validation: a constructor for ``cls``.
-
-    The engine makes about a hundred frozen objects per declaration, and validating them was a
-    fifth of assessing one. ``maker(cls)(values)`` does what ``model_construct`` does without its
-    per-field default and alias handling: ``values`` must hold every field of ``cls``, in
-    declaration order, each of its field's type (the engine's own enums, texts from validated
-    rules, ints for ints, floats for floats). The instance equals a validated one and serialises
-    the same; the tests compare the two.
-
-    The slots are set through their descriptors, and every instance of ``cls`` shares one "fields
-    set" (every field name). Nothing mutates it: the models are frozen (pydantic refuses
-    assignment before touching it), and ``model_copy(update=...)`` copies the set before adding to
-    it. Frozen models have no private attributes and no ``model_post_init``.
-    """
-    every_field = set(cls.model_fields)
-
-    def make(values: dict[str, Any]) -> F:
-        obj: F = _new(cls)
-        _set_dict(obj, values)
-        _set_fields_set(obj, every_field)
-        _set_extra(obj, None)
-        _set_private(obj, None)
-        return obj
-
-    return make
-
-
-class Status(StrEnum):
-    PASS = "pass"
-    FAIL = "fail"
-    UNANSWERED = "unanswered"
-    UNVERIFIED = "unverified"
-    NOT_APPLICABLE = "not_applicable"
-    WAIVED = "waived"
-
-
-# The statuses of an open finding: what a waiver can cover and what the CI gate counts.
-OPEN = (Status.FAIL, Status.UNANSWERED, Status.UNVERIFIED)
-
-
-class RiskLevel(StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-    CRITICAL = "critical"
-
-    @property
-    def rank(self) -> int:
-        return _RISK_RANK[self]
-
-
-_RISK_RANK = {r: i for i, r in enumerate(RiskLevel)}  # list(RiskLevel).index() is slow per call
-
-
-class Location(Frozen):
-    """Where in the declaration a finding points: 1-based line and column, and the field path."""
-
-    file: str
-    line: Annotated[int, Field(ge=1)]
-    col: Annotated[int, Field(ge=1)]
-    field: str
 
 
 class Waiver(Frozen):
@@ -208,7 +180,11 @@ class HighRiskResult(Frozen):
 class ReviewFlag(Frozen):
     """A case the guideline sends to the CAIO and the advisory board, and why."""
 
-    kind: Literal["high_risk_viewpoint", "critical_rule"]
+    kind: Literal["high_risk_viewpoint", "undetermined_viewpoint", "critical_rule"] = Field(
+        description="a raised viewpoint, an undetermined one (determination incomplete), or an "
+        "open finding of a rule with review_flag (an escalation; the name is kept for "
+        "compatibility: such rules may be high as well as critical)"
+    )
     source_id: str
     title: Text
     reason: Text
@@ -258,8 +234,19 @@ class Report(Frozen):
     inputs: list[InputDigest]
     checklists: list[ChecklistInfo]
     risk_level: RiskLevel
-    review_required: bool
-    review_flags: list[ReviewFlag]
+    risk: RiskVerdict = Field(
+        description="the vendor's compliance risk (one of the two verdicts), with its reasons"
+    )
+    determination: Determination = Field(
+        description="the use case's high-risk determination (the other verdict), with its reasons"
+    )
+    review_required: bool = Field(
+        description="the case goes to CAIO / advisory-board review: determination.state is not "
+        "not_raised, or there is an escalation (kept for compatibility; read determination)"
+    )
+    review_flags: list[ReviewFlag] = Field(
+        description="why the case goes to review: raised and undetermined viewpoints, escalations"
+    )
     high_risk: HighRiskResult | None
     categories: list[CategoryScore]
     findings: list[Finding]

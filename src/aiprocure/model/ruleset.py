@@ -41,6 +41,9 @@ class Ruleset:
     jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
     high_risk: HighRiskSheet | None = None
     rule_source: dict[str, Source] = field(default_factory=dict)
+    # gate.incomplete_determination (config) / --incomplete-determination (check): whether an
+    # incomplete high-risk determination blocks the gate (block, the default) or only warns.
+    incomplete_blocks: bool = True
 
     @classmethod
     def build(cls, checklists: list[tuple[Checklist, Source]]) -> Ruleset:

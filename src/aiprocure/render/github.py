@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Location, Report, Status
+from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
 
@@ -64,16 +65,19 @@ def render(reports: Sequence[Report], lang: Lang) -> str:
             )
             title = f"{f.rule_id} {f.title.get(lang)}"
             lines.append(command(COMMANDS[f.severity], message, **_where(f.location), title=title))
-        for flag in report.review_flags:
+        for flag in report.review_flags:  # raised and undetermined viewpoints block: errors
             if flag.kind == "high_risk_viewpoint":
                 title = f"{flag.source_id} {t('review_required', lang)}"
                 lines.append(
-                    command("warning", flag.reason.get(lang), **_where(flag.location), title=title)
+                    command("error", flag.reason.get(lang), **_where(flag.location), title=title)
                 )
-        review = "review_required" if report.review_required else "review_not_required"
-        summary = (
-            f"{t('risk_level', lang)}: {t(f'risk.{report.risk_level}', lang)}; {t(review, lang)}"
-        )
+            elif flag.kind == "undetermined_viewpoint":
+                title = f"{flag.source_id} ({t('determination.undetermined', lang)})"
+                level = "warning" if verdicts.warns_only(report) else "error"
+                lines.append(
+                    command(level, flag.reason.get(lang), **_where(flag.location), title=title)
+                )
+        summary = f"{verdicts.risk_line(report, lang)}; {verdicts.determination_line(report, lang)}"
         subject = " / ".join(x for x in (report.subject.vendor, report.subject.system) if x)
         lines.append(
             command(

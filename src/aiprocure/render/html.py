@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import CategoryScore, Observed, Report, RiskLevel, Status
+from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
 
@@ -54,6 +55,7 @@ def render(reports: Sequence[Report], lang: Lang) -> str:
         reports=reports,
         lang=lang,
         t=lambda key, **kw: t(key, lang, **kw),
+        verdicts=verdicts,
         bars=lambda r: _bars(r.categories, lang),
         chart=lambda r: {
             "width": LABEL_WIDTH + BAR_WIDTH + 60,

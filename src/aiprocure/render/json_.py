@@ -50,6 +50,8 @@ _EXCLUDE_REPORT: dict[str, Any] = {
     "findings": {"__all__": {**dict.fromkeys(_RULE_FIELDS, True), **_NO_FILE}},
     "review_flags": {"__all__": _NO_FILE},
     "high_risk": {"viewpoints": {"__all__": _NO_FILE}},
+    "risk": {"escalations": {"__all__": _NO_FILE}},
+    "determination": {"reasons": {"__all__": _NO_FILE}},
 }
 
 
@@ -283,9 +285,7 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("Report", "subject"): "the vendor and system the declaration describes",
     ("Report", "inputs"): "sha256 digest of the declaration and of every checklist used",
     ("Report", "checklists"): "id and version of every checklist used",
-    ("Report", "risk_level"): "overall risk: the worst category risk",
-    ("Report", "review_required"): "true if the case goes to CAIO / advisory-board review",
-    ("Report", "review_flags"): "why the case goes to review: high-risk viewpoints, critical rules",
+    ("Report", "risk_level"): "overall risk: the worst category risk (= risk.level)",
     ("Report", "high_risk"): "the high-risk determination sheet, viewpoint by viewpoint",
     ("Report", "categories"): "score 0-100 and risk per category, with counts by status",
     ("Report", "findings"): "one finding per rule: failing first, then by severity and rule ID",
@@ -300,7 +300,7 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("RuleInfo", "remediation"): "what the vendor or the ministry can do, in Japanese and English",
     ("RuleInfo", "provenance"): "what the rule rests on: guideline, other official source, tool",
     ("RuleInfo", "references"): "guideline sections and other sources",
-    ("Finding", "review_flag"): "a failure of this rule sends the case to review",
+    ("Finding", "review_flag"): "an open finding of a review_flag rule: an escalation",
     ("Finding", "waiver"): "the waiver that covers this finding, if status is waived",
     ("Location", "line"): "1-based line",
     ("Location", "col"): "1-based column, in Unicode code points",

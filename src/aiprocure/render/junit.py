@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Report, Status
+from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
 
@@ -37,10 +38,10 @@ def render(reports: Sequence[Report], lang: Lang) -> str:
     root = ET.Element("testsuites", name="aiprocure")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for report in reports:
-        suite = _suite(report, lang)
-        root.append(suite)
-        for key in totals:
-            totals[key] += int(suite.get(key, "0"))
+        for suite in (_suite(report, lang), _determination_suite(report, lang)):
+            root.append(suite)
+            for key in totals:
+                totals[key] += int(suite.get(key, "0"))
     for key, value in totals.items():
         root.set(key, str(value))
     root.set("time", "0")
@@ -83,6 +84,8 @@ def _suite(report: Report, lang: Lang) -> ET.Element:
         ("corporate_number", s.corporate_number),
         ("risk_level", report.risk_level.value),
         ("review_required", "true" if report.review_required else "false"),
+        ("risk", f"{report.risk.level.value}: {verdicts.risk_reason(report, lang, limit=None)}"),
+        ("determination", report.determination.state.value),
         ("tool_version", report.tool_version),
     ]
     pairs += [(f"review_flag.{f.source_id}", f.reason.get(lang)) for f in report.review_flags]
@@ -94,6 +97,41 @@ def _suite(report: Report, lang: Lang) -> ET.Element:
 
     for f in report.findings:
         _case(suite, f, lang)
+    return suite
+
+
+def _determination_suite(report: Report, lang: Lang) -> ET.Element:
+    """The high-risk determination as tests (docs/verdicts.md section 5.4): one testcase per
+    viewpoint, failing when raised (type ``raised``) or undetermined (type ``incomplete``) --
+    never skipped, which CI would read as passing."""
+    name = f"{report.subject.declaration} high-risk-determination"
+    suite = ET.Element("testsuite", name=xml_text(name))
+    reasons = report.determination.reasons
+    failed = [r for r in reasons if r.state != "not_raised"]
+    suite.set("tests", str(len(reasons)))
+    suite.set("failures", str(len(failed)))
+    suite.set("errors", "0")
+    suite.set("skipped", "0")
+    suite.set("time", "0")
+    props = _el(suite, "properties")
+    _el(props, "property", name="determination", value=report.determination.state.value)
+    _el(props, "property", name="blocks_gate", value=str(report.determination.blocks_gate).lower())
+    for r in reasons:
+        case = _el(
+            suite,
+            "testcase",
+            classname="high-risk-determination",
+            name=f"{r.viewpoint} {r.title.get(lang)}",
+            file=r.location.file,
+            line=str(r.location.line),
+            time="0",
+        )
+        if r.state != "not_raised":
+            kind = "raised" if r.state == "raised" else "incomplete"
+            message = verdicts.viewpoint_message(report, r.viewpoint, lang)
+            if kind == "incomplete" and verdicts.warns_only(report):
+                message += f" — {t('determination_warn', lang)}"
+            _el(case, "failure", message, message=message, type=kind)
     return suite
 
 

@@ -11,7 +11,15 @@ import re
 from collections.abc import Sequence
 
 from aiprocure.model.common import Lang
-from aiprocure.model.findings import Finding, Observed, Report, RiskLevel, Status
+from aiprocure.model.findings import (
+    DeterminationState,
+    Finding,
+    Observed,
+    Report,
+    RiskLevel,
+    Status,
+)
+from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean, defuse
 
@@ -60,6 +68,13 @@ def vendor(text: str) -> str:
     return defuse(escape(text))
 
 
+STATE_ICON = {
+    DeterminationState.RAISED: "🔴",
+    DeterminationState.INCOMPLETE: "🟡",
+    DeterminationState.NOT_RAISED: "🟢",
+}
+
+
 def render(reports: Sequence[Report], lang: Lang) -> str:
     parts = [f"# {escape(t('report_title', lang))}"]
     parts += [_report(r, lang) for r in reports]
@@ -77,17 +92,22 @@ def _report(report: Report, lang: Lang) -> str:
     ]
     if s.corporate_number:
         lines.append(f"| {escape(t('corporate_number', lang))} | {vendor(s.corporate_number)} |")
+    # The two verdicts, each in words with its reason (docs/verdicts.md section 3).
     risk = report.risk_level
-    level = f"{RISK_ICON[risk]} **{escape(t(f'risk.{risk}', lang))}**"
-    lines.append(f"| {escape(t('risk_level', lang))} | {level} |")
-    review = (
-        f"⚠️ **{escape(t('review_required', lang))}**"
-        if report.review_required
-        else escape(t("review_not_required", lang))
-    )
-    lines.append(f"| {escape(t('review_flags', lang))} | {review} |")
-    if report.high_risk is not None and report.high_risk.undetermined:
-        lines.append(f"| {escape(t('high_risk', lang))} | {escape(t('undetermined', lang))} |")
+    level = f"{RISK_ICON[risk]} **{escape(verdicts.risk_word(report, lang))}**"
+    level += f" ({escape(verdicts.risk_reason(report, lang))})"
+    lines.append(f"| {escape(t('verdict.risk', lang))} | {level} |")
+    if report.risk.escalations:  # escalations of the compliance verdict, under its line
+        ids = ", ".join(dict.fromkeys(e.rule for e in report.risk.escalations))
+        lines.append(f"| | ⚠️ {escape(t('escalations', lang))}: {escape(ids)} |")
+    det = report.determination
+    state = f"{STATE_ICON[det.state]} **{escape(verdicts.state_word(det, lang))}**"
+    state += f" ({escape(verdicts.determination_reason(det, lang))})"
+    if verdicts.warns_only(report):
+        state += f" — {escape(t('determination_warn', lang))}"
+    lines.append(f"| {escape(t('verdict.determination', lang))} | {state} |")
+    if report.review_required:
+        lines.append(f"| | ⚠️ **{escape(t('review_required', lang))}** |")
 
     if report.review_flags:
         lines += ["", f"### {escape(t('review_flags', lang))}", ""]

@@ -1,6 +1,7 @@
 """Every fixed phrase of the tool's output, Japanese and English side by side: one catalogue.
 
-Keys without a dot-prefix are the report's (headings, statuses, severities, waiver notices);
+Keys without a dot-prefix are the report's (headings, statuses, severities, waiver notices;
+``verdict.*`` and ``determination.*`` the two verdicts of the headline);
 ``cond.*`` words conditions (``render.condition``), ``catalogue.*`` the rule catalogue,
 ``rule.*`` labels of a rule's facts (the catalogue and ``explain``), ``caio.*`` the CAIO commands. A phrase may take
 ``str.format`` fields. Rule texts come from the checklists, not from here. A test checks that every
@@ -14,7 +15,6 @@ from typing import Final
 PHRASES: Final[dict[str, tuple[str, str]]] = {
     # key: (ja, en)
     # --- reports ---------------------------------------------------------------------------
-    # key: (ja, en)
     "report_title": ("生成AI調達リスク評価レポート", "Generative-AI procurement risk report"),
     "vendor": ("事業者", "Vendor"),
     "system": ("システム", "System"),
@@ -25,7 +25,24 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
         "CAIO・アドバイザリーボードによる確認が必要",
         "CAIO / advisory-board review required",
     ),
-    "review_not_required": ("高リスク判定の対象外", "No high-risk review flag"),
+    "review_not_required": ("高リスク判定: 非該当", "High-risk determination: not raised"),
+    # the two verdicts of every headline (docs/verdicts.md section 3)
+    "verdict.risk": ("事業者の適合リスク", "Vendor compliance risk"),
+    "verdict.determination": ("高リスク判定", "High-risk determination"),
+    "determination.raised": ("該当", "raised"),
+    "determination.not_raised": ("非該当", "not raised"),
+    "determination.incomplete": ("判定未確定", "incomplete"),
+    "determination.undetermined": ("未確定", "undetermined"),  # a viewpoint's state
+    "verdict.no_open": ("未解決の指摘なし", "no open finding"),
+    "verdict.more": ("ほか {count} 件", "and {count} more"),
+    "verdict.missing": ("未回答: {fields}", "not declared: {fields}"),
+    "verdict.all_answered": ("全ての観点に回答済み", "every viewpoint answered"),
+    "verdict.no_sheet": ("高リスク判定シートなし", "no high-risk sheet loaded"),
+    "escalations": ("CAIO への確認を要する項目", "Items that need CAIO review"),
+    "determination_warn": (
+        "判定未確定は警告のみ（gate.incomplete_determination: warn）",
+        "incomplete is a warning only (gate.incomplete_determination: warn)",
+    ),
     "review_flags": ("高リスク確認フラグ", "High-risk review flags"),
     "high_risk": ("高リスク判定", "High-risk determination"),
     "viewpoint": ("観点", "Viewpoint"),

@@ -32,6 +32,7 @@ from aiprocure.model.findings import Finding, Location, Report, ReviewFlag, Stat
 from aiprocure.render.i18n import t
 from aiprocure.render.markdown import escape as _md
 from aiprocure.render.safe import clean
+from aiprocure.render.verdicts import warns_only
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "aiprocure/v1"
@@ -69,9 +70,9 @@ def render(reports: Sequence[Report], lang: Lang, *, tool_version: str | None = 
         for finding in report.findings:
             if finding.status in REPORTED:
                 results.append(_finding_result(finding, index, lang))
-        for flag in report.review_flags:
-            if flag.kind == "high_risk_viewpoint":
-                results.append(_flag_result(flag, index, lang))
+        for flag in report.review_flags:  # raised and undetermined viewpoints (section 5.4)
+            if flag.kind in _VIEWPOINT_FLAGS:
+                results.append(_flag_result(flag, index, lang, warn=warns_only(report)))
     results.sort(key=_result_key)
     doc = {
         "$schema": SCHEMA_URI,
@@ -127,7 +128,7 @@ def _rules(reports: Sequence[Report], lang: Lang) -> list[dict[str, Any]]:
         for f in report.findings:
             by_id.setdefault(f.rule_id, _finding_rule(f, lang))
         for flag in report.review_flags:
-            if flag.kind == "high_risk_viewpoint":
+            if flag.kind in _VIEWPOINT_FLAGS:
                 by_id.setdefault(flag.source_id, _flag_rule(flag, lang))
     return [by_id[k] for k in sorted(by_id)]
 
@@ -204,15 +205,29 @@ def _finding_result(f: Finding, index: dict[str, int], lang: Lang) -> dict[str, 
     return result
 
 
-def _flag_result(flag: ReviewFlag, index: dict[str, int], lang: Lang) -> dict[str, Any]:
+_VIEWPOINT_FLAGS = ("high_risk_viewpoint", "undetermined_viewpoint")
+
+
+def _flag_result(
+    flag: ReviewFlag, index: dict[str, int], lang: Lang, *, warn: bool = False
+) -> dict[str, Any]:
+    """A raised viewpoint, or an undetermined one (determination incomplete: an error like a
+    raised one, a warning when the run lets incomplete determinations pass)."""
+    undetermined = flag.kind == "undetermined_viewpoint"
+    state = t("determination.undetermined" if undetermined else "determination.raised", lang)
     return {
         "ruleId": flag.source_id,
         "ruleIndex": index[flag.source_id],
-        "level": REVIEW_LEVEL,
-        "message": {"text": f"{flag.reason.get(lang)} — {t('review_required', lang)}"},
+        "level": "warning" if undetermined and warn else REVIEW_LEVEL,
+        "message": {
+            "text": f"{flag.reason.get(lang)} — {t('verdict.determination', lang)}: {state}"
+        },
         "locations": [_location(flag.location)],
         "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(flag.location, flag.source_id)},
-        "properties": {"status": "review", "category": "high_risk"},
+        "properties": {
+            "status": "incomplete" if undetermined else "review",
+            "category": "high_risk",
+        },
     }
 
 
@@ -253,6 +268,16 @@ def _summary(report: Report) -> dict[str, Any]:
         "system": report.subject.system,
         "risk_level": report.risk_level.value,
         "review_required": report.review_required,
+        "risk": {
+            "level": report.risk.level.value,
+            "rules": sorted({r.rule for r in report.risk.reasons}),
+            "escalations": [e.rule for e in report.risk.escalations],
+        },
+        "determination": {
+            "state": report.determination.state.value,
+            "blocks_gate": report.determination.blocks_gate,
+            "viewpoints": {r.viewpoint: r.state for r in report.determination.reasons},
+        },
     }
 
 

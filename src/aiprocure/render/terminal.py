@@ -13,7 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from aiprocure.model.common import Lang
+from aiprocure.model.findings import DeterminationState as State
 from aiprocure.model.findings import Finding, Observed, Report, RiskLevel, Status
+from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
 
@@ -56,6 +58,13 @@ def _bar(score: int, width: int = 20) -> Text:
     )
 
 
+_STATE_STYLE = {
+    State.RAISED: "bold red",
+    State.INCOMPLETE: "bold yellow",
+    State.NOT_RAISED: "green",
+}
+
+
 def _header(r: Report, lang: Lang) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -68,14 +77,21 @@ def _header(r: Report, lang: Lang) -> RenderableType:
     grid.add_row(t("vendor", lang), vendor)
     grid.add_row(t("system", lang), _txt(r.subject.system))
     grid.add_row(t("declaration", lang), _txt(r.subject.declaration))
-    risk = Text(t(f"risk.{r.risk_level}", lang).upper(), style=RISK_STYLE[r.risk_level])
-    grid.add_row(t("risk_level", lang), risk)
-    review = (
-        Text("⚑ " + t("review_required", lang), style="bold red")
-        if r.review_required
-        else Text(t("review_not_required", lang), style="green")
-    )
-    grid.add_row("", review)
+    # The two verdicts, each with its reason (docs/verdicts.md section 3).
+    risk = Text(verdicts.risk_word(r, lang).upper(), style=RISK_STYLE[r.risk_level])
+    risk.append(f"  ({clean(verdicts.risk_reason(r, lang))})", style="dim")
+    grid.add_row(t("verdict.risk", lang), risk)
+    if r.risk.escalations:  # escalations of the compliance verdict, under its line
+        ids = ", ".join(dict.fromkeys(e.rule for e in r.risk.escalations))
+        grid.add_row("", Text(f"⚑ {t('escalations', lang)}: {ids}", style="bold red"))
+    det = r.determination
+    state = Text(verdicts.state_word(det, lang).upper(), style=_STATE_STYLE[det.state])
+    state.append(f"  ({clean(verdicts.determination_reason(det, lang))})", style="dim")
+    grid.add_row(t("verdict.determination", lang), state)
+    if verdicts.warns_only(r):
+        grid.add_row("", Text(t("determination_warn", lang), style="yellow"))
+    if r.review_required:
+        grid.add_row("", Text("⚑ " + t("review_required", lang), style="bold red"))
     if r.generated_at:
         grid.add_row(t("generated_at", lang), _txt(r.generated_at))
     return grid
