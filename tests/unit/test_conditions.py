@@ -12,7 +12,7 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from aiprocure import api
+from aiprocure import api, engine
 from aiprocure.model import conditions as C
 from aiprocure.model.fields import (
     PathProblem,
@@ -142,7 +142,7 @@ def test_schema_problems_are_bilingual() -> None:
     assert not isinstance(field_info("vendor.country"), PathProblem)
 
 
-ENGINE = Path(inspect.getfile(api)).parent / "engine"
+ENGINE = Path(inspect.getfile(engine)).parent  # the engine package's directory
 # A condition dispatch of its own: a table keyed by condition classes, a match on them, or a
 # chain of isinstance tests (the engine reads conditions through model.conditions.fold).
 OWN_DISPATCH = re.compile(
