@@ -10,6 +10,7 @@ from aiprocure.engine.compiler import Check, compile_condition
 from aiprocure.engine.findings import location_of
 from aiprocure.model.checklist import HighRiskSheet, Level, Viewpoint
 from aiprocure.model.conditions import fields_of
+from aiprocure.model.fields import value_at
 from aiprocure.model.findings import (
     Aggregation,
     Determination,
@@ -129,12 +130,7 @@ def high_risk(
 
 
 def _unanswered(data: dict[str, Any], path: str) -> bool:
-    node: Any = data
-    for key in path.split("."):
-        if not isinstance(node, dict) or node.get(key) is None:
-            return True
-        node = node[key]
-    return False
+    return value_at(data, path) is None
 
 
 def determination(
