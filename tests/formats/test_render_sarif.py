@@ -33,7 +33,10 @@ def _doc(
 
 def test_the_schema_is_the_official_one() -> None:
     schema = _schema()
-    assert schema["id"] == "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    assert (
+        schema["id"]
+        == "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    )
 
 
 @pytest.mark.parametrize("lang", list(Lang))
@@ -162,9 +165,7 @@ def _validate(doc: dict[str, Any]) -> None:
 
 
 def _uris(run: dict[str, Any]) -> list[dict[str, str]]:
-    return [
-        res["locations"][0]["physicalLocation"]["artifactLocation"] for res in run["results"]
-    ]
+    return [res["locations"][0]["physicalLocation"]["artifactLocation"] for res in run["results"]]
 
 
 @pytest.mark.parametrize(
@@ -210,7 +211,8 @@ def test_an_unreadable_declaration_is_a_notification_and_an_error_result() -> No
     (note,) = invocation["toolExecutionNotifications"]
     assert note["message"]["text"] == "YAML ではありません"
     (result,) = run["results"]
-    assert result["level"] == "error" and result["ruleId"] == sarif.INPUT_RULE
+    assert result["level"] == "error"
+    assert result["ruleId"] == sarif.INPUT_RULE
     where = result["locations"][0]["physicalLocation"]
     assert where["artifactLocation"] == {"uri": "decl/bad.yaml", "uriBaseId": "%SRCROOT%"}
     assert where["region"] == {"startLine": 3, "startColumn": 5}
@@ -267,7 +269,9 @@ def _relocate(report: Report, path: str) -> Report:
     return report.model_copy(
         update={
             "subject": report.subject.model_copy(update={"declaration": path}),
-            "findings": [f.model_copy(update={"location": loc(f.location)}) for f in report.findings],
+            "findings": [
+                f.model_copy(update={"location": loc(f.location)}) for f in report.findings
+            ],
             "review_flags": [
                 f.model_copy(update={"location": loc(f.location)}) for f in report.review_flags
             ],

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from aiprocure.errors import Problem
 from aiprocure.gate import Gate
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report
 from aiprocure.render import Format, render_bytes
 from aiprocure.render.json_ import JsonPiece, Writer, piece_of
+from aiprocure.render.options import RenderOptions
 
 Out = Callable[[bytes | str], None]  # where a finished document goes
 Item = Report | JsonPiece  # what a sink is fed: a report, or one a worker rendered
@@ -55,6 +57,10 @@ class Sink(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    def problems(self, problems: Sequence[Problem]) -> None:  # noqa: B027 - optional hook
+        """The files that could not be assessed, told once before ``close`` (most formats only
+        list reports; SARIF, JUnit and GitHub annotations report these too)."""
 
     def prerender(self, gate: Gate) -> Prerender | None:
         """How workers may pre-render this sink's reports (None: send the reports themselves)."""
@@ -97,16 +103,32 @@ class _Buffered(Sink):
         self.reports.append(item)
 
 
+# Formats written even when no report could be made, to say why (a SARIF log without the file
+# would close its alerts as fixed).
+_PROBLEM_FORMATS = (Format.SARIF, Format.JUNIT, Format.GITHUB)
+
+
 class RenderSink(_Buffered):
     """Any format through its renderer (``render.render_bytes``), at ``close``."""
 
-    def __init__(self, fmt: Format, out: Out, lang: Lang) -> None:
+    def __init__(
+        self, fmt: Format, out: Out, lang: Lang, options: RenderOptions | None = None
+    ) -> None:
         super().__init__()
-        self._fmt, self._out, self._lang = fmt, out, lang
+        self._fmt, self._out, self._lang, self._options = fmt, out, lang, options
+        self._problems: tuple[Problem, ...] = ()
+
+    def problems(self, problems: Sequence[Problem]) -> None:
+        self._problems = tuple(problems)
 
     def close(self) -> None:
-        if self.reports:
-            self._out(render_bytes(self._fmt, self.reports, self._lang))
+        options = self._options
+        if options is not None and self._problems:
+            options = replace(options, problems=self._problems)
+        if self.reports or (
+            options is not None and self._problems and self._fmt in _PROBLEM_FORMATS
+        ):
+            self._out(render_bytes(self._fmt, self.reports, self._lang, options))
 
 
 class TerminalSink(_Buffered):
@@ -148,6 +170,10 @@ class Fanout(Sink):
         for sink in self._sinks:
             sink.close()
 
+    def problems(self, problems: Sequence[Problem]) -> None:
+        for sink in self._sinks:
+            sink.problems(problems)
+
     def prerender(self, gate: Gate) -> Prerender | None:
         return self._sinks[0].prerender(gate) if len(self._sinks) == 1 else None
 
@@ -159,12 +185,14 @@ def open_sink(
     *,
     terminal: TerminalStyle | None = None,
     one_rule_set: bool = False,
+    options: RenderOptions | None = None,
 ) -> Sink:
     """A sink writing ``fmt`` to ``out``. ``terminal``: lay the terminal format out for a console
     (else it is rendered as for a file). ``one_rule_set``: every report comes from one session,
-    which lets JSON take pre-rendered reports from workers."""
+    which lets JSON take pre-rendered reports from workers. ``options``: what the CI formats are
+    told besides the reports (base directory, gate, limits)."""
     if fmt is Format.JSON:
         return JsonSink(out, one_rule_set=one_rule_set)
     if fmt is Format.TERMINAL and terminal is not None:
         return TerminalSink(out, lang, terminal)
-    return RenderSink(fmt, out, lang)
+    return RenderSink(fmt, out, lang, options)

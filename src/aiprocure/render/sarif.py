@@ -38,7 +38,6 @@ from typing import Any
 from urllib.parse import quote
 
 from aiprocure.errors import Problem
-
 from aiprocure.model.checklist import Reference, Severity
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Location, Report, ReviewFlag, Status
@@ -64,6 +63,7 @@ class LimitError(Exception):
     def __init__(self, message: str, ja: str) -> None:
         super().__init__(message)
         self.message, self.ja = message, ja
+
 
 LEVELS: dict[Severity, str] = {
     Severity.CRITICAL: "error",
@@ -233,9 +233,7 @@ def _problem_location(p: Problem, where: _Where) -> dict[str, Any]:
     }
 
 
-def _problem_result(
-    p: Problem, index: dict[str, int], lang: Lang, where: _Where
-) -> dict[str, Any]:
+def _problem_result(p: Problem, index: dict[str, int], lang: Lang, where: _Where) -> dict[str, Any]:
     return {
         "ruleId": INPUT_RULE,
         "ruleIndex": index[INPUT_RULE],
@@ -354,9 +352,7 @@ def _flag_rule(flag: ReviewFlag, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _finding_result(
-    f: Finding, index: dict[str, int], lang: Lang, where: _Where
-) -> dict[str, Any]:
+def _finding_result(f: Finding, index: dict[str, int], lang: Lang, where: _Where) -> dict[str, Any]:
     status = t(f"status.{f.status.value}", lang)
     result: dict[str, Any] = {
         "ruleId": f.rule_id,
