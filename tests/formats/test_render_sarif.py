@@ -11,7 +11,7 @@ import pytest
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report, Status
 from aiprocure.render import sarif
-from aiprocure.render.options import RenderOptions
+from aiprocure.render.options import LimitError, RenderOptions
 from tests.conftest import REPO
 
 # The official OASIS schema, kept in the repository (tests/schemas/README.md: source, licence), so
@@ -237,7 +237,7 @@ def test_over_github_result_limit_stops_with_a_clear_message(
     batch = [_relocate(_busy(render_reports), f"decl/{i}.yaml") for i in range(30)]
     count = len(_doc(batch)["runs"][0]["results"])
     monkeypatch.setattr(sarif, "MAX_RESULTS", count - 1)
-    with pytest.raises(sarif.LimitError, match="GitHub's limit"):
+    with pytest.raises(LimitError, match="GitHub's limit"):
         sarif.render(batch, Lang.EN)
     monkeypatch.setattr(sarif, "MAX_RESULTS", count)
     sarif.render(batch, Lang.EN)
@@ -247,7 +247,7 @@ def test_over_github_size_limit_stops(
     render_reports: list[Report], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sarif, "MAX_GZIP_BYTES", 1000)
-    with pytest.raises(sarif.LimitError, match="gzipped"):
+    with pytest.raises(LimitError, match="gzipped"):
         sarif.render(render_reports, Lang.EN)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from aiprocure.errors import Problem
 from aiprocure.gate import Gate
+from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report
 from aiprocure.render import Format, render_bytes
@@ -34,6 +35,9 @@ class TerminalStyle:
     width: int = 100
     color: bool = False
     show_waived: bool = True
+    mode: str = "full"  # "compact" or "quiet": render.compact, for hooks and CI logs
+    show: Severity = Severity.INFO  # the least severe open finding compact output shows
+    gate: RenderOptions | None = None  # compact and quiet: the gate line's gate
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,18 +145,38 @@ class TerminalSink(_Buffered):
     def close(self) -> None:
         if not self.reports:
             return
-        from aiprocure.render import terminal
+        from aiprocure.render import compact, terminal
 
         style = self._style
+        if style.mode != "full":
+            text = compact.render(
+                self.reports,
+                self._lang,
+                options=style.gate,
+                quiet=style.mode == "quiet",
+                show=style.show,
+            )
+            self._out(text)
+            return
+        reports = self.reports
+        if style.show is not Severity.INFO:  # a display filter: scores and the gate unchanged
+            reports = [_shown(r, style.show) for r in reports]
         self._out(
             terminal.render(
-                self.reports,
+                reports,
                 self._lang,
                 width=style.width,
                 color=style.color,
                 show_waived=style.show_waived,
             )
         )
+
+
+def _shown(report: Report, show: Severity) -> Report:
+    from aiprocure.model.findings import OPEN
+
+    kept = [f for f in report.findings if f.status not in OPEN or f.severity.rank >= show.rank]
+    return report.model_copy(update={"findings": kept})
 
 
 class Fanout(Sink):

@@ -1,17 +1,22 @@
 """``aiprocure check``: options -> session -> sinks -> exit code. No logic of its own.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or usage.
+The CI conventions (base directory, step summary, exclusions, compact output) are in
+docs/formats.md.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from aiprocure.api.core import scan_paths
 from aiprocure.api.output import Fanout, Out, TerminalStyle, open_sink
 from aiprocure.cli.options import (
     ChecklistOpt,
@@ -25,20 +30,49 @@ from aiprocure.cli.options import (
     usage,
     write,
 )
-from aiprocure.errors import InputError
+from aiprocure.errors import InputError, Problem
 from aiprocure.gate import FailOn
+from aiprocure.model.checklist import Severity
+from aiprocure.model.common import Lang
 from aiprocure.render import SUFFIXES, Format
+from aiprocure.render.options import LimitError, RenderOptions
+
+# GitHub: 65,536 characters per pull-request comment; 1 MiB per job step summary.
+COMMENT_LIMIT = 65_536
+STEP_SUMMARY_LIMIT = 1_000_000
+_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]+")  # FORMAT: (one letter is a Windows drive)
 
 
-def output_target(spec: str) -> tuple[Format, Path]:
+def output_target(spec: str, lang: Lang | None = None) -> tuple[Format, Path]:
     head, sep, tail = spec.partition(":")
     if sep and head in {f.value for f in Format} and tail:
+        if head == Format.GITHUB:
+            usage(
+                "github: workflow commands only work on standard output (--format github); "
+                "they cannot be written to a file",
+                "github: のワークフローコマンドは標準出力（--format github）でのみ働くため、"
+                "ファイルには書き出せません",
+                lang,
+            )
         return Format(head), Path(tail)
+    if sep and _PREFIX.fullmatch(head):
+        known = ", ".join(f.value for f in Format if f is not Format.GITHUB)
+        usage(
+            f"unknown format {head!r} in {spec!r} (formats: {known}); for a file whose name "
+            "holds a colon write ./NAME",
+            f"{spec!r} の形式 {head!r} は不明です（形式: {known}）。名前にコロンを含む"
+            "ファイルは ./名前 と書いてください",
+            lang,
+        )
     path = Path(spec)
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(SUFFIXES))
-        usage(f"cannot tell the format of {spec!r} from its suffix ({known}); write FORMAT:PATH")
+        usage(
+            f"cannot tell the format of {spec!r} from its suffix ({known}); write FORMAT:PATH",
+            f"{spec!r} の拡張子から形式を判断できません（{known}）。形式:パス と書いてください",
+            lang,
+        )
     return fmt, path
 
 
@@ -49,10 +83,56 @@ def _to_file(path: Path) -> Out:
     return out
 
 
-def _console(width: int | None, show_waived: bool) -> TerminalStyle:
-    tty = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+def _append_to(path: Path) -> Out:
+    def out(data: str | bytes) -> None:
+        text = data.decode() if isinstance(data, bytes) else data
+        try:
+            with path.open("a", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        except OSError as exc:
+            usage(f"cannot write {path}: {exc.strerror or exc}")
+
+    return out
+
+
+def use_color(color: bool | None) -> bool:
+    """``--color``/``--no-color``; else ``FORCE_COLOR``, then ``NO_COLOR`` (any non-empty value,
+    as https://no-color.org and https://force-color.org say); else whether stdout is a terminal."""
+    if color is not None:
+        return color
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _console(width: int | None, show_waived: bool, color: bool | None) -> TerminalStyle:
+    tty = sys.stdout.isatty()
     cols = width or (os.get_terminal_size().columns if tty else 100)
-    return TerminalStyle(width=cols, color=tty, show_waived=show_waived)
+    return TerminalStyle(width=cols, color=use_color(color), show_waived=show_waived)
+
+
+def base_dir(given: Path | None, cwd: Path) -> Path:
+    """Where SARIF uris start: ``--base-dir``, else the enclosing git repository's root (a
+    directory holding ``.git``), else the working directory."""
+    if given is not None:
+        return (cwd / given).resolve()
+    for folder in (cwd, *cwd.parents):
+        if (folder / ".git").exists():
+            return folder
+    return cwd
+
+
+def _note_skipped(skipped: list[Path], lang: Lang) -> None:
+    for path in skipped:
+        message = (
+            "YAML ファイルですが申告書ではないため読み飛ばしました（最上位に schema_version が"
+            "ありません）"
+            if lang is Lang.JA
+            else "skipped: a YAML file but not a declaration (no top-level schema_version)"
+        )
+        sys.stderr.write(f"{path}: {message}\n")
 
 
 def check(
@@ -123,13 +203,81 @@ def check(
             "--jobs",
             "-j",
             min=0,
+            envvar="AIPROCURE_JOBS",
             help="Worker processes for large batches (0: one per CPU). The output is the same; "
             "small batches are assessed in this process.",
         ),
     ] = 1,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="GLOB",
+            help="Leave out files of a directory scan matching GLOB (name, path below the "
+            "directory, or path); repeatable; added to the config's defaults.exclude.",
+        ),
+    ] = None,
+    skip_rule: Annotated[
+        list[str] | None,
+        typer.Option(metavar="RULE", help="Do not evaluate RULE (an ID or a glob); repeatable."),
+    ] = None,
+    only_rule: Annotated[
+        list[str] | None,
+        typer.Option(metavar="RULE", help="Evaluate only RULE (an ID or a glob); repeatable."),
+    ] = None,
+    show_severity: Annotated[
+        Severity,
+        typer.Option(
+            envvar="AIPROCURE_SHOW_SEVERITY",
+            help="Show open findings at least this severe on the console (display only: "
+            "the gate and report files are unchanged).",
+        ),
+    ] = Severity.INFO,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print only the gate line (and problems on stderr)."),
+    ] = False,
+    compact: Annotated[
+        bool,
+        typer.Option(
+            "--compact", help="One line per open finding and review flag, then the gate line."
+        ),
+    ] = False,
+    color: Annotated[
+        bool | None,
+        typer.Option(
+            "--color/--no-color",
+            help="Colour the console report (default: when a terminal, unless NO_COLOR; "
+            "FORCE_COLOR forces it).",
+            show_default=False,
+        ),
+    ] = None,
+    base: Annotated[
+        Path | None,
+        typer.Option(
+            "--base-dir",
+            envvar="AIPROCURE_BASE_DIR",
+            help="SARIF uris are relative to this (%SRCROOT%; default: the git repository's "
+            "root, else the working directory).",
+        ),
+    ] = None,
+    sarif_category: Annotated[
+        str | None,
+        typer.Option(
+            envvar="AIPROCURE_SARIF_CATEGORY",
+            help="SARIF automationDetails.id: a category, so several gates can upload.",
+        ),
+    ] = None,
+    sarif_include_waived: Annotated[
+        bool,
+        typer.Option(
+            "--sarif-include-waived",
+            help="Also put waived findings in SARIF, as suppressed results (GitHub shows them "
+            "as open alerts; by default they are listed in the run's properties only).",
+        ),
+    ] = False,
 ) -> None:
     """Assess declarations and report findings, scores and high-risk review flags."""
-    targets = [output_target(spec) for spec in output or []]
+    targets = [output_target(spec, lang) for spec in output or []]
     with batch_gc():
         session = open_session(
             session_options(
@@ -145,16 +293,74 @@ def check(
                 fail_on_review=fail_on_review,
                 timestamp=timestamp,
                 jobs=jobs,
+                skip_rules=tuple(skip_rule or ()),
+                only_rules=tuple(only_rule or ()),
+                exclude=tuple(exclude or ()),
             )
         )
         language = session.lang
-        style = _console(width, show_waived) if fmt is Format.TERMINAL else None
-        sinks = [open_sink(fmt, to_stdout, language, terminal=style, one_rule_set=not targets)]
-        sinks += [open_sink(f, _to_file(path), language) for f, path in targets]
+        cwd = Path.cwd()
+        gate = session.gate
+        options = RenderOptions(
+            base_dir=str(base_dir(base, cwd)),
+            cwd=str(cwd),
+            category=sarif_category,
+            include_waived=sarif_include_waived,
+            threshold=None if gate.fail_on is FailOn.NEVER else Severity(gate.fail_on.value),
+            fail_on_review=gate.fail_on_review,
+        )
+        style = None
+        if fmt is Format.TERMINAL:
+            mode = "quiet" if quiet else "compact" if compact else "full"
+            style = replace(
+                _console(width, show_waived, color), mode=mode, show=show_severity, gate=options
+            )
+        stdout_options = replace(
+            options, max_chars=COMMENT_LIMIT if fmt is Format.MARKDOWN else None
+        )
+        sinks = [
+            open_sink(
+                fmt,
+                to_stdout,
+                language,
+                terminal=style,
+                one_rule_set=not targets,
+                options=stdout_options,
+            )
+        ]
+        sinks += [open_sink(f, _to_file(path), language, options=options) for f, path in targets]
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if fmt is Format.GITHUB and summary:
+            summary_options = replace(options, max_chars=STEP_SUMMARY_LIMIT)
+            sinks.append(
+                open_sink(
+                    Format.MARKDOWN, _append_to(Path(summary)), language, options=summary_options
+                )
+            )
         try:
-            status, problems = session.run(paths, sinks[0] if len(sinks) == 1 else Fanout(sinks))
+            scan = scan_paths(paths, session.exclude)
+            if not quiet:
+                _note_skipped(scan.not_declarations, language)
+            if not scan.files:
+                fail([_nothing_to_check(paths)], language)
+            status, problems = session.run(
+                scan.files, sinks[0] if len(sinks) == 1 else Fanout(sinks)
+            )
         except InputError as exc:
             fail(exc.problems, language)
+        except LimitError as exc:
+            usage(exc.message, exc.ja, language)
     if problems:
         fail(problems, language)
     raise typer.Exit(status)
+
+
+def _nothing_to_check(paths: list[Path]) -> Problem:
+    where = str(paths[0]) if paths else "."
+    return Problem(
+        where,
+        1,
+        1,
+        "no declarations to check (every YAML file was excluded or is not a declaration)",
+        "確認する申告書がありません（YAML ファイルはすべて除外されたか、申告書ではありません）",
+    )

@@ -32,3 +32,12 @@ class RenderOptions:
     max_chars: int | None = None
     # GitHub: write at most this many annotations of each kind (the runner shows 10 per step).
     max_annotations: int | None = 10
+
+
+class LimitError(Exception):
+    """A report is over a platform's limit (GitHub's SARIF upload limits); ``message`` and ``ja``
+    say which and what to do. The command line exits 2 with it: never a silently rejected file."""
+
+    def __init__(self, message: str, ja: str) -> None:
+        super().__init__(message)
+        self.message, self.ja = message, ja

@@ -43,7 +43,7 @@ from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Location, Report, ReviewFlag, Status
 from aiprocure.render.i18n import t
 from aiprocure.render.markdown import escape as _md
-from aiprocure.render.options import RenderOptions
+from aiprocure.render.options import LimitError, RenderOptions
 from aiprocure.render.safe import clean
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -55,14 +55,6 @@ INPUT_RULE = "aiprocure-input"
 # GitHub code scanning: https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
 MAX_RESULTS = 25_000
 MAX_GZIP_BYTES = 10 * 1024 * 1024
-
-
-class LimitError(Exception):
-    """The log is over one of GitHub's upload limits; ``message``/``ja`` say which and what to do."""
-
-    def __init__(self, message: str, ja: str) -> None:
-        super().__init__(message)
-        self.message, self.ja = message, ja
 
 
 LEVELS: dict[Severity, str] = {
