@@ -141,21 +141,26 @@ def check(
     fail_on: Annotated[
         FailOn | None,
         typer.Option(
+            envvar="AIPROCURE_FAIL_ON",
             help="Exit 1 if a fail/unanswered/unverified finding is at least this severe "
-            "(default: the config's defaults.fail_on, else high)."
+            "(default: the config's defaults.fail_on, else high).",
         ),
     ] = None,
     fail_on_review: Annotated[
         bool,
         typer.Option(
             "--fail-on-review/--no-fail-on-review",
+            envvar="AIPROCURE_FAIL_ON_REVIEW",
             help="Exit 1 when a high-risk review flag is raised (the case must go to CAIO review).",
         ),
     ] = True,
     checklist: ChecklistOpt = None,
     no_default_checklists: NoDefaultOpt = False,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Format written to standard output.")
+        Format,
+        typer.Option(
+            "--format", "-f", envvar="AIPROCURE_FORMAT", help="Format written to standard output."
+        ),
     ] = Format.TERMINAL,
     output: Annotated[
         list[str] | None,
@@ -176,7 +181,10 @@ def check(
     ] = None,
     config: Annotated[
         Path | None,
-        typer.Option(help="Ministry config file (default: ./aiprocure.yaml if present)."),
+        typer.Option(
+            envvar="AIPROCURE_CONFIG",
+            help="Ministry config file (default: ./aiprocure.yaml if present).",
+        ),
     ] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Load no config file.")] = False,
     waivers: Annotated[
