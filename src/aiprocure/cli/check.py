@@ -37,9 +37,9 @@ from aiprocure.model.common import Lang
 from aiprocure.render import SUFFIXES, Format
 from aiprocure.render.options import LimitError, RenderOptions
 
-# GitHub: 65,536 characters per pull-request comment; 1 MiB per job step summary.
+# GitHub: 65,536 characters per pull-request comment; a step summary holds up to 1024k.
 COMMENT_LIMIT = 65_536
-STEP_SUMMARY_LIMIT = 1_000_000
+STEP_SUMMARY_LIMIT = 340_000  # characters: 1 MiB (1024k) at up to 3 UTF-8 bytes each
 _PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]+")  # FORMAT: (one letter is a Windows drive)
 
 
