@@ -47,7 +47,7 @@ def test_check_examples_folder_works() -> None:
 
 
 def test_exclude_is_repeatable_and_read_from_the_config(tmp_path: Path) -> None:
-    code, out, err = run(
+    _, out, err = run(
         "check",
         str(EX),
         "--no-config",
@@ -62,7 +62,7 @@ def test_exclude_is_repeatable_and_read_from_the_config(tmp_path: Path) -> None:
     assert out.endswith("gate: FAIL (1 of 2 files)\n")
     config = tmp_path / "aiprocure.yaml"
     config.write_text("defaults:\n  exclude: ['*/ci/*', 'overseas-*']\n", encoding="utf-8")
-    code, out, err = run("check", str(EX), "--config", str(config), "-q")
+    _, out, _ = run("check", str(EX), "--config", str(config), "-q")
     assert out == "gate: FAIL (2 of 3 files)\n"
 
 
@@ -187,7 +187,8 @@ def test_markdown_on_stdout_fits_a_github_comment() -> None:
         "check", *examples, "--no-config", "--lang", "en", "-f", "markdown", "--timestamp"
     )
     assert len(whole) <= 65_536
-    assert "Details of" in whole and "cut to fit GitHub's comment limit" in whole
+    assert "Details of" in whole
+    assert "cut to fit GitHub's comment limit" in whole
 
 
 def test_github_format_writes_the_step_summary(tmp_path: Path) -> None:
@@ -224,7 +225,7 @@ def test_parse_errors_are_annotated_and_in_sarif(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("schema_version: '1.0'\nvendor: [\n", encoding="utf-8")
     sarif_path = tmp_path / "out.sarif"
-    code, out, err = run(
+    code, out, _ = run(
         "check",
         str(bad),
         str(EX / "domestic-low-risk.yaml"),
