@@ -50,6 +50,7 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "aiprocure/v1"
 INFORMATION_URI = "https://github.com/aiprocure/aiprocure"
 RULES_DOC = INFORMATION_URI + "/blob/main/docs/rules.md"
+CATALOGUED = ("DS920-", "HR-")  # rule ID prefixes docs/rules.md has anchors for
 SRCROOT = "%SRCROOT%"
 INPUT_RULE = "aiprocure-input"
 # GitHub code scanning: https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
@@ -295,6 +296,14 @@ def _rules(reports: Sequence[Report], lang: Lang) -> list[dict[str, Any]]:
     return [by_id[k] for k in sorted(by_id)]
 
 
+def _help_uri(rule_id: str) -> dict[str, str]:
+    """The rule's anchor in docs/rules.md (the shipped catalogue: DS920-* rules and HR-*
+    viewpoints; a ministry's own pack has no page there, so its rules get none)."""
+    if rule_id.startswith(CATALOGUED):
+        return {"helpUri": f"{RULES_DOC}#{rule_id.lower()}"}
+    return {}
+
+
 def _finding_rule(f: Finding, lang: Lang) -> dict[str, Any]:
     title = f.title.get(lang)
     remediation = f.remediation.get(lang)
@@ -311,7 +320,7 @@ def _finding_rule(f: Finding, lang: Lang) -> dict[str, Any]:
         "shortDescription": {"text": title},
         "fullDescription": {"text": full},
         "help": {"text": text, "markdown": markdown},
-        "helpUri": f"{RULES_DOC}#{f.rule_id.lower()}",
+        **_help_uri(f.rule_id),
         "defaultConfiguration": {"level": LEVELS[f.severity]},
         "properties": {
             "precision": "high",
@@ -334,7 +343,7 @@ def _flag_rule(flag: ReviewFlag, lang: Lang) -> dict[str, Any]:
         "shortDescription": {"text": f"{t('high_risk', lang)}: {title}"},
         "fullDescription": {"text": f"{t('high_risk', lang)}: {title}. {review}"},
         "help": {"text": review, "markdown": f"**{_md(review)}**"},
-        "helpUri": f"{RULES_DOC}#{flag.source_id.lower()}",
+        **_help_uri(flag.source_id),
         "defaultConfiguration": {"level": REVIEW_LEVEL},
         "properties": {
             "precision": "high",
