@@ -77,7 +77,7 @@ def test_at_most_ten_of_each_kind_most_severe_first(render_reports: list[Report]
 
 
 def test_unreadable_files_are_annotated_first() -> None:
-    from aiprocure.errors import Problem
+    from aiprocure.render.options import Notice as Problem
 
     problem = Problem("decl/bad.yaml", 3, 7, "not YAML", "YAML ではありません")
     text = github.render([], Lang.JA, options=RenderOptions(problems=(problem,)))

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from aiprocure.errors import Problem
 from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report, ReviewFlag, Status
 from aiprocure.render import junit
-from aiprocure.render.options import RenderOptions
+from aiprocure.render.options import Notice, RenderOptions
 from aiprocure.render.safe import clean
 from tests.conftest import REPO
 
@@ -102,7 +101,7 @@ def test_findings_below_the_gate_are_not_failures(render_reports: list[Report]) 
 
 
 def test_an_unreadable_declaration_is_an_error_suite() -> None:
-    problem = Problem("decl/bad.yaml", 2, 1, "not a mapping", "マッピングではありません")
+    problem = Notice("decl/bad.yaml", 2, 1, "not a mapping", "マッピングではありません")
     text = junit.render([], Lang.JA, options=RenderOptions(problems=(problem,)))
     _validate(text)
     root = ET.fromstring(text.encode())

@@ -10,7 +10,7 @@ import pytest
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report, Status
-from aiprocure.render import sarif
+from aiprocure.render import sarif, sarif_ci
 from aiprocure.render.options import LimitError, RenderOptions
 from tests.conftest import REPO
 
@@ -199,7 +199,7 @@ def test_a_path_outside_the_base_is_an_absolute_file_uri(render_reports: list[Re
 
 
 def test_an_unreadable_declaration_is_a_notification_and_an_error_result() -> None:
-    from aiprocure.errors import Problem
+    from aiprocure.render.options import Notice as Problem
 
     problem = Problem("/repo/decl/bad.yaml", 3, 5, "not YAML", "YAML ではありません")
     opts = RenderOptions(base_dir="/repo", cwd="/repo", problems=(problem,), category="gate-a")
@@ -241,17 +241,17 @@ def test_over_github_result_limit_stops_with_a_clear_message(
     """A generated batch over the limit (the limit lowered so the batch stays small)."""
     batch = [_relocate(_busy(render_reports), f"decl/{i}.yaml") for i in range(30)]
     count = len(_doc(batch)["runs"][0]["results"])
-    monkeypatch.setattr(sarif, "MAX_RESULTS", count - 1)
+    monkeypatch.setattr(sarif_ci, "MAX_RESULTS", count - 1)
     with pytest.raises(LimitError, match="GitHub's limit"):
         sarif.render(batch, Lang.EN)
-    monkeypatch.setattr(sarif, "MAX_RESULTS", count)
+    monkeypatch.setattr(sarif_ci, "MAX_RESULTS", count)
     sarif.render(batch, Lang.EN)
 
 
 def test_over_github_size_limit_stops(
     render_reports: list[Report], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sarif, "MAX_GZIP_BYTES", 1000)
+    monkeypatch.setattr(sarif_ci, "MAX_GZIP_BYTES", 1000)
     with pytest.raises(LimitError, match="gzipped"):
         sarif.render(render_reports, Lang.EN)
 

@@ -22,7 +22,7 @@ from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report
 from aiprocure.render import Format, render_bytes
 from aiprocure.render.json_ import JsonPiece, Writer, piece_of
-from aiprocure.render.options import RenderOptions
+from aiprocure.render.options import Notice, RenderOptions
 
 Out = Callable[[bytes | str], None]  # where a finished document goes
 Item = Report | JsonPiece  # what a sink is fed: a report, or one a worker rendered
@@ -120,10 +120,10 @@ class RenderSink(_Buffered):
     ) -> None:
         super().__init__()
         self._fmt, self._out, self._lang, self._options = fmt, out, lang, options
-        self._problems: tuple[Problem, ...] = ()
+        self._problems: tuple[Notice, ...] = ()
 
     def problems(self, problems: Sequence[Problem]) -> None:
-        self._problems = tuple(problems)
+        self._problems = tuple(Notice(p.path, p.line, p.col, p.message, p.ja) for p in problems)
 
     def close(self) -> None:
         options = self._options

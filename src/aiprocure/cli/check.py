@@ -8,8 +8,6 @@ docs/formats.md.
 from __future__ import annotations
 
 import os
-import re
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
@@ -17,7 +15,8 @@ from typing import Annotated
 import typer
 
 from aiprocure.api.core import scan_paths
-from aiprocure.api.output import Fanout, Out, TerminalStyle, open_sink
+from aiprocure.api.output import Fanout, open_sink
+from aiprocure.cli import targets
 from aiprocure.cli.options import (
     ChecklistOpt,
     LangOpt,
@@ -28,111 +27,12 @@ from aiprocure.cli.options import (
     session_options,
     to_stdout,
     usage,
-    write,
 )
-from aiprocure.errors import InputError, Problem
+from aiprocure.errors import InputError
 from aiprocure.gate import FailOn
 from aiprocure.model.checklist import Severity
-from aiprocure.model.common import Lang
-from aiprocure.render import SUFFIXES, Format
+from aiprocure.render import Format
 from aiprocure.render.options import LimitError, RenderOptions
-
-# GitHub: 65,536 characters per pull-request comment; a step summary holds up to 1024k.
-COMMENT_LIMIT = 65_536
-STEP_SUMMARY_LIMIT = 340_000  # characters: 1 MiB (1024k) at up to 3 UTF-8 bytes each
-_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]+")  # FORMAT: (one letter is a Windows drive)
-
-
-def output_target(spec: str, lang: Lang | None = None) -> tuple[Format, Path]:
-    head, sep, tail = spec.partition(":")
-    if sep and head in {f.value for f in Format} and tail:
-        if head == Format.GITHUB:
-            usage(
-                "github: workflow commands only work on standard output (--format github); "
-                "they cannot be written to a file",
-                "github: のワークフローコマンドは標準出力（--format github）でのみ働くため、"
-                "ファイルには書き出せません",
-                lang,
-            )
-        return Format(head), Path(tail)
-    if sep and _PREFIX.fullmatch(head):
-        known = ", ".join(f.value for f in Format if f is not Format.GITHUB)
-        usage(
-            f"unknown format {head!r} in {spec!r} (formats: {known}); for a file whose name "
-            "holds a colon write ./NAME",
-            f"{spec!r} の形式 {head!r} は不明です（形式: {known}）。名前にコロンを含む"
-            "ファイルは ./名前 と書いてください",
-            lang,
-        )
-    path = Path(spec)
-    fmt = SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(sorted(SUFFIXES))
-        usage(
-            f"cannot tell the format of {spec!r} from its suffix ({known}); write FORMAT:PATH",
-            f"{spec!r} の拡張子から形式を判断できません（{known}）。形式:パス と書いてください",
-            lang,
-        )
-    return fmt, path
-
-
-def _to_file(path: Path) -> Out:
-    def out(data: str | bytes) -> None:
-        write(path, data)
-
-    return out
-
-
-def _append_to(path: Path) -> Out:
-    def out(data: str | bytes) -> None:
-        text = data.decode() if isinstance(data, bytes) else data
-        try:
-            with path.open("a", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-        except OSError as exc:
-            usage(f"cannot write {path}: {exc.strerror or exc}")
-
-    return out
-
-
-def use_color(color: bool | None) -> bool:
-    """``--color``/``--no-color``; else ``FORCE_COLOR``, then ``NO_COLOR`` (any non-empty value,
-    as https://no-color.org and https://force-color.org say); else whether stdout is a terminal."""
-    if color is not None:
-        return color
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    if os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
-
-
-def _console(width: int | None, show_waived: bool, color: bool | None) -> TerminalStyle:
-    tty = sys.stdout.isatty()
-    cols = width or (os.get_terminal_size().columns if tty else 100)
-    return TerminalStyle(width=cols, color=use_color(color), show_waived=show_waived)
-
-
-def base_dir(given: Path | None, cwd: Path) -> Path:
-    """Where SARIF uris start: ``--base-dir``, else the enclosing git repository's root (a
-    directory holding ``.git``), else the working directory."""
-    if given is not None:
-        return (cwd / given).resolve()
-    for folder in (cwd, *cwd.parents):
-        if (folder / ".git").exists():
-            return folder
-    return cwd
-
-
-def _note_skipped(skipped: list[Path], lang: Lang) -> None:
-    for path in skipped:
-        message = (
-            "YAML ファイルですが申告書ではないため読み飛ばしました（最上位に schema_version が"
-            "ありません）"
-            if lang is Lang.JA
-            else "skipped: a YAML file but not a declaration (no top-level schema_version)"
-        )
-        sys.stderr.write(f"{path}: {message}\n")
 
 
 def check(
@@ -285,7 +185,7 @@ def check(
     ] = False,
 ) -> None:
     """Assess declarations and report findings, scores and high-risk review flags."""
-    targets = [output_target(spec, lang) for spec in output or []]
+    written = [targets.output_target(spec, lang) for spec in output or []]
     with batch_gc():
         session = open_session(
             session_options(
@@ -310,7 +210,7 @@ def check(
         cwd = Path.cwd()
         gate = session.gate
         options = RenderOptions(
-            base_dir=str(base_dir(base, cwd)),
+            base_dir=str(targets.base_dir(base, cwd)),
             cwd=str(cwd),
             category=sarif_category,
             include_waived=sarif_include_waived,
@@ -321,10 +221,13 @@ def check(
         if fmt is Format.TERMINAL:
             mode = "quiet" if quiet else "compact" if compact else "full"
             style = replace(
-                _console(width, show_waived, color), mode=mode, show=show_severity, gate=options
+                targets.console(width, show_waived, color),
+                mode=mode,
+                show=show_severity,
+                gate=options,
             )
         stdout_options = replace(
-            options, max_chars=COMMENT_LIMIT if fmt is Format.MARKDOWN else None
+            options, max_chars=targets.COMMENT_LIMIT if fmt is Format.MARKDOWN else None
         )
         sinks = [
             open_sink(
@@ -332,25 +235,30 @@ def check(
                 to_stdout,
                 language,
                 terminal=style,
-                one_rule_set=not targets,
+                one_rule_set=not written,
                 options=stdout_options,
             )
         ]
-        sinks += [open_sink(f, _to_file(path), language, options=options) for f, path in targets]
+        sinks += [
+            open_sink(f, targets.to_file(path), language, options=options) for f, path in written
+        ]
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if fmt is Format.GITHUB and summary:
-            summary_options = replace(options, max_chars=STEP_SUMMARY_LIMIT)
+            summary_options = replace(options, max_chars=targets.STEP_SUMMARY_LIMIT)
             sinks.append(
                 open_sink(
-                    Format.MARKDOWN, _append_to(Path(summary)), language, options=summary_options
+                    Format.MARKDOWN,
+                    targets.append_to(Path(summary)),
+                    language,
+                    options=summary_options,
                 )
             )
         try:
             scan = scan_paths(paths, session.exclude)
             if not quiet:
-                _note_skipped(scan.not_declarations, language)
+                targets.note_skipped(scan.not_declarations, language)
             if not scan.files:
-                fail([_nothing_to_check(paths)], language)
+                fail([targets.nothing_to_check(paths)], language)
             status, problems = session.run(
                 scan.files, sinks[0] if len(sinks) == 1 else Fanout(sinks)
             )
@@ -361,14 +269,3 @@ def check(
     if problems:
         fail(problems, language)
     raise typer.Exit(status)
-
-
-def _nothing_to_check(paths: list[Path]) -> Problem:
-    where = str(paths[0]) if paths else "."
-    return Problem(
-        where,
-        1,
-        1,
-        "no declarations to check (every YAML file was excluded or is not a declaration)",
-        "確認する申告書がありません（YAML ファイルはすべて除外されたか、申告書ではありません）",
-    )

@@ -28,11 +28,10 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from aiprocure.errors import Problem
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Report, ReviewFlag, Status
 from aiprocure.render.i18n import t
-from aiprocure.render.options import RenderOptions
+from aiprocure.render.options import Notice, RenderOptions
 from aiprocure.render.safe import clean
 
 FAILURE = (Status.FAIL, Status.UNANSWERED, Status.UNVERIFIED)
@@ -137,7 +136,7 @@ def _flag_case(suite: ET.Element, flag: ReviewFlag, lang: Lang, opts: RenderOpti
         _el(case, "system-out", details)
 
 
-def _problem_suite(p: Problem, lang: Lang) -> ET.Element:
+def _problem_suite(p: Notice, lang: Lang) -> ET.Element:
     suite = ET.Element("testsuite", name=xml_text(p.path))
     for key, value in (("tests", "1"), ("failures", "0"), ("errors", "1"), ("skipped", "0")):
         suite.set(key, value)

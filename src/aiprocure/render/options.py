@@ -8,8 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aiprocure.errors import Problem
 from aiprocure.model.checklist import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A file that could not be assessed, as the renderers see it (``errors.Problem``'s fields:
+    render does not import the error layer)."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    ja: str | None = None
+
+    def text(self, lang: str) -> str:
+        return self.ja if lang == "ja" and self.ja is not None else self.message
+
+    def show(self, lang: str) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.text(lang)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +44,7 @@ class RenderOptions:
     threshold: Severity | None = Severity.HIGH
     fail_on_review: bool = True
     # Files that could not be assessed (SARIF notifications and error results, GitHub errors).
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[Notice, ...] = ()
     # Markdown: the document's size limit in characters (None: no limit).
     max_chars: int | None = None
     # GitHub: write at most this many annotations of each kind (the runner shows 10 per step).

@@ -2,7 +2,7 @@
 
 Keys without a dot-prefix are the report's (headings, statuses, severities, waiver notices);
 ``cond.*`` words conditions (``render.condition``), ``catalogue.*`` the rule catalogue,
-``rule.*`` labels of a rule's facts (the catalogue and ``explain``), ``caio.*`` the CAIO commands. A phrase may take
+``rule.*`` labels of a rule's facts (the catalogue and ``explain``), ``caio.*`` the CAIO commands, ``ci.*`` CI gates' limits and compact output (``phrases_ci``). A phrase may take
 ``str.format`` fields. Rule texts come from the checklists, not from here. A test checks that every
 phrase has both languages and the same format fields in each.
 """
@@ -10,6 +10,8 @@ phrase has both languages and the same format fields in each.
 from __future__ import annotations
 
 from typing import Final
+
+from aiprocure.render.phrases_ci import CI_PHRASES
 
 PHRASES: Final[dict[str, tuple[str, str]]] = {
     # key: (ja, en)
@@ -280,25 +282,5 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "caio.waiver": ("免除", "Waiver"),
     "caio.inventory_title": ("AI利用台帳", "AI use inventory"),
     "caio.no_rows": ("該当する記録はありません", "No matching records"),
-    # --- CI gates (``ci.*``): size limits, annotation limits, compact output -------------------
-    "ci.cut": (
-        "GitHub のコメント上限（{limit} 文字）に収めるため、{count} 件の申告書の詳細を省略しました。"
-        "全文は `aiprocure check ... -o report.md` で出力できます。",
-        "Details of {count} declarations were cut to fit GitHub's comment limit ({limit} "
-        "characters). Write the full report with `aiprocure check ... -o report.md`.",
-    ),
-    "ci.more_annotations": (
-        "{file}: ほかに {count} 件（表示上限のため省略）",
-        "{file}: {count} more (not annotated: GitHub shows 10 of each kind per step)",
-    ),
-    "ci.annotation_summary": (
-        "エラー {error} 件、警告 {warning} 件、通知 {notice} 件（省略 {cut} 件）",
-        "{error} errors, {warning} warnings, {notice} notices ({cut} not annotated)",
-    ),
-    "ci.input_error": ("申告書を評価できません", "Declaration could not be assessed"),
-    "ci.gate_pass": ("ゲート: 合格（{files} 件）", "gate: pass ({files} files)"),
-    "ci.gate_fail": (
-        "ゲート: 不合格（{files} 件中 {failed} 件）",
-        "gate: FAIL ({failed} of {files} files)",
-    ),
+    **CI_PHRASES,  # ci.*: render/phrases_ci.py
 }
