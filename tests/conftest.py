@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,36 @@ def _click_command_built_once() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(typer.testing, "_get_command", command)
         yield
+
+
+STRICT_CI = os.environ.get("CI") == "true"
+NO_SKIP = "CI=true: a test that cannot run fails instead of being skipped"
+
+
+def _no_skip(report: pytest.TestReport | pytest.CollectReport) -> None:
+    """Under ``CI=true`` a skip is a failure: CI must prove what it claims (a missing schema,
+    browser or dependency is the CI's fault, never a pass)."""
+    if STRICT_CI and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"{NO_SKIP}: {report.longrepr}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    _no_skip(report)
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(
+    collector: pytest.Collector,
+) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
+    report = yield
+    _no_skip(report)
+    return report
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -12,10 +12,12 @@ from typer.testing import CliRunner
 from aiprocure import api
 from aiprocure.api.output import TerminalStyle, open_sink
 from aiprocure.cli import app
+from aiprocure.cli.targets import COMMENT_LIMIT
 from aiprocure.gate import exit_code
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report, Status
 from aiprocure.render import Format, render_bytes
+from aiprocure.render.options import RenderOptions
 from aiprocure.render.terminal import render as render_terminal
 from tests.conftest import REPO
 
@@ -80,7 +82,11 @@ def test_session_run_writes_through_a_sink_as_check_does(fmt: Format) -> None:
     session = _session(Lang.EN)
     written: list[bytes | str] = []
     style = TerminalStyle(width=100)
-    sink = open_sink(fmt, written.append, session.lang, terminal=style, one_rule_set=True)
+    # what check tells the CI formats: the SARIF base (the git root), the default gate
+    options = RenderOptions(base_dir=str(REPO), cwd=str(Path.cwd()), max_chars=COMMENT_LIMIT)
+    sink = open_sink(
+        fmt, written.append, session.lang, terminal=style, one_rule_set=True, options=options
+    )
     status, problems = session.run(DECLARATIONS, sink)
     assert problems == []
     (document,) = written

@@ -30,7 +30,7 @@ def main() -> None:
 
 def run() -> int:
     """The command line's work; returns the exit status (``main`` then leaves the process)."""
-    if sys.argv[1:] == ["--version"]:
+    if sys.argv[1:] in (["--version"], ["-V"]):
         from aiprocure import __version__
 
         sys.stdout.write(f"aiprocure {__version__}\n")

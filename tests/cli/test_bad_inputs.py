@@ -7,6 +7,7 @@ The corpus lives in ``tests/bad/`` (one file per case); the cases that cannot be
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -401,14 +402,19 @@ def test_nul_in_a_file_name_from_the_api_is_positioned() -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-def test_unreadable_file_via_chmod(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip(
-            "running as root: chmod 000 does not stop root reading; covered by the monkeypatch tests"
-        )
+def test_unreadable_file_via_chmod(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.yaml"
     path.write_bytes(VALID.read_bytes())
     path.chmod(0)
+    if os.geteuid() == 0:  # chmod 000 does not stop root: refuse the open as the kernel would
+        real_open = os.open
+
+        def refuse(name: object, *args: object, **kwargs: object) -> int:
+            if str(name) == str(path):
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", refuse)
     try:
         assert cli("validate", str(path)) == (2, "", f"{path}:1:1: permission denied\n")
     finally:

@@ -89,10 +89,19 @@ def test_directory_of_declarations_is_searched_recursively(tmp_path: Path) -> No
     assert names == sorted(p.name for p in EX.glob("*.yaml"))
 
 
-def test_a_non_declaration_yaml_in_a_directory_is_an_error_not_a_skip(tmp_path: Path) -> None:
+def test_a_non_declaration_yaml_in_a_directory_is_skipped_with_a_note(tmp_path: Path) -> None:
+    """In a directory, a declaration is a YAML file with ``schema_version:`` at the top level;
+    other YAML files are skipped, each named on stderr (never silently)."""
     (tmp_path / "a.yaml").write_bytes((EX / "domestic-low-risk.yaml").read_bytes())
     (tmp_path / "ci.yml").write_text("jobs: {}\n", encoding="utf-8")
-    code, _, err = run("check", str(tmp_path))
+    code, _, err = run("check", str(tmp_path), "--no-config")
+    assert code == 0
+    assert f"{tmp_path / 'ci.yml'}: skipped: a YAML file but not a declaration" in err
+
+
+def test_a_named_non_declaration_is_still_an_error(tmp_path: Path) -> None:
+    (tmp_path / "ci.yml").write_text("jobs: {}\n", encoding="utf-8")
+    code, _, err = run("check", str(tmp_path / "ci.yml"), "--no-config")
     assert code == 2
     assert "ci.yml:1:1: the top level: missing required key 'schema_version'" in err
 

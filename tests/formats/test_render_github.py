@@ -9,9 +9,11 @@ import pytest
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report
 from aiprocure.render import github
+from aiprocure.render.options import RenderOptions
 from aiprocure.render.safe import clean
 from tests.conftest import EVIL
 
+UNLIMITED = RenderOptions(max_annotations=None)
 LINE = re.compile(r"^::(error|warning|notice) ([^:]*)::([^\r\n]*)$")
 
 
@@ -23,7 +25,7 @@ def _unescape(text: str) -> str:
 
 @pytest.mark.parametrize("lang", list(Lang))
 def test_every_line_is_one_well_formed_command(render_reports: list[Report], lang: Lang) -> None:
-    text = github.render(render_reports, lang)
+    text = github.render(render_reports, lang, options=UNLIMITED)
     assert "\x1b" not in text
     for line in text.splitlines():
         m = LINE.match(line)
@@ -47,7 +49,7 @@ def test_escaping_round_trips() -> None:
 
 
 def test_levels_follow_severity(render_reports: list[Report]) -> None:
-    text = github.render(render_reports[:1], Lang.EN)
+    text = github.render(render_reports[:1], Lang.EN, options=UNLIMITED)
     report = render_reports[0]
     for f in report.findings:
         title = f"title={github.escape_property(f'{f.rule_id} {f.title.en}')}::"
@@ -57,3 +59,27 @@ def test_levels_follow_severity(render_reports: list[Report]) -> None:
             assert lines[0].startswith(f"::{github.COMMANDS[f.severity]} ")
         else:
             assert not lines
+
+
+def test_at_most_ten_of_each_kind_most_severe_first(render_reports: list[Report]) -> None:
+    full = github.render(render_reports, Lang.EN, options=UNLIMITED).splitlines()
+    lines = github.render(render_reports, Lang.EN).splitlines()
+    commands = [line for line in lines if line.startswith("::")]
+    for kind in ("error", "warning", "notice"):
+        every = [c for c in full if c.startswith(f"::{kind} ")]
+        shown = [c for c in commands if c.startswith(f"::{kind} ")]
+        assert len(shown) == min(10, len(every))
+        assert shown == every[: len(shown)]  # the same order, cut: the most severe kept
+    rest = [line for line in lines if not line.startswith("::")]
+    assert rest[-1].startswith("aiprocure: ")
+    assert all(line.startswith("aiprocure: ") for line in rest)
+    assert "not annotated" in rest[-1]
+
+
+def test_unreadable_files_are_annotated_first() -> None:
+    from aiprocure.render.options import Notice as Problem
+
+    problem = Problem("decl/bad.yaml", 3, 7, "not YAML", "YAML ではありません")
+    text = github.render([], Lang.JA, options=RenderOptions(problems=(problem,)))
+    assert text.startswith("::error file=decl/bad.yaml,line=3,col=7,title=aiprocure ")
+    assert text.rstrip().endswith("::YAML ではありません")

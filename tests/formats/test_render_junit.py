@@ -3,36 +3,43 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
+import pytest
+
+from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Lang
-from aiprocure.model.findings import Report, Status
+from aiprocure.model.findings import Report, ReviewFlag, Status
 from aiprocure.render import junit
+from aiprocure.render.options import Notice, RenderOptions
 from aiprocure.render.safe import clean
+from tests.conftest import REPO
+
+INFO_GATE = RenderOptions(threshold=Severity.INFO)
 
 
-def _root(reports: list[Report]) -> ET.Element:
-    return ET.fromstring(junit.render(reports, Lang.EN).encode())
+def _root(reports: list[Report], options: RenderOptions = INFO_GATE) -> ET.Element:
+    return ET.fromstring(junit.render(reports, Lang.EN, options=options).encode())
+
+
+def _flags(report: Report) -> list[ReviewFlag]:
+    return list(report.review_flags)
 
 
 def test_one_suite_per_declaration_and_counts_add_up(render_reports: list[Report]) -> None:
     root = _root(render_reports)
-    every = root.findall("testsuite")
-    # each declaration: its findings' suite, then its high-risk determination's suite
-    suites, determinations = every[0::2], every[1::2]
-    assert len(suites) == len(determinations) == len(render_reports)
-    for det, report in zip(determinations, render_reports, strict=True):
-        cases = det.findall("testcase")
-        assert len(cases) == len(report.determination.reasons) == int(det.get("tests", ""))
-        assert det.get("skipped") == "0"  # never skipped
-        assert not list(det.iter("skipped"))
-        failed = [c.find("failure") for c in cases if c.find("failure") is not None]
-        assert int(det.get("failures", "")) == len(failed)
-        assert len(failed) == sum(
-            1 for r in report.determination.reasons if r.state != "not_raised"
-        )
+    suites = root.findall("testsuite")
+    assert len(suites) == len(render_reports)
+    for suite, report in zip(suites, render_reports, strict=True):
+        # every review flag (raised or undetermined viewpoint, escalation) is a test case that
+        # fails under the default gate, never a skipped one
+        flag_cases = suite.findall("testcase")[: len(_flags(report))]
+        assert all(c.find("failure") is not None for c in flag_cases)
+        assert not any(c.find("skipped") is not None for c in flag_cases)
     for suite, report in zip(suites, render_reports, strict=True):
         cases = suite.findall("testcase")
-        assert len(cases) == len(report.findings) == int(suite.get("tests", ""))
+        assert len(cases) == len(report.findings) + len(_flags(report))
+        assert len(cases) == int(suite.get("tests", ""))
         assert int(suite.get("failures", "")) == sum(
             1 for c in cases if c.find("failure") is not None
         )
@@ -41,21 +48,25 @@ def test_one_suite_per_declaration_and_counts_add_up(render_reports: list[Report
         )
         assert suite.get("errors") == "0"
         assert not list(suite.iter("error"))
-    for key in ("tests", "failures", "skipped"):
-        assert int(root.get(key, "")) == sum(int(s.get(key, "")) for s in every)
+    for key in ("tests", "failures"):
+        assert int(root.get(key, "")) == sum(int(s.get(key, "")) for s in suites)
+    assert root.get("skipped") is None  # not in the Jenkins schema
 
 
 def test_status_mapping(render_reports: list[Report]) -> None:
     root = _root(render_reports)
-    for suite, report in zip(root.findall("testsuite")[0::2], render_reports, strict=True):
-        for case, f in zip(suite.findall("testcase"), report.findings, strict=True):
+    for suite, report in zip(root.findall("testsuite"), render_reports, strict=True):
+        cases = suite.findall("testcase")[len(_flags(report)) :]
+        for case, f in zip(cases, report.findings, strict=True):
             assert case.get("classname") == f.category
             assert case.get("name", "").startswith(f.rule_id + " ")
-            assert int(case.get("line", "")) >= 1
+            assert case.get("line") is None
+            assert case.get("file") is None
             failure, skipped = case.find("failure"), case.find("skipped")
             if f.status in (Status.FAIL, Status.UNANSWERED, Status.UNVERIFIED):
                 assert failure is not None
                 assert failure.get("type") == f.status.value
+                assert (failure.text or "").startswith(f"{f.location.file}:{f.location.line}:")
                 assert skipped is None
             elif f.status in (Status.WAIVED, Status.NOT_APPLICABLE):
                 assert skipped is not None
@@ -63,6 +74,72 @@ def test_status_mapping(render_reports: list[Report]) -> None:
             else:
                 assert failure is None
                 assert skipped is None
+
+
+def test_each_review_flag_is_a_failing_testcase(render_reports: list[Report]) -> None:
+    flagged = [r for r in render_reports if _flags(r)]
+    assert flagged
+    for fail_on_review in (True, False):
+        opts = RenderOptions(threshold=None, fail_on_review=fail_on_review)
+        root = _root(flagged, opts)
+        for suite, report in zip(root.findall("testsuite"), flagged, strict=True):
+            cases = [c for c in suite.findall("testcase") if c.get("classname") == "high_risk"]
+            assert len(cases) == len(_flags(report))
+            for case in cases:
+                assert (case.find("failure") is not None) is fail_on_review
+                assert (case.find("system-out") is not None) is not fail_on_review
+            expected = len(cases) if fail_on_review else 0
+            assert int(suite.get("failures", "")) == expected
+
+
+def test_findings_below_the_gate_are_not_failures(render_reports: list[Report]) -> None:
+    opts = RenderOptions(threshold=Severity.CRITICAL, fail_on_review=False)
+    root = _root(render_reports, opts)
+    for failure in root.iter("failure"):
+        assert failure.get("type") != "review"
+    for suite, report in zip(root.findall("testsuite"), render_reports, strict=True):
+        gated = [
+            f
+            for f in report.findings
+            if f.status in junit.FAILURE and f.severity is Severity.CRITICAL
+        ]
+        assert int(suite.get("failures", "")) == len(gated)
+
+
+def test_an_unreadable_declaration_is_an_error_suite() -> None:
+    problem = Notice("decl/bad.yaml", 2, 1, "not a mapping", "マッピングではありません")
+    text = junit.render([], Lang.JA, options=RenderOptions(problems=(problem,)))
+    _validate(text)
+    root = ET.fromstring(text.encode())
+    assert root.get("errors") == "1"
+    (error,) = root.iter("error")
+    assert error.get("message") == "マッピングではありません"
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_validates_against_the_junit_schema(render_reports: list[Report], lang: Lang) -> None:
+    for options in (INFO_GATE, RenderOptions(), RenderOptions(fail_on_review=False)):
+        _validate(junit.render(render_reports, lang, options=options))
+
+
+def test_every_example_validates(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from aiprocure.cli.app import app
+
+    out = tmp_path / "r.xml"
+    examples = sorted((REPO / "examples").glob("*.yaml"))
+    result = CliRunner().invoke(app, ["check", *map(str, examples), "--no-config", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    _validate(out.read_text(encoding="utf-8"))
+
+
+def _validate(text: str) -> None:
+    import xmlschema
+
+    schema = xmlschema.XMLSchema(str(REPO / "tests" / "schemas" / "junit.xsd"))
+    errors = list(schema.iter_errors(text))
+    assert not errors, errors[0]
 
 
 def test_hostile_text_round_trips_escaped(render_reports: list[Report]) -> None:

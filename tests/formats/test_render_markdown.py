@@ -64,3 +64,41 @@ def test_table_rows_keep_their_cell_count(render_reports: list[Report]) -> None:
             rows.append(cells)
     assert rows
     assert set(rows) <= {2, 8}  # summary tables and category tables
+
+
+def test_a_bare_url_in_vendor_text_is_not_autolinked(render_reports: list[Report]) -> None:
+    """GitHub autolinks bare URLs; vendor text with one must stay text in the report."""
+    report = render_reports[1]
+    phish = report.model_copy(
+        update={
+            "subject": report.subject.model_copy(
+                update={"vendor": "https://phish.example/x", "system": "www.phish.example"}
+            )
+        }
+    )
+    text = markdown.render([phish], Lang.EN)
+    parser = MarkdownIt("commonmark", {"linkify": True}).enable(["linkify", "table"])
+    hrefs = [
+        str(child.attrs.get("href"))
+        for tok in parser.parse(text)
+        for child in tok.children or []
+        if child.type == "link_open"
+    ]
+    assert not [h for h in hrefs if "phish" in h]
+    assert "phish" in parser.render(text)
+
+
+def test_the_comment_fits_the_limit_summary_first(render_reports: list[Report]) -> None:
+    from aiprocure.render.options import RenderOptions
+
+    batch = render_reports * 20
+    whole = markdown.render(batch, Lang.EN)
+    limit = len(whole) // 3
+    cut = markdown.render(batch, Lang.EN, options=RenderOptions(max_chars=limit))
+    assert len(cut) <= limit
+    assert cut.startswith(whole[:200])
+    assert "cut to fit GitHub's comment limit" in cut
+    assert "-o report.md" in cut
+    assert markdown.render(batch, Lang.EN, options=RenderOptions(max_chars=len(whole))) == whole
+    ja = markdown.render(batch, Lang.JA, options=RenderOptions(max_chars=limit))
+    assert "GitHub のコメント上限" in ja

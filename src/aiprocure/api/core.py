@@ -8,7 +8,10 @@
 
 from __future__ import annotations
 
+import fnmatch
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
@@ -154,6 +157,61 @@ def compiled_ruleset(ruleset: Ruleset | CompiledRuleset) -> CompiledRuleset:
 @lru_cache(maxsize=8)
 def _compiled(ruleset: Ruleset) -> CompiledRuleset:
     return compile_ruleset(ruleset)
+
+
+DECLARATION_KEY = re.compile(rb"""^["']?schema_version["']?[ \t]*:""", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What a directory scan found: the declarations, and the YAML files it left out and why
+    (``excluded``: an ``--exclude`` glob; ``not_declarations``: no top-level ``schema_version``)."""
+
+    files: list[Path]
+    excluded: list[Path]
+    not_declarations: list[Path]
+
+
+def _excluded(path: Path, root: Path | None, globs: Sequence[str]) -> bool:
+    names = {path.as_posix(), path.name}
+    if root is not None:
+        names.add(path.relative_to(root).as_posix())
+    return any(fnmatch.fnmatchcase(n, g) for n in names for g in globs)
+
+
+def _is_declaration(path: Path) -> bool:
+    """A YAML file in a directory is a declaration when it has ``schema_version:`` at the top
+    level (a line starting with it). Unreadable files count as declarations: they get their own
+    positioned error rather than a silent skip."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1 << 20)
+    except OSError:
+        return True
+    return DECLARATION_KEY.search(head) is not None
+
+
+def scan_paths(paths: Sequence[Path], exclude: Sequence[str] = ()) -> Scan:
+    """``expand_paths`` for ``aiprocure check``: files named are always read; in a directory,
+    files matching an ``exclude`` glob (on the name, the path below the directory or the path as
+    given) and YAML files that are not declarations are left out, and listed."""
+    files: list[Path] = []
+    excluded: list[Path] = []
+    others: list[Path] = []
+    for path in paths:
+        if path.is_dir() and str(path) != "-":
+            for found in expand_paths([path]):
+                if _excluded(found, path, exclude):
+                    excluded.append(found)
+                elif found.is_file() and not _is_declaration(found):
+                    others.append(found)
+                else:
+                    files.append(found)
+        elif exclude and _excluded(path, None, exclude):
+            excluded.append(path)
+        else:
+            files.append(path)
+    return Scan(files, excluded, others)
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:

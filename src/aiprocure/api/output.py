@@ -13,13 +13,16 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from aiprocure.errors import Problem
 from aiprocure.gate import Gate
+from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report
 from aiprocure.render import Format, render_bytes
 from aiprocure.render.json_ import JsonPiece, Writer, piece_of
+from aiprocure.render.options import Notice, RenderOptions
 
 Out = Callable[[bytes | str], None]  # where a finished document goes
 Item = Report | JsonPiece  # what a sink is fed: a report, or one a worker rendered
@@ -32,6 +35,9 @@ class TerminalStyle:
     width: int = 100
     color: bool = False
     show_waived: bool = True
+    mode: str = "full"  # "compact" or "quiet": render.compact, for hooks and CI logs
+    show: Severity = Severity.INFO  # the least severe open finding compact output shows
+    gate: RenderOptions | None = None  # compact and quiet: the gate line's gate
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +61,10 @@ class Sink(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    def problems(self, problems: Sequence[Problem]) -> None:  # noqa: B027 - optional hook
+        """The files that could not be assessed, told once before ``close`` (most formats only
+        list reports; SARIF, JUnit and GitHub annotations report these too)."""
 
     def prerender(self, gate: Gate) -> Prerender | None:
         """How workers may pre-render this sink's reports (None: send the reports themselves)."""
@@ -97,16 +107,32 @@ class _Buffered(Sink):
         self.reports.append(item)
 
 
+# Formats written even when no report could be made, to say why (a SARIF log without the file
+# would close its alerts as fixed).
+_PROBLEM_FORMATS = (Format.SARIF, Format.JUNIT, Format.GITHUB)
+
+
 class RenderSink(_Buffered):
     """Any format through its renderer (``render.render_bytes``), at ``close``."""
 
-    def __init__(self, fmt: Format, out: Out, lang: Lang) -> None:
+    def __init__(
+        self, fmt: Format, out: Out, lang: Lang, options: RenderOptions | None = None
+    ) -> None:
         super().__init__()
-        self._fmt, self._out, self._lang = fmt, out, lang
+        self._fmt, self._out, self._lang, self._options = fmt, out, lang, options
+        self._problems: tuple[Notice, ...] = ()
+
+    def problems(self, problems: Sequence[Problem]) -> None:
+        self._problems = tuple(Notice(p.path, p.line, p.col, p.message, p.ja) for p in problems)
 
     def close(self) -> None:
-        if self.reports:
-            self._out(render_bytes(self._fmt, self.reports, self._lang))
+        options = self._options
+        if options is not None and self._problems:
+            options = replace(options, problems=self._problems)
+        if self.reports or (
+            options is not None and self._problems and self._fmt in _PROBLEM_FORMATS
+        ):
+            self._out(render_bytes(self._fmt, self.reports, self._lang, options))
 
 
 class TerminalSink(_Buffered):
@@ -119,18 +145,38 @@ class TerminalSink(_Buffered):
     def close(self) -> None:
         if not self.reports:
             return
-        from aiprocure.render import terminal
+        from aiprocure.render import compact, terminal
 
         style = self._style
+        if style.mode != "full":
+            text = compact.render(
+                self.reports,
+                self._lang,
+                options=style.gate,
+                quiet=style.mode == "quiet",
+                show=style.show,
+            )
+            self._out(text)
+            return
+        reports = self.reports
+        if style.show is not Severity.INFO:  # a display filter: scores and the gate unchanged
+            reports = [_shown(r, style.show) for r in reports]
         self._out(
             terminal.render(
-                self.reports,
+                reports,
                 self._lang,
                 width=style.width,
                 color=style.color,
                 show_waived=style.show_waived,
             )
         )
+
+
+def _shown(report: Report, show: Severity) -> Report:
+    from aiprocure.model.findings import OPEN
+
+    kept = [f for f in report.findings if f.status not in OPEN or f.severity.rank >= show.rank]
+    return report.model_copy(update={"findings": kept})
 
 
 class Fanout(Sink):
@@ -148,6 +194,10 @@ class Fanout(Sink):
         for sink in self._sinks:
             sink.close()
 
+    def problems(self, problems: Sequence[Problem]) -> None:
+        for sink in self._sinks:
+            sink.problems(problems)
+
     def prerender(self, gate: Gate) -> Prerender | None:
         return self._sinks[0].prerender(gate) if len(self._sinks) == 1 else None
 
@@ -159,12 +209,14 @@ def open_sink(
     *,
     terminal: TerminalStyle | None = None,
     one_rule_set: bool = False,
+    options: RenderOptions | None = None,
 ) -> Sink:
     """A sink writing ``fmt`` to ``out``. ``terminal``: lay the terminal format out for a console
     (else it is rendered as for a file). ``one_rule_set``: every report comes from one session,
-    which lets JSON take pre-rendered reports from workers."""
+    which lets JSON take pre-rendered reports from workers. ``options``: what the CI formats are
+    told besides the reports (base directory, gate, limits)."""
     if fmt is Format.JSON:
         return JsonSink(out, one_rule_set=one_rule_set)
     if fmt is Format.TERMINAL and terminal is not None:
         return TerminalSink(out, lang, terminal)
-    return RenderSink(fmt, out, lang)
+    return RenderSink(fmt, out, lang, options)

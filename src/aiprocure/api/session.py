@@ -64,6 +64,9 @@ class SessionOptions:
     generated_at: str | None = None  # the time reports record; None keeps them reproducible
     jobs: int = 1  # worker processes for large batches (0: one per CPU)
     cwd: Path | None = None  # where ./aiprocure.yaml is looked for; None: the current directory
+    skip_rules: tuple[str, ...] = ()  # rule IDs or globs left out (added to the config's)
+    only_rules: tuple[str, ...] = ()  # if any, only these rule IDs or globs (replace the config's)
+    exclude: tuple[str, ...] = ()  # globs a directory scan leaves out (added to the config's)
 
 
 class SessionError(InputError):
@@ -97,6 +100,13 @@ class Session:
         if fail_on is None and self.config and self.config.config.defaults.fail_on is not None:
             fail_on = FailOn(self.config.config.defaults.fail_on)
         return Gate(fail_on or FailOn.HIGH, self.options.fail_on_review)
+
+    @property
+    def exclude(self) -> tuple[str, ...]:
+        """The globs a directory scan leaves out: the config's ``defaults.exclude``, then
+        ``--exclude``."""
+        configured = self.config.config.defaults.exclude if self.config else []
+        return (*configured, *self.options.exclude)
 
     def assess_file(self, path: Path) -> Report:
         """One declaration's report; raises InputError (positioned) if it cannot be assessed.
@@ -140,6 +150,7 @@ class Session:
             sink.add(outcome)
             if not status:
                 status = outcome.status if isinstance(outcome, batch.Piece) else gate(outcome)
+        sink.problems(problems)
         sink.close()
         return status, problems
 
@@ -162,6 +173,48 @@ def open_session(options: SessionOptions | None = None) -> Session:
         raise SessionError(exc.problems, run_lang(options.lang, configured)) from None
 
 
+def _select_rules(
+    ruleset: Ruleset, options: SessionOptions, loaded: LoadedConfig | None
+) -> Ruleset:
+    """``--skip-rule`` / ``--only-rule`` (and the config's ``defaults.skip_rules`` /
+    ``only_rules``): rule IDs or globs (``DS920-LOCK-*``), matched case-insensitively. A pattern
+    that matches no rule is an error, as a misspelt rule ID in the config is."""
+    import dataclasses
+    import fnmatch
+
+    defaults = loaded.config.defaults if loaded else None
+    skip = [*(defaults.skip_rules if defaults else []), *options.skip_rules]
+    only = list(options.only_rules) or list(defaults.only_rules if defaults else [])
+    if not skip and not only:
+        return ruleset
+    ids = [r.id for r in ruleset.rules]
+
+    def matches(rid: str, pattern: str) -> bool:
+        return fnmatch.fnmatchcase(rid.upper(), pattern.upper())
+
+    problems = [
+        Problem(
+            f"--{flag}",
+            1,
+            1,
+            f"{pattern!r} matches no rule (see `aiprocure rules`)",
+            f"{pattern!r} に当てはまる項目がありません（`aiprocure rules` を参照）",
+        )
+        for flag, patterns in (("skip-rule", skip), ("only-rule", only))
+        for pattern in patterns
+        if not any(matches(rid, pattern) for rid in ids)
+    ]
+    if problems:
+        raise InputError(problems)
+    rules = [
+        r
+        for r in ruleset.rules
+        if not any(matches(r.id, p) for p in skip)
+        and (not only or any(matches(r.id, p) for p in only))
+    ]
+    return dataclasses.replace(ruleset, rules=rules)
+
+
 def _open(options: SessionOptions) -> Session:
     loaded = caio_config.find_config(options.config, no_config=options.no_config, cwd=options.cwd)
     # shipped packs, the config's packs, then the extra (CLI) packs; the config's overrides
@@ -174,6 +227,7 @@ def _open(options: SessionOptions) -> Session:
         incomplete = IncompleteDetermination(loaded.config.gate.incomplete_determination)
     if incomplete is IncompleteDetermination.WARN:  # recorded in each report (blocks_gate)
         ruleset = dataclasses.replace(ruleset, incomplete_blocks=False)
+    ruleset = _select_rules(ruleset, options, loaded)
     if options.no_waivers:
         paths: tuple[Path, ...] = ()
     elif options.waivers:

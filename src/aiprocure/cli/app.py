@@ -14,7 +14,7 @@ app = typer.Typer(
     name="aiprocure",
     help="Check a generative-AI vendor's declaration against the Digital Agency's DS-920 guideline.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
 )
 
@@ -52,6 +52,7 @@ def _root(
         bool,
         typer.Option(
             "--version",
+            "-V",
             callback=_version_callback,
             is_eager=True,
             help="Show the version and exit.",
@@ -61,5 +62,62 @@ def _root(
     """aiprocure — DS-920 generative-AI procurement checks."""
 
 
+# Click's usage errors begin with these; under a Japanese run they are told in Japanese too.
+_USAGE_JA = (
+    ("No such option", "そのようなオプションはありません"),
+    ("No such command", "そのようなコマンドはありません"),
+    ("Missing argument", "引数がありません"),
+    ("Missing option", "オプションがありません"),
+    ("Invalid value", "値が不正です"),
+    ("Got unexpected extra argument", "余分な引数があります"),
+    ("Option", "オプションの誤り"),
+)
+
+
 def main() -> None:
-    app(prog_name="aiprocure")
+    # typer 0.29 carries its own click (pinned in pyproject.toml); its exceptions live there.
+    from typer._click.exceptions import ClickException, UsageError
+
+    from aiprocure.model.common import Lang
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(prog_name="aiprocure", standalone_mode=False)
+    except UsageError as exc:
+        if not exc.format_message():  # no_args_is_help: the help is already printed
+            raise SystemExit(exc.exit_code) from None
+        if exc.ctx is not None:
+            sys.stderr.write(exc.ctx.get_usage() + "\n")
+        message = exc.format_message()
+        if _usage_lang() is Lang.JA:
+            ja = next((j for en, j in _USAGE_JA if message.startswith(en)), "使い方の誤り")
+            sys.stderr.write(f"エラー: {ja}（{message}）\n")
+        else:
+            sys.stderr.write(f"Error: {message}\n")
+        raise SystemExit(2) from None
+    except ClickException as exc:
+        exc.show()
+        raise SystemExit(exc.exit_code) from None
+    except typer.Abort:
+        sys.stderr.write("Aborted!\n")
+        raise SystemExit(1) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
+
+
+def _usage_lang() -> object:
+    """The language of a usage error: ``--lang`` as written on the command line (it may not have
+    been parsed), else AIPROCURE_LANG, else the locale's."""
+    import os
+
+    from aiprocure.cli.options import lang_of
+    from aiprocure.model.common import Lang
+
+    argv = sys.argv[1:]
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value in {"ja", "en"}:
+            return Lang(value)
+    env = os.environ.get("AIPROCURE_LANG")
+    return lang_of(Lang(env) if env in {"ja", "en"} else None)

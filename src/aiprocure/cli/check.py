@@ -1,18 +1,22 @@
 """``aiprocure check``: options -> session -> sinks -> exit code. No logic of its own.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or usage.
+The CI conventions (base directory, step summary, exclusions, compact output) are in
+docs/formats.md.
 """
 
 from __future__ import annotations
 
 import os
-import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from aiprocure.api.output import Fanout, Out, TerminalStyle, open_sink
+from aiprocure.api.core import scan_paths
+from aiprocure.api.output import Fanout, open_sink
+from aiprocure.cli import targets
 from aiprocure.cli.options import (
     ChecklistOpt,
     LangOpt,
@@ -23,36 +27,12 @@ from aiprocure.cli.options import (
     session_options,
     to_stdout,
     usage,
-    write,
 )
 from aiprocure.errors import InputError
 from aiprocure.gate import FailOn, IncompleteDetermination
-from aiprocure.render import SUFFIXES, Format
-
-
-def output_target(spec: str) -> tuple[Format, Path]:
-    head, sep, tail = spec.partition(":")
-    if sep and head in {f.value for f in Format} and tail:
-        return Format(head), Path(tail)
-    path = Path(spec)
-    fmt = SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(sorted(SUFFIXES))
-        usage(f"cannot tell the format of {spec!r} from its suffix ({known}); write FORMAT:PATH")
-    return fmt, path
-
-
-def _to_file(path: Path) -> Out:
-    def out(data: str | bytes) -> None:
-        write(path, data)
-
-    return out
-
-
-def _console(width: int | None, show_waived: bool) -> TerminalStyle:
-    tty = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    cols = width or (os.get_terminal_size().columns if tty else 100)
-    return TerminalStyle(width=cols, color=tty, show_waived=show_waived)
+from aiprocure.model.checklist import Severity
+from aiprocure.render import Format
+from aiprocure.render.options import LimitError, RenderOptions
 
 
 def check(
@@ -61,14 +41,16 @@ def check(
     fail_on: Annotated[
         FailOn | None,
         typer.Option(
+            envvar="AIPROCURE_FAIL_ON",
             help="Exit 1 if a fail/unanswered/unverified finding is at least this severe "
-            "(default: the config's defaults.fail_on, else high)."
+            "(default: the config's defaults.fail_on, else high).",
         ),
     ] = None,
     fail_on_review: Annotated[
         bool,
         typer.Option(
             "--fail-on-review/--no-fail-on-review",
+            envvar="AIPROCURE_FAIL_ON_REVIEW",
             help="Exit 1 when the case goes to CAIO review: the high-risk determination is "
             "raised or incomplete, or a rule with a review flag is open.",
         ),
@@ -84,7 +66,10 @@ def check(
     checklist: ChecklistOpt = None,
     no_default_checklists: NoDefaultOpt = False,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Format written to standard output.")
+        Format,
+        typer.Option(
+            "--format", "-f", envvar="AIPROCURE_FORMAT", help="Format written to standard output."
+        ),
     ] = Format.TERMINAL,
     output: Annotated[
         list[str] | None,
@@ -105,7 +90,10 @@ def check(
     ] = None,
     config: Annotated[
         Path | None,
-        typer.Option(help="Ministry config file (default: ./aiprocure.yaml if present)."),
+        typer.Option(
+            envvar="AIPROCURE_CONFIG",
+            help="Ministry config file (default: ./aiprocure.yaml if present).",
+        ),
     ] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Load no config file.")] = False,
     waivers: Annotated[
@@ -132,13 +120,81 @@ def check(
             "--jobs",
             "-j",
             min=0,
+            envvar="AIPROCURE_JOBS",
             help="Worker processes for large batches (0: one per CPU). The output is the same; "
             "small batches are assessed in this process.",
         ),
     ] = 1,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="GLOB",
+            help="Leave out files of a directory scan matching GLOB (name, path below the "
+            "directory, or path); repeatable; added to the config's defaults.exclude.",
+        ),
+    ] = None,
+    skip_rule: Annotated[
+        list[str] | None,
+        typer.Option(metavar="RULE", help="Do not evaluate RULE (an ID or a glob); repeatable."),
+    ] = None,
+    only_rule: Annotated[
+        list[str] | None,
+        typer.Option(metavar="RULE", help="Evaluate only RULE (an ID or a glob); repeatable."),
+    ] = None,
+    show_severity: Annotated[
+        Severity,
+        typer.Option(
+            envvar="AIPROCURE_SHOW_SEVERITY",
+            help="Show open findings at least this severe on the console (display only: "
+            "the gate and report files are unchanged).",
+        ),
+    ] = Severity.INFO,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print only the gate line (and problems on stderr)."),
+    ] = False,
+    compact: Annotated[
+        bool,
+        typer.Option(
+            "--compact", help="One line per open finding and review flag, then the gate line."
+        ),
+    ] = False,
+    color: Annotated[
+        bool | None,
+        typer.Option(
+            "--color/--no-color",
+            help="Colour the console report (default: when a terminal, unless NO_COLOR; "
+            "FORCE_COLOR forces it).",
+            show_default=False,
+        ),
+    ] = None,
+    base: Annotated[
+        Path | None,
+        typer.Option(
+            "--base-dir",
+            envvar="AIPROCURE_BASE_DIR",
+            help="SARIF uris are relative to this (%SRCROOT%; default: the git repository's "
+            "root, else the working directory).",
+        ),
+    ] = None,
+    sarif_category: Annotated[
+        str | None,
+        typer.Option(
+            envvar="AIPROCURE_SARIF_CATEGORY",
+            help="SARIF automationDetails.id: a category, so several gates can upload.",
+        ),
+    ] = None,
+    sarif_include_waived: Annotated[
+        bool,
+        typer.Option(
+            "--sarif-include-waived",
+            help="Also put waived findings in SARIF, as suppressed results (GitHub shows them "
+            "as open alerts; by default they are listed in the run's properties only).",
+        ),
+    ] = False,
 ) -> None:
     """Assess declarations and report findings, scores and high-risk review flags."""
-    targets = [output_target(spec) for spec in output or []]
+    written = [targets.output_target(spec, lang) for spec in output or []]
     with batch_gc():
         session = open_session(
             session_options(
@@ -155,16 +211,71 @@ def check(
                 incomplete_determination=incomplete_determination,
                 timestamp=timestamp,
                 jobs=jobs,
+                skip_rules=tuple(skip_rule or ()),
+                only_rules=tuple(only_rule or ()),
+                exclude=tuple(exclude or ()),
             )
         )
         language = session.lang
-        style = _console(width, show_waived) if fmt is Format.TERMINAL else None
-        sinks = [open_sink(fmt, to_stdout, language, terminal=style, one_rule_set=not targets)]
-        sinks += [open_sink(f, _to_file(path), language) for f, path in targets]
+        cwd = Path.cwd()
+        gate = session.gate
+        options = RenderOptions(
+            base_dir=str(targets.base_dir(base, cwd)),
+            cwd=str(cwd),
+            category=sarif_category,
+            include_waived=sarif_include_waived,
+            threshold=None if gate.fail_on is FailOn.NEVER else Severity(gate.fail_on.value),
+            fail_on_review=gate.fail_on_review,
+        )
+        style = None
+        if fmt is Format.TERMINAL:
+            mode = "quiet" if quiet else "compact" if compact else "full"
+            style = replace(
+                targets.console(width, show_waived, color),
+                mode=mode,
+                show=show_severity,
+                gate=options,
+            )
+        stdout_options = replace(
+            options, max_chars=targets.COMMENT_LIMIT if fmt is Format.MARKDOWN else None
+        )
+        sinks = [
+            open_sink(
+                fmt,
+                to_stdout,
+                language,
+                terminal=style,
+                one_rule_set=not written,
+                options=stdout_options,
+            )
+        ]
+        sinks += [
+            open_sink(f, targets.to_file(path), language, options=options) for f, path in written
+        ]
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if fmt is Format.GITHUB and summary:
+            summary_options = replace(options, max_chars=targets.STEP_SUMMARY_LIMIT)
+            sinks.append(
+                open_sink(
+                    Format.MARKDOWN,
+                    targets.append_to(Path(summary)),
+                    language,
+                    options=summary_options,
+                )
+            )
         try:
-            status, problems = session.run(paths, sinks[0] if len(sinks) == 1 else Fanout(sinks))
+            scan = scan_paths(paths, session.exclude)
+            if not quiet:
+                targets.note_skipped(scan.not_declarations, language)
+            if not scan.files:
+                fail([targets.nothing_to_check(paths)], language)
+            status, problems = session.run(
+                scan.files, sinks[0] if len(sinks) == 1 else Fanout(sinks)
+            )
         except InputError as exc:
             fail(exc.problems, language)
+        except LimitError as exc:
+            usage(exc.message, exc.ja, language)
     if problems:
         fail(problems, language)
     raise typer.Exit(status)

@@ -23,7 +23,11 @@ from aiprocure.render.safe import clean
 
 LangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", help="Report language (default: from LC_ALL / LC_MESSAGES / LANG)."),
+    typer.Option(
+        "--lang",
+        envvar="AIPROCURE_LANG",
+        help="Report language (default: from LC_ALL / LC_MESSAGES / LANG).",
+    ),
 ]
 ProblemLangOpt = Annotated[  # for commands that print no report, only problems
     Lang | None,
@@ -77,8 +81,15 @@ def print_problems(problems: list[Problem], lang: Lang) -> None:
     sys.stderr.flush()
 
 
-def usage(message: str) -> NoReturn:
-    sys.stderr.write(f"aiprocure: error: {message}\n")
+def usage(message: str, ja: str | None = None, lang: Lang | None = None) -> NoReturn:
+    """A usage error, exit 2: in Japanese when the run's language is (``lang``, else
+    AIPROCURE_LANG, else the locale's) and ``ja`` is given."""
+    if lang is None and os.environ.get("AIPROCURE_LANG") in {"ja", "en"}:
+        lang = Lang(os.environ["AIPROCURE_LANG"])
+    if ja is not None and lang_of(lang) is Lang.JA:
+        sys.stderr.write(f"aiprocure: エラー: {ja}\n")
+    else:
+        sys.stderr.write(f"aiprocure: error: {message}\n")
     raise typer.Exit(2)
 
 
@@ -89,6 +100,7 @@ def lang_of(lang: Lang | None) -> Lang:
 
 def write(path: Path, text: str | bytes) -> None:
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # -o reports/x.sarif
         if isinstance(text, bytes):
             path.write_bytes(text)
         else:
@@ -163,6 +175,9 @@ def session_options(
     incomplete_determination: IncompleteDetermination | None = None,
     timestamp: bool | None = None,
     jobs: int = 1,
+    skip_rules: tuple[str, ...] = (),
+    only_rules: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
 ) -> api.SessionOptions:
     """The command line's session options, as every session-opening command takes them.
     ``timestamp``: None for the commands whose reports never record a time (all but check)."""
@@ -180,6 +195,9 @@ def session_options(
         incomplete_determination=incomplete_determination,
         generated_at=None if timestamp is None else generated_at(timestamp),
         jobs=jobs,
+        skip_rules=skip_rules,
+        only_rules=only_rules,
+        exclude=exclude,
     )
 
 

@@ -23,6 +23,15 @@ class Defaults(Strict):
     waivers: list[PathText] = Field(
         default_factory=list, description="waiver files, relative to the config file"
     )
+    exclude: list[PathText] = Field(
+        default_factory=list, description="globs of files a directory scan leaves out (--exclude)"
+    )
+    skip_rules: list[PathText] = Field(
+        default_factory=list, description="rule IDs or globs not evaluated (--skip-rule)"
+    )
+    only_rules: list[PathText] = Field(
+        default_factory=list, description="if set, only these rule IDs or globs (--only-rule)"
+    )
 
 
 class GateSettings(Strict):

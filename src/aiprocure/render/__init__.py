@@ -15,6 +15,7 @@ from importlib import import_module
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report
+from aiprocure.render.options import RenderOptions
 
 Renderer = Callable[[Sequence[Report], Lang], str]
 
@@ -62,10 +63,18 @@ def render(fmt: Format, reports: Sequence[Report], lang: Lang) -> str:
     return renderer(fmt)(reports, lang)
 
 
-def render_bytes(fmt: Format, reports: Sequence[Report], lang: Lang) -> bytes:
+# Formats whose renderer takes ``options=RenderOptions(...)``.
+OPTIONED = frozenset({Format.SARIF, Format.JUNIT, Format.GITHUB, Format.MARKDOWN})
+
+
+def render_bytes(
+    fmt: Format, reports: Sequence[Report], lang: Lang, options: RenderOptions | None = None
+) -> bytes:
     """The report as UTF-8, as written to a file or a pipe. A format may encode directly (JSON
     does: a batch's document is tens of megabytes, worth not decoding only to encode again)."""
     module = import_module(_MODULES[fmt])
+    if options is not None and fmt in OPTIONED:
+        return str(module.render(reports, lang, options=options)).encode()
     direct: Callable[[Sequence[Report], Lang], bytes] | None = getattr(module, "render_bytes", None)
     if direct is not None:
         return direct(reports, lang)

@@ -1,6 +1,8 @@
 """GitHub Actions workflow commands: annotations on the declaration in the pull request's diff.
 
-``::error file=F,line=L,col=C,title=T::message`` per non-passing finding. The command's level
+``::error file=F,line=L,col=C,title=T::message`` per non-passing finding, most severe first, and
+per file that could not be read (at its position). GitHub shows at most 10 annotations of each kind
+per step, so beyond 10 of a kind the rest become one plain log line per file, then a summary line. The command's level
 follows severity (critical and high -> error, medium -> warning, low and info -> notice); waived,
 not_applicable and passing findings give no annotation. Each high-risk review flag from the
 use-case sheet is a warning; a notice per declaration sums up the overall risk.
@@ -15,12 +17,14 @@ can neither start a new command nor end the property list.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Location, Report, Status
 from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
+from aiprocure.render.options import RenderOptions
 from aiprocure.render.safe import clean
 
 COMMANDS: dict[Severity, str] = {
@@ -51,8 +55,35 @@ def _where(loc: Location) -> dict[str, str]:
     return {"file": loc.file, "line": str(loc.line), "col": str(loc.col)}
 
 
-def render(reports: Sequence[Report], lang: Lang) -> str:
-    lines: list[str] = []
+KINDS = ("error", "warning", "notice")
+
+
+@dataclass(frozen=True, order=True)
+class _Line:
+    kind: int  # index in KINDS: errors first
+    rank: int  # more severe first (negated severity rank)
+    file: str
+    line: int
+    text: str = field(compare=False)
+
+
+def render(reports: Sequence[Report], lang: Lang, *, options: RenderOptions | None = None) -> str:
+    """The annotations, most severe first: files that could not be read, errors, warnings, then
+    notices. GitHub shows at most 10 annotations of each kind per step: beyond
+    ``options.max_annotations`` a kind's annotations become one plain log line per file, and a
+    last line sums everything up."""
+    opts = options or RenderOptions()
+    lines: list[_Line] = []
+
+    def add(kind: str, rank: int, loc: Location | None, file: str, text: str) -> None:
+        lines.append(_Line(KINDS.index(kind), -rank, file, loc.line if loc else 0, text))
+
+    for p in opts.problems:
+        where = {"file": p.path, "line": str(p.line), "col": str(p.col)}
+        text = command(
+            "error", p.text(lang), **where, title=f"aiprocure {t('ci.input_error', lang)}"
+        )
+        lines.append(_Line(0, -99, p.path, p.line, text))
     for report in reports:
         for f in report.findings:
             if f.status not in ANNOTATED:
@@ -64,27 +95,55 @@ def render(reports: Sequence[Report], lang: Lang) -> str:
                 f"{t('remediation', lang)}: {f.remediation.get(lang)}"
             )
             title = f"{f.rule_id} {f.title.get(lang)}"
-            lines.append(command(COMMANDS[f.severity], message, **_where(f.location), title=title))
+            kind = COMMANDS[f.severity]
+            text = command(kind, message, **_where(f.location), title=title)
+            add(kind, f.severity.rank, f.location, f.location.file, text)
         for flag in report.review_flags:  # raised and undetermined viewpoints block: errors
             if flag.kind == "high_risk_viewpoint":
                 title = f"{flag.source_id} {t('review_required', lang)}"
-                lines.append(
-                    command("error", flag.reason.get(lang), **_where(flag.location), title=title)
-                )
+                level = "error"
             elif flag.kind == "undetermined_viewpoint":
                 title = f"{flag.source_id} ({t('determination.undetermined', lang)})"
                 level = "warning" if verdicts.warns_only(report) else "error"
-                lines.append(
-                    command(level, flag.reason.get(lang), **_where(flag.location), title=title)
-                )
+            else:
+                continue
+            text = command(level, flag.reason.get(lang), **_where(flag.location), title=title)
+            add(level, 50, flag.location, flag.location.file, text)
         summary = f"{verdicts.risk_line(report, lang)}; {verdicts.determination_line(report, lang)}"
         subject = " / ".join(x for x in (report.subject.vendor, report.subject.system) if x)
-        lines.append(
-            command(
-                "notice",
-                f"{subject}: {summary}" if subject else summary,
-                file=report.subject.declaration,
-                title=f"aiprocure {report.subject.declaration}",
-            )
+        text = command(
+            "notice",
+            f"{subject}: {summary}" if subject else summary,
+            file=report.subject.declaration,
+            title=f"aiprocure {report.subject.declaration}",
         )
-    return "".join(line + "\n" for line in lines)
+        add("notice", 0, None, report.subject.declaration, text)
+    return _limited(sorted(lines), opts.max_annotations, lang)
+
+
+def _limited(lines: list[_Line], limit: int | None, lang: Lang) -> str:
+    out: list[str] = []
+    shown = dict.fromkeys(KINDS, 0)
+    counts = dict.fromkeys(KINDS, 0)
+    more: dict[tuple[str, str], int] = {}
+    for line in lines:
+        kind = KINDS[line.kind]
+        counts[kind] += 1
+        if limit is None or shown[kind] < limit:
+            shown[kind] += 1
+            out.append(line.text)
+        else:
+            more[(kind, line.file)] = more.get((kind, line.file), 0) + 1
+    if more:
+        for kind, file in sorted(more, key=lambda k: (KINDS.index(k[0]), k[1])):
+            count = more[(kind, file)]
+            out.append(
+                clean(
+                    f"aiprocure: {kind}: "
+                    + t("ci.more_annotations", lang).format(file=file, count=count)
+                )
+            )
+        cut = sum(more.values())
+        summary = t("ci.annotation_summary", lang).format(cut=cut, **counts)
+        out.append(clean("aiprocure: " + summary))
+    return "".join(line + "\n" for line in out)

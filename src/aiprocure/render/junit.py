@@ -1,16 +1,20 @@
 """JUnit XML for CI test reporters (GitLab, Jenkins, GitHub test-report actions).
 
 * one ``<testsuite>`` per declaration (name = the declaration path), inside one ``<testsuites>``;
-* one ``<testcase>`` per rule: ``classname`` = category, ``name`` = "RULE-ID title", plus ``file``
-  and ``line`` attributes that GitLab and several GitHub reporters link to;
-* fail, unanswered and unverified are all ``<failure>``: none of them is a pass, and a CI gate
-  must not read a missing answer as success. ``type`` tells them apart
-  (``type="fail" | "unanswered" | "unverified"``) and the ``message`` starts with the status;
+* one ``<testcase>`` per rule: ``classname`` = category, ``name`` = "RULE-ID title"; the file and
+  line are in the failure's text (``file:line:col: ...``) and the suite's ``file`` attribute, as
+  the Jenkins xunit schema (``junit-10.xsd``) allows — it has no ``file``/``line`` on a testcase;
+* the failures are the gate's: a fail, unanswered or unverified finding at or above ``--fail-on``
+  is a ``<failure>`` (``type`` says which status); one below it passes, with its details in
+  ``<system-out>``, so the report's failures agree with the exit code;
+* each high-risk review flag is a testcase of its own (``classname="high_risk"``), failing when
+  ``--fail-on-review`` is on (the default) and passing with ``<system-out>`` when it is off;
 * not_applicable and waived are ``<skipped>`` (with the waiver's justification);
-* ``<error>`` is never used: it means "the test could not run", and aiprocure reports that as
-  exit code 2 with positioned messages instead of a report;
+* a declaration that could not be read is a suite with one ``<error>`` testcase at its position
+  (the run also exits 2 and prints the problem);
 * counts on ``<testsuite>`` and ``<testsuites>`` are computed from the testcases; times are 0
-  because renderers do not read the clock.
+  because renderers do not read the clock. ``<testsuites>`` carries no ``skipped`` (not in the
+  schema). Validated in the tests against tests/schemas/junit.xsd.
 
 Text is built with :mod:`xml.etree.ElementTree` (which escapes ``<``, ``&``, quotes and ``]]>``),
 after making control characters visible (``\\x1b``, as the terminal report does) and replacing the
@@ -25,23 +29,26 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from aiprocure.model.common import Lang
-from aiprocure.model.findings import Finding, Report, Status
+from aiprocure.model.findings import Finding, Report, ReviewFlag, Status
 from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
+from aiprocure.render.options import Notice, RenderOptions
 from aiprocure.render.safe import clean
 
 FAILURE = (Status.FAIL, Status.UNANSWERED, Status.UNVERIFIED)
 SKIPPED = (Status.NOT_APPLICABLE, Status.WAIVED)
 
 
-def render(reports: Sequence[Report], lang: Lang) -> str:
+def render(reports: Sequence[Report], lang: Lang, *, options: RenderOptions | None = None) -> str:
+    opts = options or RenderOptions()
     root = ET.Element("testsuites", name="aiprocure")
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for report in reports:
-        for suite in (_suite(report, lang), _determination_suite(report, lang)):
-            root.append(suite)
-            for key in totals:
-                totals[key] += int(suite.get(key, "0"))
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    suites = [_suite(report, lang, opts) for report in reports]
+    suites += [_problem_suite(p, lang) for p in opts.problems]
+    for suite in suites:
+        root.append(suite)
+        for key in totals:
+            totals[key] += int(suite.get(key, "0"))
     for key, value in totals.items():
         root.set(key, str(value))
     root.set("time", "0")
@@ -66,15 +73,45 @@ def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> 
     return el
 
 
-def _suite(report: Report, lang: Lang) -> ET.Element:
-    suite = ET.Element("testsuite", name=xml_text(report.subject.declaration))
-    failures = sum(1 for f in report.findings if f.status in FAILURE)
+def _gated(f: Finding, opts: RenderOptions) -> bool:
+    """Does this open finding fail the gate (``--fail-on``)?"""
+    return opts.threshold is not None and f.severity.rank >= opts.threshold.rank
+
+
+def _viewpoints(report: Report) -> list[ReviewFlag]:
+    """Every review flag is a test case: raised and undetermined viewpoints (the high-risk
+    determination) and open rules with a review flag (escalations)."""
+    return list(report.review_flags)
+
+
+_FLAG_TYPE = {
+    "high_risk_viewpoint": "raised",
+    "undetermined_viewpoint": "incomplete",
+    "critical_rule": "review",
+}
+
+
+def _blocks(report: Report, flag: ReviewFlag, opts: RenderOptions) -> bool:
+    """Does this flag fail the gate (``--fail-on-review``, and for an undetermined viewpoint
+    the run's ``incomplete_determination``)?"""
+    if not opts.fail_on_review:
+        return False
+    return not (flag.kind == "undetermined_viewpoint" and verdicts.warns_only(report))
+
+
+def _suite(report: Report, lang: Lang, opts: RenderOptions) -> ET.Element:
+    declaration = report.subject.declaration
+    suite = ET.Element("testsuite", name=xml_text(declaration))
+    flags = _viewpoints(report)
+    failures = sum(1 for f in report.findings if f.status in FAILURE and _gated(f, opts))
+    failures += sum(1 for flag in flags if _blocks(report, flag, opts))
     skipped = sum(1 for f in report.findings if f.status in SKIPPED)
-    suite.set("tests", str(len(report.findings)))
+    suite.set("tests", str(len(report.findings) + len(flags)))
     suite.set("failures", str(failures))
     suite.set("errors", "0")
     suite.set("skipped", str(skipped))
     suite.set("time", "0")
+    suite.set("file", xml_text(declaration))
 
     props = _el(suite, "properties")
     s = report.subject
@@ -95,58 +132,63 @@ def _suite(report: Report, lang: Lang) -> ET.Element:
         if value is not None:
             _el(props, "property", name=name, value=value)
 
+    for flag in flags:
+        _flag_case(suite, report, flag, lang, opts)
     for f in report.findings:
-        _case(suite, f, lang)
+        _case(suite, f, lang, opts)
     return suite
 
 
-def _determination_suite(report: Report, lang: Lang) -> ET.Element:
-    """The high-risk determination as tests (docs/verdicts.md section 5.4): one testcase per
-    viewpoint, failing when raised (type ``raised``) or undetermined (type ``incomplete``) --
-    never skipped, which CI would read as passing."""
-    name = f"{report.subject.declaration} high-risk-determination"
-    suite = ET.Element("testsuite", name=xml_text(name))
-    reasons = report.determination.reasons
-    failed = [r for r in reasons if r.state != "not_raised"]
-    suite.set("tests", str(len(reasons)))
-    suite.set("failures", str(len(failed)))
-    suite.set("errors", "0")
-    suite.set("skipped", "0")
+def _flag_case(
+    suite: ET.Element, report: Report, flag: ReviewFlag, lang: Lang, opts: RenderOptions
+) -> None:
+    case = _el(
+        suite,
+        "testcase",
+        classname="high_risk",
+        name=f"{flag.source_id} {flag.title.get(lang)}",
+        time="0",
+    )
+    loc = flag.location
+    kind = _FLAG_TYPE[flag.kind]
+    if flag.kind == "critical_rule":
+        message = f"{flag.reason.get(lang)} — {t('review_required', lang)}"
+    else:
+        state = "undetermined" if kind == "incomplete" else "raised"
+        word = t(f"determination.{state}", lang)
+        message = f"{flag.reason.get(lang)} — {t('verdict.determination', lang)}: {word}"
+        if kind == "incomplete" and verdicts.warns_only(report):
+            message += f" — {t('determination_warn', lang)}"
+    details = f"{loc.file}:{loc.line}:{loc.col}: {flag.source_id} {message}"
+    if _blocks(report, flag, opts):
+        _el(case, "failure", details, message=message, type=kind)
+    else:
+        _el(case, "system-out", details)
+
+
+def _problem_suite(p: Notice, lang: Lang) -> ET.Element:
+    suite = ET.Element("testsuite", name=xml_text(p.path))
+    for key, value in (("tests", "1"), ("failures", "0"), ("errors", "1"), ("skipped", "0")):
+        suite.set(key, value)
     suite.set("time", "0")
-    props = _el(suite, "properties")
-    _el(props, "property", name="determination", value=report.determination.state.value)
-    _el(props, "property", name="blocks_gate", value=str(report.determination.blocks_gate).lower())
-    for r in reasons:
-        case = _el(
-            suite,
-            "testcase",
-            classname="high-risk-determination",
-            name=f"{r.viewpoint} {r.title.get(lang)}",
-            file=r.location.file,
-            line=str(r.location.line),
-            time="0",
-        )
-        if r.state != "not_raised":
-            kind = "raised" if r.state == "raised" else "incomplete"
-            message = verdicts.viewpoint_message(report, r.viewpoint, lang)
-            if kind == "incomplete" and verdicts.warns_only(report):
-                message += f" — {t('determination_warn', lang)}"
-            _el(case, "failure", message, message=message, type=kind)
+    suite.set("file", xml_text(p.path))
+    case = _el(suite, "testcase", classname="input", name=p.path, time="0")
+    _el(case, "error", p.show(lang), message=p.text(lang), type="input")
     return suite
 
 
-def _case(suite: ET.Element, f: Finding, lang: Lang) -> None:
+def _case(suite: ET.Element, f: Finding, lang: Lang, opts: RenderOptions) -> None:
     case = _el(
         suite,
         "testcase",
         classname=f.category,
         name=f"{f.rule_id} {f.title.get(lang)}",
-        file=f.location.file,
-        line=str(f.location.line),
         time="0",
     )
     status = t(f"status.{f.status}", lang)
-    if f.status in FAILURE:
+    if f.status in FAILURE and not _gated(f, opts):
+        _el(case, "system-out", f"[{status}] " + _details(f, lang))
+    elif f.status in FAILURE:
         message = f"[{status}] {f.message.get(lang)}"
         _el(case, "failure", _details(f, lang), message=message, type=f.status.value)
     elif f.status is Status.WAIVED:

@@ -21,6 +21,7 @@ from aiprocure.model.findings import (
 )
 from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
+from aiprocure.render.options import RenderOptions
 from aiprocure.render.safe import clean, defuse
 
 RISK_ICON: dict[RiskLevel, str] = {
@@ -75,10 +76,51 @@ STATE_ICON = {
 }
 
 
-def render(reports: Sequence[Report], lang: Lang) -> str:
+def render(reports: Sequence[Report], lang: Lang, *, options: RenderOptions | None = None) -> str:
+    """The comment. With ``options.max_chars`` (GitHub: 65,536 per comment) the document is cut
+    to fit: whole reports while they fit, then one summary line per remaining declaration, then a
+    note saying how many were cut and how to get the whole report."""
     parts = [f"# {escape(t('report_title', lang))}"]
     parts += [_report(r, lang) for r in reports]
-    return "\n\n".join(parts) + "\n"
+    text = "\n\n".join(parts) + "\n"
+    limit = options.max_chars if options else None
+    if limit is None or len(text) <= limit:
+        return text
+    return _fit(parts, reports, lang, limit)
+
+
+def _fit(parts: list[str], reports: Sequence[Report], lang: Lang, limit: int) -> str:
+    note_room = 600  # the note and its separators
+    kept = [parts[0]]
+    size = len(parts[0])
+    whole = 0
+    for part in parts[1:]:
+        if size + 2 + len(part) > limit - note_room:
+            break
+        kept.append(part)
+        size += 2 + len(part)
+        whole += 1
+    cut = len(reports) - whole
+    lines: list[str] = []
+    for report in reports[whole:]:
+        line = f"- {_summary_line(report, lang)}"
+        if size + 1 + len(line) > limit - note_room:
+            break
+        lines.append(line)
+        size += 1 + len(line)
+    if lines:
+        kept.append("\n".join(lines))
+    kept.append("> " + escape(t("ci.cut", lang).format(count=cut, limit=limit)).replace("\\`", "`"))
+    return "\n\n".join(kept) + "\n"
+
+
+def _summary_line(report: Report, lang: Lang) -> str:
+    state = report.determination.state
+    return (
+        f"{vendor(report.subject.declaration)}: "
+        f"{RISK_ICON[report.risk_level]} {escape(verdicts.risk_line(report, lang))}; "
+        f"{STATE_ICON[state]} {escape(verdicts.determination_line(report, lang))}"
+    )
 
 
 def _report(report: Report, lang: Lang) -> str:

@@ -3,7 +3,7 @@
 Keys without a dot-prefix are the report's (headings, statuses, severities, waiver notices;
 ``verdict.*`` and ``determination.*`` the two verdicts of the headline);
 ``cond.*`` words conditions (``render.condition``), ``catalogue.*`` the rule catalogue,
-``rule.*`` labels of a rule's facts (the catalogue and ``explain``), ``caio.*`` the CAIO commands. A phrase may take
+``rule.*`` labels of a rule's facts (the catalogue and ``explain``), ``caio.*`` the CAIO commands, ``ci.*`` CI gates' limits and compact output (``phrases_ci``). A phrase may take
 ``str.format`` fields. Rule texts come from the checklists, not from here. A test checks that every
 phrase has both languages and the same format fields in each.
 """
@@ -11,6 +11,9 @@ phrase has both languages and the same format fields in each.
 from __future__ import annotations
 
 from typing import Final
+
+from aiprocure.render.phrases_ci import CI_PHRASES
+from aiprocure.render.phrases_verdicts import VERDICT_PHRASES
 
 PHRASES: Final[dict[str, tuple[str, str]]] = {
     # key: (ja, en)
@@ -26,23 +29,7 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
         "CAIO / advisory-board review required",
     ),
     "review_not_required": ("高リスク判定: 非該当", "High-risk determination: not raised"),
-    # the two verdicts of every headline (docs/verdicts.md section 3)
-    "verdict.risk": ("事業者の適合リスク", "Vendor compliance risk"),
-    "verdict.determination": ("高リスク判定", "High-risk determination"),
-    "determination.raised": ("該当", "raised"),
-    "determination.not_raised": ("非該当", "not raised"),
-    "determination.incomplete": ("判定未確定", "incomplete"),
-    "determination.undetermined": ("未確定", "undetermined"),  # a viewpoint's state
-    "verdict.no_open": ("未解決の指摘なし", "no open finding"),
-    "verdict.more": ("ほか {count} 件", "and {count} more"),
-    "verdict.missing": ("未回答: {fields}", "not declared: {fields}"),
-    "verdict.all_answered": ("全ての観点に回答済み", "every viewpoint answered"),
-    "verdict.no_sheet": ("高リスク判定シートなし", "no high-risk sheet loaded"),
-    "escalations": ("CAIO への確認を要する項目", "Items that need CAIO review"),
-    "determination_warn": (
-        "判定未確定は警告のみ（gate.incomplete_determination: warn）",
-        "incomplete is a warning only (gate.incomplete_determination: warn)",
-    ),
+    **VERDICT_PHRASES,  # the two verdicts of every headline: render/phrases_verdicts.py
     "review_flags": ("高リスク確認フラグ", "High-risk review flags"),
     "high_risk": ("高リスク判定", "High-risk determination"),
     "viewpoint": ("観点", "Viewpoint"),
@@ -297,4 +284,5 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "caio.waiver": ("免除", "Waiver"),
     "caio.inventory_title": ("AI利用台帳", "AI use inventory"),
     "caio.no_rows": ("該当する記録はありません", "No matching records"),
+    **CI_PHRASES,  # ci.*: render/phrases_ci.py
 }

@@ -42,8 +42,17 @@ _NOT_THERE = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
 
 
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
-    """Read a regular file (symlinks to regular files are followed), or raise a positioned error."""
+    """Read a regular file (symlinks to regular files are followed), or raise a positioned error.
+    ``-`` is standard input (read to its end, at most ``max_bytes``)."""
     name = str(path)
+    if name == "-":
+        import sys
+
+        data: bytes = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            too_big = f"standard input is over the limit of {max_bytes} bytes"
+            raise InputError([Problem(name, 1, 1, too_big, too_big_ja(len(data), max_bytes))])
+        return data
     try:
         try:  # one stat answers is_dir / exists / is_file
             mode: int | None = os.stat(path).st_mode

@@ -137,7 +137,7 @@ def catalogue_markdown(ruleset: Ruleset, lang: Lang) -> str:
             out.append(f"- **{label('basis_note', lang)}**: {tx(agg.note, lang)}")
         out.append("")
         for vp in sheet.viewpoints:
-            out += [f"### {vp.id} — {tx(vp.title, lang)}", ""]
+            out += [f'<a id="{vp.id.lower()}"></a>', "", f"### {vp.id} — {tx(vp.title, lang)}", ""]
             if vp.description is not None:
                 out += [tx(vp.description, lang), ""]
             out += [
