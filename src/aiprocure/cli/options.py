@@ -3,6 +3,7 @@ the few ways a command ends (problems, a usage error, a file written)."""
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import sys
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, BinaryIO, NoReturn
 
 import typer
 
@@ -100,7 +101,16 @@ def write(path: Path, text: str | bytes) -> None:
 def emit(text: str, output: Path | None = None) -> None:
     """Text to standard output (ending in a newline) or to ``output``."""
     if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        text = text if text.endswith("\n") else text + "\n"
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:  # a text-only stream (some test harnesses)
+            sys.stdout.write(text)
+            return
+        # in the stream's encoding; what it cannot take (cp932, a file name's surrogate escape)
+        # shown as a backslash escape, never an error
+        sys.stdout.flush()
+        _write_all(out, text.encode(sys.stdout.encoding or "utf-8", "backslashreplace"))
+        out.flush()
     else:
         write(output, text)
 
@@ -114,8 +124,19 @@ def emit_bytes(data: bytes) -> None:
         sys.stdout.write(data.decode())
         return
     sys.stdout.flush()
-    out.write(data)
+    _write_all(out, data)
     out.flush()
+
+
+def _write_all(out: BinaryIO, data: bytes) -> None:
+    """Every byte, or an error: a buffered write to a pipe whose reader has gone can report fewer
+    bytes written instead of failing (then the next write raises BrokenPipeError)."""
+    view = memoryview(data)
+    while view:
+        written = out.write(view)
+        if not written:
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+        view = view[written:]
 
 
 def to_stdout(data: str | bytes) -> None:
@@ -141,8 +162,11 @@ def generated_at(timestamp: bool) -> str | None:
     if epoch:
         try:
             return datetime.fromtimestamp(int(epoch), UTC).isoformat().replace("+00:00", "Z")
-        except (ValueError, OverflowError):
-            usage(f"SOURCE_DATE_EPOCH must be an integer number of seconds, not {epoch!r}")
+        except (ValueError, OverflowError, OSError):  # OSError: EOVERFLOW from the C library
+            usage(
+                f"SOURCE_DATE_EPOCH must be an integer number of seconds (years 1 to 9999), "
+                f"not {epoch!r}"
+            )
     if timestamp:
         return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return None
