@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache, lru_cache
@@ -157,30 +159,78 @@ def _compiled(ruleset: Ruleset) -> CompiledRuleset:
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; directories become their *.yaml / *.yml entries (recursive, sorted).
+    """Files as given; directories become their *.yaml / *.yml entries (recursive, sorted;
+    symbolic links to directories are not entered).
 
     Anything in a directory with a YAML suffix is kept, even a broken link or a FIFO, so that it
-    gets its own positioned error instead of being skipped in silence."""
+    gets its own positioned error instead of being skipped in silence; so does a directory that
+    cannot be read (mode 000, a name too long): nothing is skipped in silence."""
     out: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and not p.is_dir()
-            )
-            if not found:
-                problems.append(
-                    Problem(
-                        str(path),
-                        1,
-                        1,
-                        "directory holds no .yaml or .yml files",
-                        "ディレクトリに .yaml / .yml ファイルがありません",
-                    )
-                )
-            out.extend(found)
-        else:
+        try:
+            is_dir = path.is_dir()
+        except (OSError, ValueError):  # ENAMETOOLONG, EOVERFLOW...: reading it will tell
+            is_dir = False
+        if not is_dir:
             out.append(path)
+            continue
+        found: list[Path] = []
+        _walk(path, found, problems)
+        if not found and not problems:
+            problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "directory holds no .yaml or .yml files",
+                    "ディレクトリに .yaml / .yml ファイルがありません",
+                )
+            )
+        out.extend(sorted(found))
     if problems:
         raise InputError(problems)
     return out
+
+
+def _walk(directory: Path, found: list[Path], problems: list[Problem]) -> None:
+    """The YAML files under ``directory``; a directory that cannot be listed is a problem."""
+    try:
+        with os.scandir(directory) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(_unreadable_directory(directory, exc))
+        return
+    for entry in entries:
+        path = directory / entry.name
+        try:
+            real_dir = entry.is_dir(follow_symlinks=False)
+            is_dir = real_dir or entry.is_dir()
+        except OSError as exc:
+            problems.append(_unreadable_directory(path, exc))
+            continue
+        if real_dir:
+            _walk(path, found, problems)
+        elif not is_dir and path.suffix in YAML_SUFFIXES:
+            found.append(path)
+
+
+def _unreadable_directory(path: Path, exc: OSError) -> Problem:
+    if exc.errno == errno.ENAMETOOLONG:
+        return Problem(str(path), 1, 1, "file name too long", "ファイル名が長すぎます")
+    if isinstance(exc, PermissionError):
+        return Problem(
+            str(path),
+            1,
+            1,
+            "cannot read directory: permission denied",
+            "ディレクトリを読み取れません: 読み取りの権限がありません",
+        )
+    reason = exc.strerror or str(exc)
+    return Problem(
+        str(path),
+        1,
+        1,
+        f"cannot read directory: {reason}",
+        f"ディレクトリを読み取れません: {reason}",
+    )

@@ -15,11 +15,14 @@ import typer
 from aiprocure.api.output import Fanout, Out, TerminalStyle, open_sink
 from aiprocure.cli.options import (
     ChecklistOpt,
+    ForceOpt,
     LangOpt,
     NoDefaultOpt,
     batch_gc,
     fail,
     open_session,
+    refuse_overwrite,
+    session_inputs,
     session_options,
     to_stdout,
     usage,
@@ -127,6 +130,7 @@ def check(
             "small batches are assessed in this process.",
         ),
     ] = 1,
+    force: ForceOpt = False,
 ) -> None:
     """Assess declarations and report findings, scores and high-risk review flags."""
     targets = [output_target(spec) for spec in output or []]
@@ -148,6 +152,9 @@ def check(
             )
         )
         language = session.lang
+        refuse_overwrite(
+            [path for _, path in targets], session_inputs(session, paths), language, force=force
+        )
         style = _console(width, show_waived) if fmt is Format.TERMINAL else None
         sinks = [open_sink(fmt, to_stdout, language, terminal=style, one_rule_set=not targets)]
         sinks += [open_sink(f, _to_file(path), language) for f, path in targets]

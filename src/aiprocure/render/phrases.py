@@ -208,6 +208,10 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     # --- the CAIO commands (caio.*); a missing caio.KEY falls back to KEY ---------------------
     # compare
     "caio.compare_title": ("入札者比較", "Bidder comparison"),
+    "caio.compare_part": (
+        "入札者比較（{first}〜{last} / {total} 者）",
+        "Bidder comparison (bidders {first}-{last} of {total})",
+    ),
     "caio.item": ("項目", "Item"),
     "caio.review": ("CAIO確認", "CAIO review"),
     "caio.review_yes": ("必要", "required"),
