@@ -37,6 +37,7 @@ __all__ = [
     "assess_loaded",
     "compiled_ruleset",
     "expand_paths",
+    "hidden_character_warnings",
     "load_checklists",
     "load_declaration",
     "shipped_checklist_paths",
@@ -99,8 +100,35 @@ def _shipped_dir_resolved() -> Path:
     return shipped_checklist_dir().resolve()
 
 
-def load_declaration(path: Path) -> tuple[Declaration, Document]:
-    return load(path, Declaration)
+def load_declaration(path: Path, *, today: date | None = None) -> tuple[Declaration, Document]:
+    """The declaration at ``path``; with ``today``, dates of past events after it are refused."""
+    return load(path, Declaration, today=today)
+
+
+def hidden_character_warnings(paths: Sequence[Path]) -> list[Problem]:
+    """Warnings (positioned, in file order) for every key or text value of the declarations at
+    ``paths`` that holds invisible or direction-changing characters (``sources.hidden``).
+
+    Read apart from the assessment, so that they are the same whichever process assesses a file:
+    a file is parsed again only when its text holds such a character at all (rare). A file that
+    cannot be read or parsed gives no warning here: its run reports it."""
+    from aiprocure.model.invisible import UNSAFE
+    from aiprocure.sources.hidden import hidden_characters
+    from aiprocure.sources.load import read_bytes
+
+    try:
+        files = expand_paths(paths)
+    except InputError:
+        return []
+    found: list[Problem] = []
+    for path in files:
+        try:
+            text = read_bytes(path).decode("utf-8", "replace").removeprefix("\ufeff")
+            if UNSAFE.search(text.replace("\t", "").replace("\n", "").replace("\r", "")):
+                found += hidden_characters(parse_file(path))
+        except InputError:
+            continue
+    return found
 
 
 def assess_file(

@@ -88,6 +88,15 @@ class Session:
         return run_lang(self.options.lang, defaults.lang if defaults else None)
 
     @property
+    def declared_by(self) -> date:
+        """The latest date a declaration's past events (``declared_on``, evaluations) may have:
+        the run's date, or the Tokyo calendar's today when that is later (``--today`` may judge
+        waivers as of a past day; a declaration is not in the future for that)."""
+        from aiprocure.caio.dates import tokyo_today
+
+        return max(self.today, tokyo_today())
+
+    @property
     def gate(self) -> Gate:
         """The CI gate: ``fail_on``, else the config's ``defaults.fail_on``, else high."""
         fail_on = self.options.fail_on
@@ -101,7 +110,8 @@ class Session:
         return self.assess_with_declaration(path)[0]
 
     def assess_with_declaration(self, path: Path) -> tuple[Report, Declaration, Document]:
-        declaration, doc = core.load_declaration(path)  # read and parsed once, for both
+        # read and parsed once, for both
+        declaration, doc = core.load_declaration(path, today=self.declared_by)
         report = core.assess_loaded(
             path,
             declaration,

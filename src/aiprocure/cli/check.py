@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from aiprocure import api
 from aiprocure.api.output import Fanout, Out, TerminalStyle, open_sink
 from aiprocure.cli.options import (
     ChecklistOpt,
@@ -21,6 +22,7 @@ from aiprocure.cli.options import (
     batch_gc,
     fail,
     open_session,
+    print_warnings,
     refuse_overwrite,
     session_inputs,
     session_options,
@@ -117,7 +119,9 @@ def check(
     today: Annotated[
         str | None,
         typer.Option(
-            metavar="YYYY-MM-DD", help="Date waivers are judged on (default: today in Asia/Tokyo)."
+            metavar="YYYY-MM-DD",
+            help="The date waivers are judged on (default: today in Asia/Tokyo); declared "
+            "dates may lie after neither it nor today.",
         ),
     ] = None,
     jobs: Annotated[
@@ -155,6 +159,7 @@ def check(
         refuse_overwrite(
             [path for _, path in targets], session_inputs(session, paths), language, force=force
         )
+        print_warnings(api.hidden_character_warnings(paths), language)
         style = _console(width, show_waived) if fmt is Format.TERMINAL else None
         sinks = [open_sink(fmt, to_stdout, language, terminal=style, one_rule_set=not targets)]
         sinks += [open_sink(f, _to_file(path), language) for f, path in targets]

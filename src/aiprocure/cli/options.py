@@ -60,7 +60,8 @@ TodayOpt = Annotated[
     typer.Option(
         "--today",
         metavar="YYYY-MM-DD",
-        help="The date waivers are judged on (default: today's date in Asia/Tokyo).",
+        help="The date waivers are judged on (default: today in Asia/Tokyo); declared dates "
+        "may lie after neither it nor today.",
     ),
 ]
 WidthOpt = Annotated[int, typer.Option(min=40, max=400)]
@@ -75,6 +76,14 @@ def print_problems(problems: list[Problem], lang: Lang) -> None:
     """``file:line:col: message`` on stderr, in the run's language (as its report would be)."""
     for p in problems:
         sys.stderr.write(clean(p.show(lang)) + "\n")
+    sys.stderr.flush()
+
+
+def print_warnings(warnings: list[Problem], lang: Lang) -> None:
+    """``file:line:col: warning: message`` on stderr (they never change the exit status)."""
+    label = "警告" if lang is Lang.JA else "warning"
+    for p in warnings:
+        sys.stderr.write(clean(f"{p.path}:{p.line}:{p.col}: {label}: {p.text(lang)}") + "\n")
     sys.stderr.flush()
 
 
@@ -200,6 +209,9 @@ def to_stdout(data: str | bytes) -> None:
 
 
 def today_from(text: str | None) -> date:
+    """The run's date: ``--today``, else today in Asia/Tokyo. Waivers are judged on it; a
+    declaration's dates of past events may lie after neither it nor the Tokyo calendar's today
+    (``api.Session.declared_by``)."""
     if text is None:
         return tokyo_today()
     day = parse_day(text)

@@ -11,13 +11,17 @@ from typing import Annotated
 import typer
 
 from aiprocure import api
+from aiprocure.caio.dates import tokyo_today
 from aiprocure.cli.options import (
     ChecklistOpt,
     LangOpt,
     NoDefaultOpt,
     ProblemLangOpt,
+    TodayOpt,
     fail,
     lang_of,
+    print_warnings,
+    today_from,
     usage,
     write,
 )
@@ -37,9 +41,11 @@ def _ruleset(checklist: list[Path] | None, no_default: bool, lang: Lang) -> Rule
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Declaration files or directories of them.")],
     lang: ProblemLangOpt = None,
+    today: TodayOpt = None,
 ) -> None:
     """Check that declarations are well-formed (no assessment). Exit 2 on any problem."""
     language = lang_of(lang)
+    day = max(today_from(today), tokyo_today())  # as a session's declared_by
     try:
         files = api.expand_paths(paths)
     except InputError as exc:
@@ -47,10 +53,11 @@ def validate(
     problems: list[Problem] = []
     for path in files:
         try:
-            api.load_declaration(path)
+            api.load_declaration(path, today=day)
             sys.stdout.write(f"{clean(str(path))}: ok\n")
         except InputError as exc:
             problems.extend(exc.problems)
+    print_warnings(api.hidden_character_warnings(files), language)
     if problems:
         fail(problems, language)
 

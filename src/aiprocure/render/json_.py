@@ -14,6 +14,7 @@ from pydantic_core import PydanticSerializationError, to_json
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import REPORT_VERSION, Finding, Report, RuleInfo, maker
+from aiprocure.model.invisible import INVISIBLE
 
 SCHEMA_ID = f"urn:aiprocure:report:{REPORT_VERSION}"
 
@@ -127,7 +128,19 @@ def _escape_unsafe(raw: bytes) -> bytes:
         or _MAYBE_UNSAFE_E2.search(raw)
     ):
         raw = _UNSAFE_UTF8.sub(_escape_utf8, raw)
+    if not raw.isascii():  # the invisible characters render.safe shows (tag characters, U+00AD...)
+        text = raw.decode()
+        if INVISIBLE.search(text):
+            raw = INVISIBLE.sub(_escape_invisible, text).encode()
     return raw
+
+
+def _escape_invisible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # as JSON writes a supplementary character: its UTF-16 surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
