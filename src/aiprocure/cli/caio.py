@@ -26,10 +26,9 @@ from aiprocure.cli.options import (
     emit,
     fail,
     open_session,
-    refuse_overwrite,
-    session_inputs,
     session_options,
 )
+from aiprocure.cli.overwrite import refuse_overwrite, session_inputs
 from aiprocure.errors import InputError, Problem
 from aiprocure.gate import FailOn
 

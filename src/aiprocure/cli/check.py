@@ -23,13 +23,12 @@ from aiprocure.cli.options import (
     fail,
     open_session,
     print_warnings,
-    refuse_overwrite,
-    session_inputs,
     session_options,
     to_stdout,
     usage,
     write,
 )
+from aiprocure.cli.overwrite import refuse_overwrite, session_inputs
 from aiprocure.errors import InputError
 from aiprocure.gate import FailOn
 from aiprocure.render import SUFFIXES, Format

@@ -38,12 +38,12 @@ from aiprocure.cli.options import (
     assess_all,
     lang_of,
     open_session,
-    refuse_overwrite,
     session_options,
     today_from,
     usage,
     write,
 )
+from aiprocure.cli.overwrite import refuse_overwrite
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import RiskLevel
 from aiprocure.render.json_ import render as render_json

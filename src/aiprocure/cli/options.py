@@ -7,7 +7,7 @@ import errno
 import gc
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -96,52 +96,6 @@ ForceOpt = Annotated[
     bool,
     typer.Option("--force", help="Write the output even over a file this run reads (an input)."),
 ]
-
-_OVERWRITE = (
-    "is an input of this run; the output would overwrite it (use --force to write it anyway)",
-    "この実行の入力ファイルです。出力で上書きされます（それでも書くには --force）",
-)
-
-
-def _identity(path: Path) -> tuple[object, ...] | None:
-    """What makes two names the same file: device and inode, else the resolved path."""
-    try:
-        info = os.stat(path)
-    except (OSError, ValueError):
-        try:
-            return ("path", str(path.resolve()))
-        except (OSError, ValueError, RuntimeError):
-            return None
-    return ("inode", info.st_dev, info.st_ino)
-
-
-def refuse_overwrite(
-    outputs: Iterable[Path], inputs: Iterable[Path], lang: Lang, *, force: bool
-) -> None:
-    """Exit 2 if an output file is one of the run's inputs (a declaration, config, pack, waivers
-    file, the inventory), compared by device and inode (else resolved path), unless ``force``."""
-    if force:
-        return
-    read = {key for key in map(_identity, inputs) if key is not None}
-    clashes = [out for out in outputs if _identity(out) in read]
-    if clashes:
-        fail([Problem(str(out), 1, 1, *_OVERWRITE) for out in clashes], lang)
-
-
-def session_inputs(session: api.Session, paths: Iterable[Path]) -> list[Path]:
-    """Every file a session's run reads: the declarations (directories expanded), the config, the
-    packs and the waiver files."""
-    inputs: list[Path] = []
-    for path in paths:
-        try:
-            inputs.extend(api.expand_paths([path]))
-        except InputError:  # reported when the run reads it
-            inputs.append(path)
-    loaded = session.config
-    if loaded is not None:
-        inputs += [loaded.path, *loaded.checklist_paths]
-    inputs += [*session.options.checklists, *session.waiver_paths]
-    return inputs
 
 
 def lang_of(lang: Lang | None) -> Lang:
