@@ -24,7 +24,7 @@ from aiprocure.errors import InputError, Problem
 from aiprocure.gate import FailOn, Gate
 from aiprocure.model.common import Lang
 from aiprocure.model.declaration import Declaration
-from aiprocure.model.findings import Report
+from aiprocure.model.findings import InputDigest, Report
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
 
@@ -182,7 +182,12 @@ def _open(options: SessionOptions) -> Session:
         paths = tuple(options.waivers)
     else:
         paths = tuple(loaded.waiver_paths) if loaded else ()
+    if not ruleset.rules:
+        raise InputError([_no_rule_left(loaded, options)])
     ws = caio_waivers.load_waivers(paths, ruleset) if paths else caio_waivers.WaiverSet()
+    if loaded is not None:  # every report records the configuration in force, with its digest
+        config = InputDigest(kind="config", path=str(loaded.path), sha256=loaded.doc.sha256)
+        ws = caio_waivers.WaiverSet(waivers=ws.waivers, digests=(config, *ws.digests))
     if options.today is None:
         from aiprocure.caio.dates import tokyo_today
 
@@ -191,4 +196,27 @@ def _open(options: SessionOptions) -> Session:
         today = options.today
     return Session(
         ruleset=ruleset, today=today, config=loaded, waivers=ws, waiver_paths=paths, options=options
+    )
+
+
+def _no_rule_left(loaded: LoadedConfig | None, options: SessionOptions) -> Problem:
+    """A run with no rule to check would report "no findings" about nothing: an error."""
+    if loaded is not None and loaded.config.disabled:
+        pos = loaded.doc.position(("disabled",))
+        return Problem(
+            str(loaded.path),
+            pos.line,
+            pos.col,
+            "disabled: the configuration disables every rule; no rule is left to check",
+            "disabled: 設定がすべての項目を無効にしています。確認する項目が残っていません",
+        )
+    what = "--no-default-checklists" if options.no_default_checklists else "checklists"
+    return Problem(
+        what,
+        1,
+        1,
+        "no rule is left to check: give a checklist (--checklist PACK.yaml) or drop "
+        "--no-default-checklists",
+        "確認する項目がありません: チェックリストを指定する（--checklist PACK.yaml）か、"
+        "--no-default-checklists を外してください",
     )
