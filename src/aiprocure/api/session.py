@@ -10,6 +10,7 @@ the same with every report written to an output sink and the CI gate's exit stat
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -187,7 +188,7 @@ def _open(options: SessionOptions) -> Session:
     ws = caio_waivers.load_waivers(paths, ruleset) if paths else caio_waivers.WaiverSet()
     if loaded is not None:  # every report records the configuration in force, with its digest
         config = InputDigest(kind="config", path=str(loaded.path), sha256=loaded.doc.sha256)
-        ws = caio_waivers.WaiverSet(waivers=ws.waivers, digests=(config, *ws.digests))
+        ws = dataclasses.replace(ws, digests=(config, *ws.digests))
     if options.today is None:
         from aiprocure.caio.dates import tokyo_today
 

@@ -82,6 +82,7 @@ def assess(
             subject=subject,
             waivers=waivers,
             today=today or date.min,
+            inputs=listed,
         )
         listed += [d for d in waivers.digests if d not in listed]
     cats = category_scores(compiled.ruleset, compiled.categories, plans, codes, order)

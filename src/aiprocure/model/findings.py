@@ -104,6 +104,7 @@ class Waiver(Frozen):
     approver: str
     approved_on: str
     expires_on: str
+    scope: str | None = None  # the scope key that matched: sha256, declaration or corporate_number
 
 
 class EvidenceRef(Frozen):
