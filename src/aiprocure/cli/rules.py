@@ -164,12 +164,25 @@ def lint_checklist(
         ),
     ] = False,
     lang: ProblemLangOpt = None,
+    allow_override: Annotated[
+        bool,
+        typer.Option(
+            "--allow-override",
+            help="Accept changes to shipped named lists, parameters and jurisdictions.",
+        ),
+    ] = False,
 ) -> None:
     """Validate custom rule packs: schema, names, fields, lists, parameters, predicates; positioned errors."""
+    from aiprocure.sources.overrides import shipped_overrides
+
     try:
         paths = [*([] if standalone else api.shipped_checklist_paths()), *files]
         packs = api.load_checklist_docs(paths)
     except InputError as exc:
         fail(exc.problems, lang_of(lang))
-    for checklist_, doc in packs[len(packs) - len(files) :]:
+    shipped = len(packs) - len(files)
+    changes = shipped_overrides(packs[:shipped], packs[shipped:])
+    if changes and not allow_override:
+        fail(changes, lang_of(lang))
+    for checklist_, doc in packs[shipped:]:
         sys.stdout.write(f"{clean(doc.path)}: ok ({len(checklist_.rules)} rules)\n")
