@@ -44,3 +44,24 @@ def test_reports_record_the_configuration_and_its_digest(tmp_path: Path) -> None
         "path": str(cfg),
         "sha256": hashlib.sha256(cfg.read_bytes()).hexdigest(),
     } in inputs
+
+
+def test_reports_record_every_disabled_rule_with_its_reason(tmp_path: Path) -> None:
+    cfg = write(tmp_path / "aiprocure.yaml", "disabled:\n  DS920-LOCK-007: covered elsewhere\n")
+    base = ("check", str(DOMESTIC), "--config", str(cfg))
+    code, out, _ = run(*base, "--format", "json")
+    assert json.loads(out)["disabled_rules"] == [
+        {"rule_id": "DS920-LOCK-007", "reason": "covered elsewhere", "source": f"{cfg}:2"}
+    ]
+    line = f"DS920-LOCK-007 — covered elsewhere ({cfg}:2)"
+    for fmt, lang, label in (
+        ("terminal", "en", "Rules disabled by the configuration: "),
+        ("terminal", "ja", "設定で無効にした項目: "),
+        ("html", "en", "<p>Rules disabled by the configuration: "),
+    ):
+        code, out, _ = run(*base, "--format", fmt, "--lang", lang, "--width", "400")
+        assert label + line in out, fmt
+    code, out, _ = run(*base, "--format", "markdown", "--lang", "en")
+    assert "<br>Rules disabled by the configuration: DS920-LOCK-007 — covered elsewhere" in out
+    code, out, _ = run("check", str(DOMESTIC), "--no-config", "--format", "json")
+    assert "disabled_rules" not in out  # omitted when none

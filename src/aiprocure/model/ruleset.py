@@ -41,6 +41,8 @@ class Ruleset:
     jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
     high_risk: HighRiskSheet | None = None
     rule_source: dict[str, Source] = field(default_factory=dict)
+    # rules a configuration disabled: (rule id, reason, `path:line` of the entry)
+    disabled: tuple[tuple[str, str, str], ...] = ()
 
     @classmethod
     def build(cls, checklists: list[tuple[Checklist, Source]]) -> Ruleset:

@@ -187,7 +187,12 @@ def _value(value: Observed, lang: Lang) -> str:
 
 def _footer(report: Report, lang: Lang) -> str:
     versions = ", ".join(f"{c.id} {c.version}" for c in report.checklists)
+    disabled = "".join(
+        f"<br>{escape(t('disabled_rules', lang))}: {escape(d.rule_id)} — {vendor(d.reason)}"
+        f" ({vendor(d.source)})"
+        for d in report.disabled_rules
+    )
     return (
         f"<sub>{escape(report.tool)} {escape(report.tool_version)} · "
-        f"{escape(t('versions', lang))}: {escape(versions)}</sub>"
+        f"{escape(t('versions', lang))}: {escape(versions)}{disabled}</sub>"
     )

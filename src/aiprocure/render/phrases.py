@@ -91,6 +91,7 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "provenance.tool": ("本ツールの判断", "tool's judgement"),
     # waiver notices (CAIO workflow)
     "waiver_notices": ("免除に関するお知らせ", "Waiver notices"),
+    "disabled_rules": ("設定で無効にした項目", "Rules disabled by the configuration"),
     "notice.expired": ("期限切れのため適用されていません", "expired; no longer applied"),
     "notice.unused": ("該当する未解決の指摘がありません", "not needed: the finding is not open"),
     "notice.expiring_soon": ("まもなく期限切れになります", "expires soon"),

@@ -210,6 +210,16 @@ def _summary(r: Report, lang: Lang) -> Text:
     return Text(f"{t('summary', lang)}: " + " · ".join(parts), style="bold")
 
 
+def _disabled(r: Report, lang: Lang) -> list[RenderableType]:
+    """One footer line per rule the configuration disabled (with its reason and where)."""
+    return [
+        Text(
+            f"{t('disabled_rules', lang)}: {clean(d.rule_id)} — {clean(d.reason)} ({clean(d.source)})"
+        )
+        for d in r.disabled_rules
+    ]
+
+
 def _notices(r: Report, lang: Lang) -> list[RenderableType]:
     if not r.waiver_notices:
         return []
@@ -254,7 +264,7 @@ def build(report: Report, lang: Lang, *, show_waived: bool = True) -> Renderable
     hidden = 0 if show_waived else report.count(Status.WAIVED)
     if hidden:
         parts.append(Text("  " + t("waived_hidden", lang, count=hidden), style="cyan"))
-    parts += [Text(""), _summary(report, lang)]
+    parts += [Text(""), _summary(report, lang), *_disabled(report, lang)]
     return Group(*parts)
 
 
