@@ -49,7 +49,7 @@ def test_reports_record_the_configuration_and_its_digest(tmp_path: Path) -> None
 def test_reports_record_every_disabled_rule_with_its_reason(tmp_path: Path) -> None:
     cfg = write(tmp_path / "aiprocure.yaml", "disabled:\n  DS920-LOCK-007: covered elsewhere\n")
     base = ("check", str(DOMESTIC), "--config", str(cfg))
-    code, out, _ = run(*base, "--format", "json")
+    _, out, _ = run(*base, "--format", "json")
     assert json.loads(out)["disabled_rules"] == [
         {"rule_id": "DS920-LOCK-007", "reason": "covered elsewhere", "source": f"{cfg}:2"}
     ]
@@ -59,9 +59,10 @@ def test_reports_record_every_disabled_rule_with_its_reason(tmp_path: Path) -> N
         ("terminal", "ja", "設定で無効にした項目: "),
         ("html", "en", "<p>Rules disabled by the configuration: "),
     ):
-        code, out, _ = run(*base, "--format", fmt, "--lang", lang, "--width", "400")
+        _, out, _ = run(*base, "--format", fmt, "--lang", lang, "--width", "400")
         assert label + line in out, fmt
-    code, out, _ = run(*base, "--format", "markdown", "--lang", "en")
+    _, out, _ = run(*base, "--format", "markdown", "--lang", "en")
     assert "<br>Rules disabled by the configuration: DS920-LOCK-007 — covered elsewhere" in out
-    code, out, _ = run("check", str(DOMESTIC), "--no-config", "--format", "json")
-    assert "disabled_rules" not in out  # omitted when none
+    assert (
+        "disabled_rules" not in run("check", str(DOMESTIC), "--no-config", "--format", "json")[1]
+    )  # omitted when none
