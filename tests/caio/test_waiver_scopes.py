@@ -81,3 +81,29 @@ def test_declaration_path_is_relative_to_the_waivers_file(
     # the same glob in a waivers file elsewhere does not match (it is not read against the cwd)
     other = write(tmp_path / "w2.yaml", "waivers:\n" + waiver(scope=scope))
     assert finding(_report(Path("a.yaml"), other), "DS920-LOCK-001")["status"] == "fail"
+
+
+def test_a_waiver_that_matched_nothing_is_a_warning(tmp_path: Path) -> None:
+    w = write(
+        tmp_path / "w.yaml",
+        "waivers:\n"
+        + waiver("W-1", scope=f'corporate_number: "{CORP}"')
+        + waiver("W-2", scope='corporate_number: "3234567890120"'),
+    )
+    code, _, err = run(
+        "check", str(OVERSEAS), "--waivers", str(w), "--today", "2026-02-01", "--no-config",
+        "--lang", "en",
+    )  # fmt: skip
+    assert code == 1  # the warning changes nothing else
+    second = 2 + w.read_text(encoding="utf-8").splitlines()[1:].index("  - id: W-2")
+    assert err == (
+        f"{w}:{second}:5: warning: waiver W-2 (DS920-LOCK-001) matched no declaration of this "
+        "run; check its scope\n"
+    )
+    _, _, err = run(
+        "check", str(OVERSEAS), "--waivers", str(w), "--today", "2026-02-01", "--no-config",
+        "--lang", "ja",
+    )  # fmt: skip
+    assert err.endswith(
+        "はこの実行のどの申告書にも当てはまりませんでした。対象（scope）を確認してください\n"
+    )

@@ -11,7 +11,7 @@ the same with every report written to an output sink and the CI gate's exit stat
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -132,23 +132,39 @@ class Session:
         files = core.expand_paths(paths)
         return (o for o in batch.assess_each(self, files) if not isinstance(o, batch.Piece))
 
-    def run(self, paths: Sequence[Path], sink: Sink) -> tuple[int, list[Problem]]:
+    def run(
+        self,
+        paths: Sequence[Path],
+        sink: Sink,
+        *,
+        warn: Callable[[list[Problem]], None] | None = None,
+    ) -> tuple[int, list[Problem]]:
         """Assess ``paths`` into ``sink`` (closed at the end): the gate's exit status (0 or 1)
-        and the problems of the files that could not be assessed."""
+        and the problems of the files that could not be assessed. ``warn`` is given a warning for
+        each waiver that matched no declaration of the run (when every report was seen here)."""
         from aiprocure.api import batch
 
         files = core.expand_paths(paths)
         gate = self.gate
         status = 0
         problems: list[Problem] = []
+        matched: set[str] | None = set()
         for outcome in batch.assess_each(self, files, prerender=sink.prerender(gate)):
             if isinstance(outcome, list):
                 problems.extend(outcome)
                 continue
             sink.add(outcome)
+            if isinstance(outcome, batch.Piece):
+                matched = None  # rendered by a worker: its waivers are not seen here
+            elif matched is not None:
+                matched |= _waivers_in_scope(outcome)
             if not status:
                 status = outcome.status if isinstance(outcome, batch.Piece) else gate(outcome)
         sink.close()
+        if warn is not None and matched is not None and not problems:
+            unmatched = [w for w in self.waivers.waivers if w.entry.id not in matched]
+            if unmatched:
+                warn([_unmatched(w) for w in unmatched])
         return status, problems
 
 
@@ -220,4 +236,21 @@ def _no_rule_left(loaded: LoadedConfig | None, options: SessionOptions) -> Probl
         "--no-default-checklists",
         "確認する項目がありません: チェックリストを指定する（--checklist PACK.yaml）か、"
         "--no-default-checklists を外してください",
+    )
+
+
+def _waivers_in_scope(report: Report) -> set[str]:
+    """The ids of the waivers that matched ``report``'s declaration (applied or noticed)."""
+    ids = {f.waiver.id for f in report.findings if f.waiver is not None}
+    return ids | {n.waiver_id for n in report.waiver_notices}
+
+
+def _unmatched(w: caio_waivers.LoadedWaiver) -> Problem:
+    return Problem(
+        w.path,
+        w.line,
+        5,
+        f"waiver {w.entry.id} ({w.entry.rule}) matched no declaration of this run; check its scope",
+        f"免除 {w.entry.id}（{w.entry.rule}）はこの実行のどの申告書にも当てはまりませんでした。"
+        "対象（scope）を確認してください",
     )

@@ -163,7 +163,11 @@ def check(
         sinks = [open_sink(fmt, to_stdout, language, terminal=style, one_rule_set=not targets)]
         sinks += [open_sink(f, _to_file(path), language) for f, path in targets]
         try:
-            status, problems = session.run(paths, sinks[0] if len(sinks) == 1 else Fanout(sinks))
+            status, problems = session.run(
+                paths,
+                sinks[0] if len(sinks) == 1 else Fanout(sinks),
+                warn=lambda found: print_warnings(found, language),
+            )
         except InputError as exc:
             fail(exc.problems, language)
     if problems:
