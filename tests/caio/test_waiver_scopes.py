@@ -107,3 +107,12 @@ def test_a_waiver_that_matched_nothing_is_a_warning(tmp_path: Path) -> None:
     assert err.endswith(
         "はこの実行のどの申告書にも当てはまりませんでした。対象（scope）を確認してください\n"
     )
+
+
+def test_terminal_and_markdown_name_the_scope_that_matched(tmp_path: Path) -> None:
+    w = write(tmp_path / "w.yaml", "waivers:\n" + waiver(scope=f'corporate_number: "{CORP}"'))
+    base = ("check", str(OVERSEAS), "--waivers", str(w), "--today", "2026-02-01", "--no-config")
+    out = run(*base, "--lang", "en", "--width", "400")[1]
+    assert "[matched by: corporate_number]" in out
+    out = run(*base, "--lang", "ja", "--format", "markdown")[1]
+    assert "\\[対象の一致: corporate\\_number\\]" in out

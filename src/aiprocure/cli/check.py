@@ -1,6 +1,7 @@
 """``aiprocure check``: options -> session -> sinks -> exit code. No logic of its own.
 
-Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or usage.
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or usage;
+3 an internal error (``_entry``); 141 standard output closed early.
 """
 
 from __future__ import annotations

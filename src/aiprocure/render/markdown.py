@@ -166,6 +166,7 @@ def _finding(f: Finding, lang: Lang) -> list[str]:
         lines.append(
             f"- {escape(t('waived_by', lang))}: {escape(w.id)} — {vendor(w.justification)}"
             f" ({vendor(w.approver)}, {escape(w.approved_on)} – {escape(w.expires_on)})"
+            + (f" \\[{escape(t('waiver_scope', lang))}: {escape(w.scope)}\\]" if w.scope else "")
         )
     for ref in f.references:
         text = " ".join(p for p in (ref.source, ref.edition, ref.section, ref.title) if p)

@@ -67,6 +67,7 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "not_answered": ("未回答", "not answered"),
     "generated_at": ("作成日時", "Generated at"),
     "waived_by": ("免除", "Waived"),
+    "waiver_scope": ("対象の一致", "matched by"),
     # statuses
     "status.pass": ("適合", "pass"),
     "status.fail": ("不適合", "fail"),

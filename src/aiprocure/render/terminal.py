@@ -185,7 +185,8 @@ def _finding(f: Finding, lang: Lang) -> RenderableType:
         body.add_row(
             "  ",
             _txt(
-                f"{t('waived_by', lang)}: {w.id} — {w.justification} ({w.approver}, {w.approved_on} – {w.expires_on})",
+                f"{t('waived_by', lang)}: {w.id} — {w.justification} ({w.approver}, {w.approved_on} – {w.expires_on})"
+                + (f" [{t('waiver_scope', lang)}: {w.scope}]" if w.scope else ""),
                 "cyan",
             ),
         )
