@@ -35,6 +35,7 @@ from aiprocure.model.fields import FieldInfo, PathProblem, field_info, sections
 from aiprocure.model.predicates import SIGNATURES
 from aiprocure.model.regex import PatternError, compile_pattern
 from aiprocure.model.ruleset import COMPELLED_ACCESS_LIST
+from aiprocure.sources.valuetypes import KINDS, wrong_type
 from aiprocure.sources.yamlsrc import Document
 
 
@@ -162,13 +163,13 @@ class _Checker:
     ) -> None:
         if info is None:
             return
-        wrong = _wrong_type(info, values)
+        wrong = wrong_type(info, values)
         if wrong is not None:
             self.at(
                 doc,
                 loc,
-                f"{wrong!r} can never equal {info.path}, which is {_KINDS[info.kind][0]}",
-                f"{wrong!r} は {info.path}（{_KINDS[info.kind][1]}）と一致することがありません",
+                f"{wrong!r} can never equal {info.path}, which is {KINDS[info.kind][0]}",
+                f"{wrong!r} は {info.path}（{KINDS[info.kind][1]}）と一致することがありません",
             )
             return
         if info.choices is None:
@@ -185,31 +186,6 @@ class _Checker:
 
     def condition(self, doc: Document, cond: Condition, loc: Loc) -> None:
         fold(cond, _ConditionCheck(self, doc), loc)
-
-
-# What a field holds, for the message when a rule's value is of another type.
-_KINDS = {
-    "bool": (
-        "a boolean field (write true or false, unquoted)",
-        "真偽値のフィールド。引用符なしの true / false",
-    ),
-    "number": ("a numeric field (write the number unquoted)", "数値のフィールド。引用符なしの数値"),
-    "text": ("a text field", "テキストのフィールド"),
-    "enum": ("a field of fixed values", "決まった値のフィールド"),
-}
-
-
-def _wrong_type(info: FieldInfo, values: list[Scalar]) -> Scalar | None:
-    """The first value that a field of ``info``'s kind can never hold (a rule that could never
-    pass, e.g. a boolean field compared with the text "true")."""
-    for v in values:
-        if info.kind == "bool" and not isinstance(v, bool):
-            return v
-        if info.kind == "number" and (isinstance(v, bool) or not isinstance(v, int | float)):
-            return v
-        if info.kind in ("text", "enum") and not isinstance(v, str):
-            return v
-    return None
 
 
 class _ConditionCheck(Fold[None]):
