@@ -153,7 +153,7 @@ def test_scope_is_required(tmp_path: Path) -> None:
     )
     code, _, err = run(*CHECK, "--waivers", str(path), "--today", "2026-02-01")
     assert code == 2
-    assert "at least one scope" in err
+    assert "a waiver needs a scope: sha256, declaration or corporate_number" in err
 
 
 def test_unknown_rule_is_positioned(tmp_path: Path) -> None:
@@ -173,8 +173,12 @@ def test_duplicate_ids_and_duplicate_keys(tmp_path: Path) -> None:
 def test_conflict_expiring_last_wins_and_is_noticed(tmp_path: Path) -> None:
     body = (
         waiver("W-B", expires="2026-09-30")
-        + waiver("W-A", expires="2026-12-31", scope="vendor: Global Generative Japan 合同会社")
-        + waiver("W-C", expires="2026-12-31", scope="declaration: '*/overseas-*.yaml'")
+        + waiver(
+            "W-A",
+            expires="2026-12-31",
+            scope='corporate_number: "1010401089234"\n      vendor: Global Generative Japan 合同会社',
+        )
+        + waiver("W-C", expires="2026-12-31", scope=f"declaration: '{EX}/overseas-*.yaml'")
     )
     doc = _check(tmp_path, body, "2026-02-01")
     f = finding(doc, "DS920-LOCK-001")
@@ -194,7 +198,7 @@ def test_conflict_expiring_last_wins_and_is_noticed(tmp_path: Path) -> None:
 
 
 def test_out_of_scope_waiver_is_ignored(tmp_path: Path) -> None:
-    doc = _check(tmp_path, waiver(scope='corporate_number: "1234567890123"'), "2026-02-01")
+    doc = _check(tmp_path, waiver(scope='corporate_number: "3234567890120"'), "2026-02-01")
     assert finding(doc, "DS920-LOCK-001")["status"] == "fail"
     assert "waiver_notices" not in doc
 
@@ -360,8 +364,8 @@ def _random_waivers(
     scopes: list[dict[str, str]] = [
         {"declaration": "*.yaml"},
         {"declaration": "elsewhere/*.yaml"},
-        {"vendor": subject.vendor or "nobody"},
-        {"system": "another system"},
+        {"declaration": "*.yaml", "vendor": subject.vendor or "nobody"},
+        {"declaration": "*.yaml", "system": "another system"},
     ]
     if subject.corporate_number:
         scopes.append({"corporate_number": subject.corporate_number})

@@ -188,5 +188,10 @@ def test_every_misleading_character_is_escaped(render_reports: list[Report]) -> 
         out = json_.render([report], Lang.EN)
         assert char not in out
         assert f'"x\\u{ord(char):04x}y"' in out
-    harmless = "é—→…「」・\u2010\u2027\u202f\u205f\u206a\ufefe"  # near neighbours stay as they are
+    harmless = "é—→…「」・\u2010\u2027\u202f\u205f\ufefe"  # near neighbours stay as they are
     assert harmless in json_.render([_with_observed(render_reports[0], harmless)], Lang.EN)
+    # the invisible characters render.safe shows as <U+XXXX> (model.invisible): escaped too
+    for char in "\u00ad\u061c\u206a\u3164\ufe0f\U000e0041":
+        out = json_.render([_with_observed(render_reports[0], f"x{char}y")], Lang.EN)
+        assert char not in out
+        assert json.dumps(f"x{char}y") in out

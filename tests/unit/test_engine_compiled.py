@@ -52,6 +52,7 @@ from aiprocure.model.common import Text
 from aiprocure.model.conditions import fields_of
 from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import OPEN, Finding, Status
+from aiprocure.model.regex import PatternError, compile_pattern
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.load import parse_file, validate
 from aiprocure.sources.yamlsrc import Document
@@ -142,7 +143,7 @@ def ref_holds(cond: Condition, ctx: Context) -> Result:
         v = ctx.get(cond.matches.field)
         if v is None:
             return None
-        rx = re.compile(cond.matches.pattern)
+        rx = compile_pattern(cond.matches.pattern)  # RE2, as the engine (model.regex)
         return all(rx.search(str(x)) is not None for x in _as_list(v))
     if isinstance(cond, Predicate):
         return PREDICATES[cond.predicate.name].fn(ctx, dict(cond.predicate.args))
@@ -242,7 +243,7 @@ def _same(a: Any, b: Any) -> None:
 def _outcome(run: Any) -> tuple[str, Any]:
     try:
         return "ok", run()
-    except (TypeError, KeyError, re.error) as exc:
+    except (TypeError, KeyError, re.error, PatternError) as exc:
         return "raised", type(exc)
 
 

@@ -77,7 +77,7 @@ SOURCE_TYPES = {"engine": frozenset({"aiprocure.sources.yamlsrc"})}
 THIRD_PARTY: dict[str, frozenset[str]] = {
     "root": frozenset(),
     "errors": frozenset(),
-    "model": frozenset({"pydantic", "pydantic_core"}),
+    "model": frozenset({"pydantic", "pydantic_core", "re2"}),  # re2: model/regex.py, pack patterns
     "sources": frozenset({"pydantic", "pydantic_core", "yaml"}),
     "engine": frozenset({"pydantic", "pydantic_core"}),
     "gate": frozenset(),

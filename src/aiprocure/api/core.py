@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -38,6 +40,7 @@ __all__ = [
     "assess_loaded",
     "compiled_ruleset",
     "expand_paths",
+    "hidden_character_warnings",
     "load_checklists",
     "load_declaration",
     "shipped_checklist_paths",
@@ -100,8 +103,37 @@ def _shipped_dir_resolved() -> Path:
     return shipped_checklist_dir().resolve()
 
 
-def load_declaration(path: Path) -> tuple[Declaration, Document]:
-    return load(path, Declaration)
+def load_declaration(path: Path, *, today: date | None = None) -> tuple[Declaration, Document]:
+    """The declaration at ``path``; with ``today``, dates of past events after it are refused."""
+    return load(path, Declaration, today=today)
+
+
+def hidden_character_warnings(paths: Sequence[Path]) -> list[Problem]:
+    """Warnings (positioned, in file order) for every key or text value of the declarations at
+    ``paths`` that holds invisible or direction-changing characters (``sources.hidden``).
+
+    Read apart from the assessment, so that they are the same whichever process assesses a file:
+    a file is parsed again only when its text holds such a character at all (rare). A file that
+    cannot be read or parsed gives no warning here: its run reports it."""
+    from aiprocure.model.invisible import UNSAFE
+    from aiprocure.sources.hidden import hidden_characters
+    from aiprocure.sources.load import read_bytes
+
+    try:
+        files = expand_paths(paths)
+    except InputError:
+        return []
+    found: list[Problem] = []
+    for path in files:
+        if str(path) == "-":  # standard input can be read once only: the assessment reads it
+            continue
+        try:
+            text = read_bytes(path).decode("utf-8", "replace").removeprefix("\ufeff")
+            if UNSAFE.search(text.replace("\t", "").replace("\n", "").replace("\r", "")):
+                found += hidden_characters(parse_file(path))
+        except InputError:
+            continue
+    return found
 
 
 def assess_file(
@@ -199,7 +231,7 @@ def scan_paths(paths: Sequence[Path], exclude: Sequence[str] = ()) -> Scan:
     excluded: list[Path] = []
     others: list[Path] = []
     for path in paths:
-        if path.is_dir() and str(path) != "-":
+        if str(path) != "-" and _is_dir(path):
             for found in expand_paths([path]):
                 if _excluded(found, path, exclude):
                     excluded.append(found)
@@ -214,31 +246,88 @@ def scan_paths(paths: Sequence[Path], exclude: Sequence[str] = ()) -> Scan:
     return Scan(files, excluded, others)
 
 
+def _is_dir(path: Path) -> bool:
+    """``path.is_dir()``, False where the path cannot even be looked at (a name too long, an
+    overflowing stat): reading it then gives the positioned error."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; directories become their *.yaml / *.yml entries (recursive, sorted).
+    """Files as given; directories become their *.yaml / *.yml entries (recursive, sorted;
+    symbolic links to directories are not entered).
 
     Anything in a directory with a YAML suffix is kept, even a broken link or a FIFO, so that it
-    gets its own positioned error instead of being skipped in silence."""
+    gets its own positioned error instead of being skipped in silence; so does a directory that
+    cannot be read (mode 000, a name too long): nothing is skipped in silence."""
     out: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and not p.is_dir()
-            )
-            if not found:
-                problems.append(
-                    Problem(
-                        str(path),
-                        1,
-                        1,
-                        "directory holds no .yaml or .yml files",
-                        "ディレクトリに .yaml / .yml ファイルがありません",
-                    )
-                )
-            out.extend(found)
-        else:
+        try:
+            is_dir = path.is_dir()
+        except (OSError, ValueError):  # ENAMETOOLONG, EOVERFLOW...: reading it will tell
+            is_dir = False
+        if not is_dir:
             out.append(path)
+            continue
+        found: list[Path] = []
+        _walk(path, found, problems)
+        if not found and not problems:
+            problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "directory holds no .yaml or .yml files",
+                    "ディレクトリに .yaml / .yml ファイルがありません",
+                )
+            )
+        out.extend(sorted(found))
     if problems:
         raise InputError(problems)
     return out
+
+
+def _walk(directory: Path, found: list[Path], problems: list[Problem]) -> None:
+    """The YAML files under ``directory``; a directory that cannot be listed is a problem."""
+    try:
+        with os.scandir(directory) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(_unreadable_directory(directory, exc))
+        return
+    for entry in entries:
+        path = directory / entry.name
+        try:
+            real_dir = entry.is_dir(follow_symlinks=False)
+            is_dir = real_dir or entry.is_dir()
+        except OSError as exc:
+            problems.append(_unreadable_directory(path, exc))
+            continue
+        if real_dir:
+            _walk(path, found, problems)
+        elif not is_dir and path.suffix in YAML_SUFFIXES:
+            found.append(path)
+
+
+def _unreadable_directory(path: Path, exc: OSError) -> Problem:
+    if exc.errno == errno.ENAMETOOLONG:
+        return Problem(str(path), 1, 1, "file name too long", "ファイル名が長すぎます")
+    if isinstance(exc, PermissionError):
+        return Problem(
+            str(path),
+            1,
+            1,
+            "cannot read directory: permission denied",
+            "ディレクトリを読み取れません: 読み取りの権限がありません",
+        )
+    reason = exc.strerror or str(exc)
+    return Problem(
+        str(path),
+        1,
+        1,
+        f"cannot read directory: {reason}",
+        f"ディレクトリを読み取れません: {reason}",
+    )

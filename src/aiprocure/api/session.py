@@ -11,7 +11,7 @@ the same with every report written to an output sink and the CI gate's exit stat
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,7 +25,7 @@ from aiprocure.errors import InputError, Problem
 from aiprocure.gate import FailOn, Gate, IncompleteDetermination
 from aiprocure.model.common import Lang
 from aiprocure.model.declaration import Declaration
-from aiprocure.model.findings import Report
+from aiprocure.model.findings import InputDigest, Report
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
 
@@ -94,6 +94,15 @@ class Session:
         return run_lang(self.options.lang, defaults.lang if defaults else None)
 
     @property
+    def declared_by(self) -> date:
+        """The latest date a declaration's past events (``declared_on``, evaluations) may have:
+        the run's date, or the Tokyo calendar's today when that is later (``--today`` may judge
+        waivers as of a past day; a declaration is not in the future for that)."""
+        from aiprocure.caio.dates import tokyo_today
+
+        return max(self.today, tokyo_today())
+
+    @property
     def gate(self) -> Gate:
         """The CI gate: ``fail_on``, else the config's ``defaults.fail_on``, else high."""
         fail_on = self.options.fail_on
@@ -114,7 +123,8 @@ class Session:
         return self.assess_with_declaration(path)[0]
 
     def assess_with_declaration(self, path: Path) -> tuple[Report, Declaration, Document]:
-        declaration, doc = core.load_declaration(path)  # read and parsed once, for both
+        # read and parsed once, for both
+        declaration, doc = core.load_declaration(path, today=self.declared_by)
         report = core.assess_loaded(
             path,
             declaration,
@@ -134,24 +144,40 @@ class Session:
         files = core.expand_paths(paths)
         return (o for o in batch.assess_each(self, files) if not isinstance(o, batch.Piece))
 
-    def run(self, paths: Sequence[Path], sink: Sink) -> tuple[int, list[Problem]]:
+    def run(
+        self,
+        paths: Sequence[Path],
+        sink: Sink,
+        *,
+        warn: Callable[[list[Problem]], None] | None = None,
+    ) -> tuple[int, list[Problem]]:
         """Assess ``paths`` into ``sink`` (closed at the end): the gate's exit status (0 or 1)
-        and the problems of the files that could not be assessed."""
+        and the problems of the files that could not be assessed. ``warn`` is given a warning for
+        each waiver that matched no declaration of the run (when every report was seen here)."""
         from aiprocure.api import batch
 
         files = core.expand_paths(paths)
         gate = self.gate
         status = 0
         problems: list[Problem] = []
+        matched: set[str] | None = set()
         for outcome in batch.assess_each(self, files, prerender=sink.prerender(gate)):
             if isinstance(outcome, list):
                 problems.extend(outcome)
                 continue
             sink.add(outcome)
+            if isinstance(outcome, batch.Piece):
+                matched = None  # rendered by a worker: its waivers are not seen here
+            elif matched is not None:
+                matched |= _waivers_in_scope(outcome)
             if not status:
                 status = outcome.status if isinstance(outcome, batch.Piece) else gate(outcome)
         sink.problems(problems)
         sink.close()
+        if warn is not None and matched is not None and not problems:
+            unmatched = [w for w in self.waivers.waivers if w.entry.id not in matched]
+            if unmatched:
+                warn([_unmatched(w) for w in unmatched])
         return status, problems
 
 
@@ -234,7 +260,12 @@ def _open(options: SessionOptions) -> Session:
         paths = tuple(options.waivers)
     else:
         paths = tuple(loaded.waiver_paths) if loaded else ()
+    if not ruleset.rules:
+        raise InputError([_no_rule_left(loaded, options)])
     ws = caio_waivers.load_waivers(paths, ruleset) if paths else caio_waivers.WaiverSet()
+    if loaded is not None:  # every report records the configuration in force, with its digest
+        config = InputDigest(kind="config", path=str(loaded.path), sha256=loaded.doc.sha256)
+        ws = dataclasses.replace(ws, digests=(config, *ws.digests))
     if options.today is None:
         from aiprocure.caio.dates import tokyo_today
 
@@ -243,4 +274,44 @@ def _open(options: SessionOptions) -> Session:
         today = options.today
     return Session(
         ruleset=ruleset, today=today, config=loaded, waivers=ws, waiver_paths=paths, options=options
+    )
+
+
+def _no_rule_left(loaded: LoadedConfig | None, options: SessionOptions) -> Problem:
+    """A run with no rule to check would report "no findings" about nothing: an error."""
+    if loaded is not None and loaded.config.disabled:
+        pos = loaded.doc.position(("disabled",))
+        return Problem(
+            str(loaded.path),
+            pos.line,
+            pos.col,
+            "disabled: the configuration disables every rule; no rule is left to check",
+            "disabled: 設定がすべての項目を無効にしています。確認する項目が残っていません",
+        )
+    what = "--no-default-checklists" if options.no_default_checklists else "checklists"
+    return Problem(
+        what,
+        1,
+        1,
+        "no rule is left to check: give a checklist (--checklist PACK.yaml) or drop "
+        "--no-default-checklists",
+        "確認する項目がありません: チェックリストを指定する（--checklist PACK.yaml）か、"
+        "--no-default-checklists を外してください",
+    )
+
+
+def _waivers_in_scope(report: Report) -> set[str]:
+    """The ids of the waivers that matched ``report``'s declaration (applied or noticed)."""
+    ids = {f.waiver.id for f in report.findings if f.waiver is not None}
+    return ids | {n.waiver_id for n in report.waiver_notices}
+
+
+def _unmatched(w: caio_waivers.LoadedWaiver) -> Problem:
+    return Problem(
+        w.path,
+        w.line,
+        5,
+        f"waiver {w.entry.id} ({w.entry.rule}) matched no declaration of this run; check its scope",
+        f"免除 {w.entry.id}（{w.entry.rule}）はこの実行のどの申告書にも当てはまりませんでした。"
+        "対象（scope）を確認してください",
     )

@@ -123,5 +123,31 @@ def render_compare(
     if fmt is CompareFormat.CSV:
         return grid_csv(header, body)
     if fmt is CompareFormat.TERMINAL:
-        return grid_terminal(title, header, body, width=width)
+        return _terminal(header, body, lang, width)
     return assert_never(fmt)
+
+
+# A terminal table gives each bidder a column at least this wide (besides the item column); more
+# bidders than fit are shown in several tables of the same rows, each with the item column (a table
+# of 32 columns in 100 was squeezed to nothing).
+_MIN_COLUMN = 14
+_ITEM_COLUMN = 28
+
+
+def bidders_per_table(width: int) -> int:
+    return max(1, (width - _ITEM_COLUMN) // _MIN_COLUMN)
+
+
+def _terminal(header: list[str], body: list[tuple[str, list[str]]], lang: Lang, width: int) -> str:
+    total = len(header) - 1
+    per = bidders_per_table(width)
+    if total <= per:
+        return grid_terminal(tc("compare_title", lang), header, body, width=width)
+    parts = []
+    for start in range(0, total, per):
+        stop = min(start + per, total)
+        title = tc("compare_part", lang, first=start + 1, last=stop, total=total)
+        part_header = [header[0], *header[1 + start : 1 + stop]]
+        part_body = [(label, cells[start:stop]) for label, cells in body]
+        parts.append(grid_terminal(title, part_header, part_body, width=width))
+    return "\n".join(parts)

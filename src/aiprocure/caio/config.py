@@ -129,4 +129,7 @@ def apply_config(ruleset: Ruleset, loaded: LoadedConfig) -> Ruleset:
         parameters=dict(ruleset.parameters),
         jurisdictions=dict(ruleset.jurisdictions),
         rule_source=dict(ruleset.rule_source),
+        disabled=tuple(
+            (rid, reason, loaded.where("disabled", rid)) for rid, reason in cfg.disabled.items()
+        ),
     )

@@ -64,6 +64,12 @@ class Entry:
         return row
 
 
+def shown_path(path: str) -> str:
+    """A file name as it can be stored and shown: bytes that are not UTF-8 (which arrive as
+    surrogate escapes) written as ``\\xff``."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def entry_from(report: Report, report_json: str, assessed_on: date) -> Entry:
     import hashlib
 
@@ -72,7 +78,7 @@ def entry_from(report: Report, report_json: str, assessed_on: date) -> Entry:
         vendor=report.subject.vendor,
         corporate_number=report.subject.corporate_number,
         system=report.subject.system,
-        declaration_path=report.subject.declaration,
+        declaration_path=shown_path(report.subject.declaration),
         declaration_sha256=decl.sha256,
         report_sha256=hashlib.sha256(report_json.encode("utf-8")).hexdigest(),
         checklists=sorted(f"{c.id}@{c.version}" for c in report.checklists),

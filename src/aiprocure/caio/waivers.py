@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from aiprocure.engine.waivers import LoadedWaiver, WaiverSet
+from aiprocure.engine.waivers import LoadedWaiver, WaiverSet, absolute
 from aiprocure.errors import InputError, Problem
 from aiprocure.model.findings import InputDigest
 from aiprocure.model.ruleset import Ruleset
@@ -61,7 +61,10 @@ def load_waivers(paths: Sequence[Path], ruleset: Ruleset) -> WaiverSet:
                 )
             else:
                 seen[w.id] = f"{doc.path}:{at.line}"
-            out.append(LoadedWaiver(entry=w, path=doc.path, line=at.line))
+            glob = w.scope.declaration
+            if glob is not None:  # relative to the waivers file, not to the current directory
+                glob = absolute(glob, str(Path(path).resolve().parent))
+            out.append(LoadedWaiver(entry=w, path=doc.path, line=at.line, declaration=glob))
     if problems:
         raise InputError(problems)
-    return WaiverSet(waivers=tuple(out), digests=tuple(digests))
+    return WaiverSet(waivers=tuple(out), digests=tuple(digests), cwd=Path.cwd().as_posix())

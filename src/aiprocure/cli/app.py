@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -58,8 +59,36 @@ def _root(
             help="Show the version and exit.",
         ),
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help="On an internal error (exit 3), print the traceback too.",
+        ),
+    ] = False,
 ) -> None:
     """aiprocure — DS-920 generative-AI procurement checks."""
+    _debug[0] = debug
+
+
+_debug = [False]  # set by --debug for this run
+
+
+def debug_enabled() -> bool:
+    """Whether ``--debug`` was given (or ``AIPROCURE_DEBUG`` is set non-empty)."""
+    return _debug[0] or bool(os.environ.get("AIPROCURE_DEBUG"))
+
+
+def _text_streams_never_fail() -> None:
+    """Standard output and error that cannot take every character (``PYTHONIOENCODING=cp932``, a
+    Japanese Windows console redirected to a file) show what they cannot encode as a backslash
+    escape (``\\u2014``) instead of failing: nothing is lost and the run goes on. File names that
+    are not UTF-8 (surrogate escapes) are shown the same way. Reports written as bytes (JSON,
+    SARIF, ...) stay UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 # Click's usage errors begin with these; under a Japanese run they are told in Japanese too.
@@ -75,6 +104,7 @@ _USAGE_JA = (
 
 
 def main() -> None:
+    _text_streams_never_fail()
     # typer 0.29 carries its own click (pinned in pyproject.toml); its exceptions live there.
     from typer._click.exceptions import ClickException, UsageError
 

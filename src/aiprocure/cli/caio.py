@@ -15,6 +15,7 @@ from aiprocure.caio.diff_render import render_diff
 from aiprocure.cli.options import (
     ChecklistOpt,
     ConfigOpt,
+    ForceOpt,
     LangOpt,
     NoConfigOpt,
     NoDefaultOpt,
@@ -27,6 +28,7 @@ from aiprocure.cli.options import (
     open_session,
     session_options,
 )
+from aiprocure.cli.overwrite import refuse_overwrite, session_inputs
 from aiprocure.errors import InputError, Problem
 from aiprocure.gate import FailOn
 
@@ -49,6 +51,7 @@ def compare(
     no_waivers: NoWaiversOpt = False,
     today: TodayOpt = None,
     width: WidthOpt = 100,
+    force: ForceOpt = False,
 ) -> None:
     """Put bidders side by side: risk, review, scores, open findings and key declared facts."""
     session = open_session(
@@ -64,6 +67,8 @@ def compare(
         )
     )
     language = session.lang
+    if output is not None:
+        refuse_overwrite([output], session_inputs(session, paths), language, force=force)
     bidders: list[Bidder] = []
     problems: list[Problem] = []
     for path in paths:

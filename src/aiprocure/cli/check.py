@@ -1,8 +1,8 @@
 """``aiprocure check``: options -> session -> sinks -> exit code. No logic of its own.
 
-Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or usage.
-The CI conventions (base directory, step summary, exclusions, compact output) are in
-docs/formats.md.
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or usage;
+3 an internal error (``_entry``); 141 standard output closed early. The CI conventions (base
+directory, step summary, exclusions, compact output) are in docs/formats.md.
 """
 
 from __future__ import annotations
@@ -14,20 +14,24 @@ from typing import Annotated
 
 import typer
 
+from aiprocure import api
 from aiprocure.api.core import scan_paths
 from aiprocure.api.output import Fanout, open_sink
 from aiprocure.cli import targets
 from aiprocure.cli.options import (
     ChecklistOpt,
+    ForceOpt,
     LangOpt,
     NoDefaultOpt,
     batch_gc,
     fail,
     open_session,
+    print_warnings,
     session_options,
     to_stdout,
     usage,
 )
+from aiprocure.cli.overwrite import refuse_overwrite, session_inputs
 from aiprocure.errors import InputError
 from aiprocure.gate import FailOn, IncompleteDetermination
 from aiprocure.model.checklist import Severity
@@ -111,7 +115,9 @@ def check(
     today: Annotated[
         str | None,
         typer.Option(
-            metavar="YYYY-MM-DD", help="Date waivers are judged on (default: today in Asia/Tokyo)."
+            metavar="YYYY-MM-DD",
+            help="The date waivers are judged on (default: today in Asia/Tokyo); declared "
+            "dates may lie after neither it nor today.",
         ),
     ] = None,
     jobs: Annotated[
@@ -192,6 +198,7 @@ def check(
             "as open alerts; by default they are listed in the run's properties only).",
         ),
     ] = False,
+    force: ForceOpt = False,
 ) -> None:
     """Assess declarations and report findings, scores and high-risk review flags."""
     written = [targets.output_target(spec, lang) for spec in output or []]
@@ -263,6 +270,10 @@ def check(
                     options=summary_options,
                 )
             )
+        refuse_overwrite(
+            [path for _, path in written], session_inputs(session, paths), language, force=force
+        )
+        print_warnings(api.hidden_character_warnings(paths), language)
         try:
             scan = scan_paths(paths, session.exclude)
             if not quiet:
@@ -270,7 +281,9 @@ def check(
             if not scan.files:
                 fail([targets.nothing_to_check(paths)], language)
             status, problems = session.run(
-                scan.files, sinks[0] if len(sinks) == 1 else Fanout(sinks)
+                scan.files,
+                sinks[0] if len(sinks) == 1 else Fanout(sinks),
+                warn=lambda found: print_warnings(found, language),
             )
         except InputError as exc:
             fail(exc.problems, language)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -14,16 +15,19 @@ from aiprocure.caio.inventory import (
     ENV_VAR,
     Inventory,
     InventoryError,
+    damage_messages,
     entry_from,
     open_inventory,
     to_csv,
     to_json,
 )
+from aiprocure.caio.inventory_entry import Entry
 from aiprocure.caio.tables import grid_terminal
 from aiprocure.caio.text import tc
 from aiprocure.cli.options import (
     ChecklistOpt,
     ConfigOpt,
+    ForceOpt,
     LangOpt,
     NoConfigOpt,
     NoDefaultOpt,
@@ -39,6 +43,8 @@ from aiprocure.cli.options import (
     usage,
     write,
 )
+from aiprocure.cli.overwrite import refuse_overwrite
+from aiprocure.model.common import Lang
 from aiprocure.model.findings import RiskLevel
 from aiprocure.render.json_ import render as render_json
 from aiprocure.render.safe import clean
@@ -139,6 +145,7 @@ def inventory_list(
         _inventory_fail(exc)
     finally:
         inv.close()
+    _warn_damaged(inv, entries, language)
     if fmt == "json":
         sys.stdout.write(to_json(entries))
     elif fmt == "csv":
@@ -185,8 +192,11 @@ def inventory_list(
 def inventory_export(
     csv_path: Annotated[Path, typer.Option("--csv", help="Write the whole inventory as CSV here.")],
     db: DbOpt = None,
+    lang: LangOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Export the inventory as CSV (formula-injection safe)."""
+    language = lang_of(lang)
     inv = _open(db, create=False)
     try:
         entries = inv.entries()
@@ -194,7 +204,17 @@ def inventory_export(
         _inventory_fail(exc)
     finally:
         inv.close()
+    _warn_damaged(inv, entries, language)
+    # the database and the declarations it records are this command's inputs
+    recorded = [Path(e.declaration_path) for e in entries if e.declaration_path]
+    refuse_overwrite([csv_path], [inv.path, *recorded], language, force=force)
     write(csv_path, to_csv(entries))
+
+
+def _warn_damaged(inv: Inventory, entries: Sequence[Entry], lang: Lang) -> None:
+    """A warning on stderr for each damaged row (shown with what could be read)."""
+    for en, ja in damage_messages(str(inv.path), entries):
+        sys.stderr.write(f"{clean(ja if lang is Lang.JA else en)}\n")
 
 
 def inventory_expiring(
@@ -209,6 +229,7 @@ def inventory_expiring(
     day = today_from(today)
     inv = _open(db, create=False)
     try:
+        _warn_damaged(inv, inv.entries(), language)
         found = inv.expiring(day, days)
     except InventoryError as exc:
         _inventory_fail(exc)

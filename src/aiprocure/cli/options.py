@@ -3,6 +3,7 @@ the few ways a command ends (problems, a usage error, a file written)."""
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import sys
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, BinaryIO, NoReturn
 
 import typer
 
@@ -63,7 +64,8 @@ TodayOpt = Annotated[
     typer.Option(
         "--today",
         metavar="YYYY-MM-DD",
-        help="The date waivers are judged on (default: today's date in Asia/Tokyo).",
+        help="The date waivers are judged on (default: today in Asia/Tokyo); declared dates "
+        "may lie after neither it nor today.",
     ),
 ]
 WidthOpt = Annotated[int, typer.Option(min=40, max=400)]
@@ -81,6 +83,14 @@ def print_problems(problems: list[Problem], lang: Lang) -> None:
     sys.stderr.flush()
 
 
+def print_warnings(warnings: list[Problem], lang: Lang) -> None:
+    """``file:line:col: warning: message`` on stderr (they never change the exit status)."""
+    label = "警告" if lang is Lang.JA else "warning"
+    for p in warnings:
+        sys.stderr.write(clean(f"{p.path}:{p.line}:{p.col}: {label}: {p.text(lang)}") + "\n")
+    sys.stderr.flush()
+
+
 def usage(message: str, ja: str | None = None, lang: Lang | None = None) -> NoReturn:
     """A usage error, exit 2: in Japanese when the run's language is (``lang``, else
     AIPROCURE_LANG, else the locale's) and ``ja`` is given."""
@@ -91,6 +101,12 @@ def usage(message: str, ja: str | None = None, lang: Lang | None = None) -> NoRe
     else:
         sys.stderr.write(f"aiprocure: error: {message}\n")
     raise typer.Exit(2)
+
+
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Write the output even over a file this run reads (an input)."),
+]
 
 
 def lang_of(lang: Lang | None) -> Lang:
@@ -112,7 +128,16 @@ def write(path: Path, text: str | bytes) -> None:
 def emit(text: str, output: Path | None = None) -> None:
     """Text to standard output (ending in a newline) or to ``output``."""
     if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        text = text if text.endswith("\n") else text + "\n"
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:  # a text-only stream (some test harnesses)
+            sys.stdout.write(text)
+            return
+        # in the stream's encoding; what it cannot take (cp932, a file name's surrogate escape)
+        # shown as a backslash escape, never an error
+        sys.stdout.flush()
+        _write_all(out, text.encode(sys.stdout.encoding or "utf-8", "backslashreplace"))
+        out.flush()
     else:
         write(output, text)
 
@@ -126,8 +151,19 @@ def emit_bytes(data: bytes) -> None:
         sys.stdout.write(data.decode())
         return
     sys.stdout.flush()
-    out.write(data)
+    _write_all(out, data)
     out.flush()
+
+
+def _write_all(out: BinaryIO, data: bytes) -> None:
+    """Every byte, or an error: a buffered write to a pipe whose reader has gone can report fewer
+    bytes written instead of failing (then the next write raises BrokenPipeError)."""
+    view = memoryview(data)
+    while view:
+        written = out.write(view)
+        if not written:
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+        view = view[written:]
 
 
 def to_stdout(data: str | bytes) -> None:
@@ -139,6 +175,9 @@ def to_stdout(data: str | bytes) -> None:
 
 
 def today_from(text: str | None) -> date:
+    """The run's date: ``--today``, else today in Asia/Tokyo. Waivers are judged on it; a
+    declaration's dates of past events may lie after neither it nor the Tokyo calendar's today
+    (``api.Session.declared_by``)."""
     if text is None:
         return tokyo_today()
     day = parse_day(text)
@@ -153,8 +192,11 @@ def generated_at(timestamp: bool) -> str | None:
     if epoch:
         try:
             return datetime.fromtimestamp(int(epoch), UTC).isoformat().replace("+00:00", "Z")
-        except (ValueError, OverflowError):
-            usage(f"SOURCE_DATE_EPOCH must be an integer number of seconds, not {epoch!r}")
+        except (ValueError, OverflowError, OSError):  # OSError: EOVERFLOW from the C library
+            usage(
+                f"SOURCE_DATE_EPOCH must be an integer number of seconds (years 1 to 9999), "
+                f"not {epoch!r}"
+            )
     if timestamp:
         return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return None

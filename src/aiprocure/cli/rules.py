@@ -11,13 +11,17 @@ from typing import Annotated
 import typer
 
 from aiprocure import api
+from aiprocure.caio.dates import tokyo_today
 from aiprocure.cli.options import (
     ChecklistOpt,
     LangOpt,
     NoDefaultOpt,
     ProblemLangOpt,
+    TodayOpt,
     fail,
     lang_of,
+    print_warnings,
+    today_from,
     usage,
     write,
 )
@@ -37,9 +41,11 @@ def _ruleset(checklist: list[Path] | None, no_default: bool, lang: Lang) -> Rule
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Declaration files or directories of them.")],
     lang: ProblemLangOpt = None,
+    today: TodayOpt = None,
 ) -> None:
     """Check that declarations are well-formed (no assessment). Exit 2 on any problem."""
     language = lang_of(lang)
+    day = max(today_from(today), tokyo_today())  # as a session's declared_by
     try:
         files = api.expand_paths(paths)
     except InputError as exc:
@@ -47,10 +53,11 @@ def validate(
     problems: list[Problem] = []
     for path in files:
         try:
-            api.load_declaration(path)
+            api.load_declaration(path, today=day)
             sys.stdout.write(f"{clean(str(path))}: ok\n")
         except InputError as exc:
             problems.extend(exc.problems)
+    print_warnings(api.hidden_character_warnings(files), language)
     if problems:
         fail(problems, language)
 
@@ -157,12 +164,25 @@ def lint_checklist(
         ),
     ] = False,
     lang: ProblemLangOpt = None,
+    allow_override: Annotated[
+        bool,
+        typer.Option(
+            "--allow-override",
+            help="Accept changes to shipped named lists, parameters and jurisdictions.",
+        ),
+    ] = False,
 ) -> None:
     """Validate custom rule packs: schema, names, fields, lists, parameters, predicates; positioned errors."""
+    from aiprocure.sources.overrides import shipped_overrides
+
     try:
         paths = [*([] if standalone else api.shipped_checklist_paths()), *files]
         packs = api.load_checklist_docs(paths)
     except InputError as exc:
         fail(exc.problems, lang_of(lang))
-    for checklist_, doc in packs[len(packs) - len(files) :]:
+    shipped = len(packs) - len(files)
+    changes = shipped_overrides(packs[:shipped], packs[shipped:])
+    if changes and not allow_override:
+        fail(changes, lang_of(lang))
+    for checklist_, doc in packs[shipped:]:
         sys.stdout.write(f"{clean(doc.path)}: ok ({len(checklist_.rules)} rules)\n")

@@ -18,6 +18,7 @@ from aiprocure.model.checklist import Severity
 from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import (
     REPORT_VERSION,
+    DisabledRule,
     Finding,
     InputDigest,
     Location,
@@ -83,6 +84,7 @@ def assess(
             subject=subject,
             waivers=waivers,
             today=today or date.min,
+            inputs=listed,
         )
         listed += [d for d in waivers.digests if d not in listed]
     cats = category_scores(compiled.ruleset, compiled.categories, plans, codes, order, findings)
@@ -113,6 +115,10 @@ def assess(
         "categories": cats,
         "findings": ordered,
         "waiver_notices": notices,
+        "disabled_rules": [
+            DisabledRule(rule_id=rid, reason=why, source=where)
+            for rid, why, where in compiled.ruleset.disabled
+        ],
     }
     if type(file) is str and _is_text(generated_at) and _are_digests(listed):
         # Every value is of its field's type (the engine's own, the validated declaration's, the
@@ -122,6 +128,8 @@ def assess(
     del values["report_version"], values["tool"]
     if not notices:
         del values["waiver_notices"]
+    if not values["disabled_rules"]:
+        del values["disabled_rules"]
     return Report.model_validate(values)  # as given: validation says what is wrong
 
 

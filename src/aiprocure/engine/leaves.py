@@ -3,9 +3,7 @@ against a value, a value set, a bound or a pattern. See ``engine.compiler`` for 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from aiprocure.engine.context import Observations, reader
@@ -24,15 +22,11 @@ from aiprocure.model.conditions import (
     Scalar,
     ValueSet,
 )
+from aiprocure.model.regex import PatternError, Regex, compile_pattern
 from aiprocure.model.ruleset import Ruleset
 
 Result = bool | None
 Check = Callable[[dict[str, Any], Observations], Result]
-
-
-@lru_cache(maxsize=256)
-def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def _values(vs: ValueSet, ruleset: Ruleset) -> frozenset[Scalar]:
@@ -191,15 +185,15 @@ def compile_matches(cond: Matches, ruleset: Ruleset) -> Check:
     read = reader(cond.matches.field)
     pattern = cond.matches.pattern
     try:
-        rx: re.Pattern[str] | None = _regex(pattern)
-    except re.error:
+        rx: Regex | None = compile_pattern(pattern)  # RE2: linear time (model.regex)
+    except PatternError:
         rx = None  # raise where the interpreter raised: when the field is answered
 
     def matches(data: dict[str, Any], observed: Observations) -> Result:
         v = read(data, observed)
         if v is None:
             return None
-        search = (_regex(pattern) if rx is None else rx).search
+        search = (compile_pattern(pattern) if rx is None else rx).search
         return all(search(str(x)) is not None for x in (v if isinstance(v, list) else [v]))
 
     return matches

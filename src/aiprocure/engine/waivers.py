@@ -8,8 +8,10 @@ flag: it can excuse a vendor's shortfall, not exempt a use case from CAIO review
 Rules, in order:
 
 * a waiver applies from ``approved_on`` to ``expires_on`` inclusive (calendar dates, Asia/Tokyo);
-* it matches a finding when ``rule`` is the finding's rule and every scope key given matches the
-  report's subject (declaration is a glob on the path as given, also tried in POSIX form);
+* it matches a finding when ``rule`` is the finding's rule and every scope key given matches: the
+  declaration's sha256, its path (a glob made absolute against the waivers file's directory,
+  matched with the declaration's absolute path), the corporate number, and the vendor or system
+  name (which only narrow one of the others: ``model.waivers.Scope``);
 * two in-force waivers matching one finding: the one expiring last wins (ties: the smallest id),
   and a ``conflict`` notice names the losers;
 * notices: ``expired`` (matched the subject and rule but is past its date), ``not_yet_effective``,
@@ -21,6 +23,7 @@ Loading waiver files (with positioned errors) is ``caio.waivers``.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -42,6 +45,8 @@ class LoadedWaiver:
     entry: WaiverEntry
     path: str
     line: int
+    # the scope's declaration glob made absolute against the waivers file's directory (POSIX form)
+    declaration: str | None = None
 
     @property
     def source(self) -> str:
@@ -52,21 +57,35 @@ class LoadedWaiver:
 class WaiverSet:
     waivers: tuple[LoadedWaiver, ...] = ()
     digests: tuple[InputDigest, ...] = ()
+    cwd: str = ""  # the directory relative declaration paths are read from (set when loaded)
 
 
-def _glob(pattern: str, path: str) -> bool:
-    posix = PurePath(path).as_posix()
-    return any(fnmatchcase(p, pattern) for p in {path, posix, posix.removeprefix("./")})
+def absolute(path: str, cwd: str) -> str:
+    """``path`` made absolute against ``cwd`` and normalised, in POSIX form (no file is read)."""
+    joined = PurePath(cwd, path) if cwd else PurePath(path)
+    return posixpath.normpath(joined.as_posix())
 
 
-def in_scope(w: WaiverEntry, subject: Mapping[str, Any]) -> bool:
-    """Whether every scope key ``w`` gives matches the report's subject (its JSON fields)."""
+def in_scope(
+    w: WaiverEntry,
+    subject: Mapping[str, Any],
+    *,
+    sha256: str | None = None,
+    path: str | None = None,
+    declaration: str | None = None,
+) -> bool:
+    """Whether every scope key ``w`` gives matches: ``subject`` (the report's JSON subject),
+    ``sha256`` the declaration's digest, ``path`` its absolute POSIX path and ``declaration`` the
+    scope's glob made absolute (``LoadedWaiver.declaration``)."""
     s = w.scope
+    glob = declaration or s.declaration
+    where = path if declaration else subject["declaration"]
     return (
-        (s.corporate_number is None or s.corporate_number == subject["corporate_number"])
+        (s.sha256 is None or s.sha256 == sha256)
+        and (s.corporate_number is None or s.corporate_number == subject["corporate_number"])
         and (s.vendor is None or s.vendor == subject["vendor"])
         and (s.system is None or s.system == subject["system"])
-        and (s.declaration is None or _glob(s.declaration, subject["declaration"]))
+        and (glob is None or (where is not None and fnmatchcase(where, glob)))
     )
 
 
@@ -90,6 +109,7 @@ def _as_waiver(w: WaiverEntry) -> Waiver:
         approver=w.approver,
         approved_on=w.approved_on.isoformat(),
         expires_on=w.expires_on.isoformat(),
+        scope=w.scope.controlled_by(),
     )
 
 
@@ -108,12 +128,19 @@ def apply_waivers(
     waivers: WaiverSet,
     today: date,
     soon_days: int = SOON_DAYS,
+    inputs: Sequence[InputDigest] = (),
 ) -> list[WaiverNotice]:
     """Waive the open findings the waivers cover, in place: ``findings[i]`` becomes its waived
     copy and ``codes[i]`` the code of ``waived``. ``order`` is the report's order of the indexes
     (the order notices are found in); ``rule_ids`` every rule of the rule set. The notices,
     sorted."""
-    relevant = [w for w in waivers.waivers if in_scope(w.entry, subject)]
+    digest = next((d.sha256 for d in inputs if d.kind == "declaration"), None)
+    where = absolute(subject["declaration"], waivers.cwd)
+    relevant = [
+        w
+        for w in waivers.waivers
+        if in_scope(w.entry, subject, sha256=digest, path=where, declaration=w.declaration)
+    ]
     notices: list[WaiverNotice] = []
     active: list[LoadedWaiver] = []
     for w in relevant:

@@ -76,6 +76,7 @@ class Waiver(Frozen):
     approver: str
     approved_on: str
     expires_on: str
+    scope: str | None = None  # the scope key that matched: sha256, declaration or corporate_number
 
 
 class EvidenceRef(Frozen):
@@ -225,6 +226,15 @@ class WaiverNotice(Frozen):
     )
 
 
+class DisabledRule(Frozen):
+    """A rule the configuration in force switched off, with its reason (the report says so: a run
+    that checks less must not look like a run that found less)."""
+
+    rule_id: str
+    reason: str
+    source: str = Field(description="configuration file and line, `path:line`")
+
+
 class Report(Frozen):
     report_version: Literal["2"] = REPORT_VERSION
     tool: str = "aiprocure"
@@ -255,6 +265,11 @@ class Report(Frozen):
         exclude_if=lambda v: not v,
         description="waivers that expired, went unused, expire soon or conflicted; "
         "omitted when empty",
+    )
+    disabled_rules: list[DisabledRule] = Field(
+        default_factory=list,
+        exclude_if=lambda v: not v,
+        description="rules the configuration disabled, with the reason; omitted when none",
     )
 
     def count(self, status: Status) -> int:

@@ -44,6 +44,8 @@ class Ruleset:
     # gate.incomplete_determination (config) / --incomplete-determination (check): whether an
     # incomplete high-risk determination blocks the gate (block, the default) or only warns.
     incomplete_blocks: bool = True
+    # rules a configuration disabled: (rule id, reason, `path:line` of the entry)
+    disabled: tuple[tuple[str, str, str], ...] = ()
 
     @classmethod
     def build(cls, checklists: list[tuple[Checklist, Source]]) -> Ruleset:

@@ -14,14 +14,13 @@ from pydantic_core import PydanticSerializationError, to_json
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import REPORT_VERSION, Finding, Report, RuleInfo, maker
+from aiprocure.model.invisible import INVISIBLE
 
 SCHEMA_ID = f"urn:aiprocure:report:{REPORT_VERSION}"
 
-# Characters that are valid raw in JSON strings but can mislead whoever reads or pastes the text:
-# DEL and C1 controls, zero-width and direction marks, line/paragraph separators (raw in JSON, line
-# breaks in JavaScript), bidi embeddings/overrides/isolates, invisible operators and the BOM. They
-# only ever occur inside strings (JSON's own syntax is ASCII), so writing them as \uXXXX keeps the
-# same data. Lone surrogates (undecodable file names) are escaped too: UTF-8 cannot carry them.
+# Valid raw in JSON strings but misleading: DEL, C1, zero-width/direction marks, U+2028/2029, bidi
+# controls, invisible operators, BOM; lone surrogates (undecodable file names); then, as render.safe,
+# model.invisible's characters (tags...). Only in strings (JSON's syntax is ASCII): \uXXXX is equal.
 _UNSAFE_CHARS = "".join(
     map(
         chr,
@@ -34,8 +33,7 @@ _UNSAFE_CHARS = "".join(
         ],
     )
 )
-# The same characters in pydantic-core's UTF-8 output; scanning bytes for a literal lead byte is a
-# few times faster than scanning text with a character class. _MAYBE_UNSAFE* find a superset.
+# In UTF-8 bytes: a few times faster than text with a class. _MAYBE_UNSAFE* find a superset.
 _UNSAFE_UTF8 = re.compile(b"|".join(re.escape(c.encode()) for c in _UNSAFE_CHARS))
 _MAYBE_UNSAFE_C2 = re.compile(rb"\xc2[\x80-\x9f]")
 _MAYBE_UNSAFE_E2 = re.compile(rb"\xe2[\x80\x81]")
@@ -129,6 +127,8 @@ def _escape_unsafe(raw: bytes) -> bytes:
         or _MAYBE_UNSAFE_E2.search(raw)
     ):
         raw = _UNSAFE_UTF8.sub(_escape_utf8, raw)
+    if not raw.isascii() and INVISIBLE.search(text := raw.decode()):
+        raw = INVISIBLE.sub(lambda m: json.dumps(m.group())[1:-1], text).encode()
     return raw
 
 

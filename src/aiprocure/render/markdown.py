@@ -228,6 +228,7 @@ def _finding(f: Finding, lang: Lang) -> list[str]:
         lines.append(
             f"- {escape(t('waived_by', lang))}: {escape(w.id)} — {vendor(w.justification)}"
             f" ({vendor(w.approver)}, {escape(w.approved_on)} – {escape(w.expires_on)})"
+            + (f" \\[{escape(t('waiver_scope', lang))}: {escape(w.scope)}\\]" if w.scope else "")
         )
     for ref in f.references:
         text = " ".join(p for p in (ref.source, ref.edition, ref.section, ref.title) if p)
@@ -249,7 +250,12 @@ def _value(value: Observed, lang: Lang) -> str:
 
 def _footer(report: Report, lang: Lang) -> str:
     versions = ", ".join(f"{c.id} {c.version}" for c in report.checklists)
+    disabled = "".join(
+        f"<br>{escape(t('disabled_rules', lang))}: {escape(d.rule_id)} — {vendor(d.reason)}"
+        f" ({vendor(d.source)})"
+        for d in report.disabled_rules
+    )
     return (
         f"<sub>{escape(report.tool)} {escape(report.tool_version)} · "
-        f"{escape(t('versions', lang))}: {escape(versions)}</sub>"
+        f"{escape(t('versions', lang))}: {escape(versions)}{disabled}</sub>"
     )

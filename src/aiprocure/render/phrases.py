@@ -71,6 +71,7 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "not_answered": ("未回答", "not answered"),
     "generated_at": ("作成日時", "Generated at"),
     "waived_by": ("免除", "Waived"),
+    "waiver_scope": ("対象の一致", "matched by"),
     # statuses
     "status.pass": ("適合", "pass"),
     "status.fail": ("不適合", "fail"),
@@ -95,6 +96,7 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "provenance.tool": ("本ツールの判断", "tool's judgement"),
     # waiver notices (CAIO workflow)
     "waiver_notices": ("免除に関するお知らせ", "Waiver notices"),
+    "disabled_rules": ("設定で無効にした項目", "Rules disabled by the configuration"),
     "notice.expired": ("期限切れのため適用されていません", "expired; no longer applied"),
     "notice.unused": ("該当する未解決の指摘がありません", "not needed: the finding is not open"),
     "notice.expiring_soon": ("まもなく期限切れになります", "expires soon"),
@@ -212,6 +214,10 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     # --- the CAIO commands (caio.*); a missing caio.KEY falls back to KEY ---------------------
     # compare
     "caio.compare_title": ("入札者比較", "Bidder comparison"),
+    "caio.compare_part": (
+        "入札者比較（{first}〜{last} / {total} 者）",
+        "Bidder comparison (bidders {first}-{last} of {total})",
+    ),
     "caio.item": ("項目", "Item"),
     "caio.review": ("CAIO確認", "CAIO review"),
     "caio.review_yes": ("必要", "required"),

@@ -201,7 +201,8 @@ def _finding(f: Finding, lang: Lang) -> RenderableType:
         body.add_row(
             "  ",
             _txt(
-                f"{t('waived_by', lang)}: {w.id} — {w.justification} ({w.approver}, {w.approved_on} – {w.expires_on})",
+                f"{t('waived_by', lang)}: {w.id} — {w.justification} ({w.approver}, {w.approved_on} – {w.expires_on})"
+                + (f" [{t('waiver_scope', lang)}: {w.scope}]" if w.scope else ""),
                 "cyan",
             ),
         )
@@ -224,6 +225,16 @@ def _finding(f: Finding, lang: Lang) -> RenderableType:
 def _summary(r: Report, lang: Lang) -> Text:
     parts = [f"{t('status.' + s.value, lang)} {r.count(s)}" for s in Status if r.count(s)]
     return Text(f"{t('summary', lang)}: " + " · ".join(parts), style="bold")
+
+
+def _disabled(r: Report, lang: Lang) -> list[RenderableType]:
+    """One footer line per rule the configuration disabled (with its reason and where)."""
+    return [
+        Text(
+            f"{t('disabled_rules', lang)}: {clean(d.rule_id)} — {clean(d.reason)} ({clean(d.source)})"
+        )
+        for d in r.disabled_rules
+    ]
 
 
 def _notices(r: Report, lang: Lang) -> list[RenderableType]:
@@ -270,7 +281,7 @@ def build(report: Report, lang: Lang, *, show_waived: bool = True) -> Renderable
     hidden = 0 if show_waived else report.count(Status.WAIVED)
     if hidden:
         parts.append(Text("  " + t("waived_hidden", lang, count=hidden), style="cyan"))
-    parts += [Text(""), _summary(report, lang)]
+    parts += [Text(""), _summary(report, lang), *_disabled(report, lang)]
     return Group(*parts)
 
 

@@ -7,8 +7,6 @@ and a second high-risk sheet are all reported, each at its position in its file.
 
 from __future__ import annotations
 
-import re
-
 from aiprocure.errors import Problem
 from aiprocure.model.checklist import Checklist
 from aiprocure.model.conditions import (
@@ -35,7 +33,9 @@ from aiprocure.model.conditions import (
 )
 from aiprocure.model.fields import FieldInfo, PathProblem, field_info, sections
 from aiprocure.model.predicates import SIGNATURES
+from aiprocure.model.regex import PatternError, compile_pattern
 from aiprocure.model.ruleset import COMPELLED_ACCESS_LIST
+from aiprocure.sources.valuetypes import KINDS, wrong_type
 from aiprocure.sources.yamlsrc import Document
 
 
@@ -161,7 +161,18 @@ class _Checker:
     def check_values(
         self, doc: Document, info: FieldInfo | None, values: list[Scalar], loc: Loc
     ) -> None:
-        if info is None or info.choices is None:
+        if info is None:
+            return
+        wrong = wrong_type(info, values)
+        if wrong is not None:
+            self.at(
+                doc,
+                loc,
+                f"{wrong!r} can never equal {info.path}, which is {KINDS[info.kind][0]}",
+                f"{wrong!r} は {info.path}（{KINDS[info.kind][1]}）と一致することがありません",
+            )
+            return
+        if info.choices is None:
             return
         bad = [v for v in values if str(v) not in info.choices]
         if bad and loc[-1] != "list":
@@ -241,14 +252,9 @@ class _ConditionCheck(Fold[None]):
     def matches(self, c: Matches, at: Loc) -> None:
         self.checker.field(self.doc, c.matches.field, (*at, "matches"))
         try:
-            re.compile(c.matches.pattern)
-        except re.error as exc:
-            self.checker.at(
-                self.doc,
-                (*at, "matches", "pattern"),
-                f"invalid regular expression: {exc}",
-                f"正規表現が正しくありません: {exc}",
-            )
+            compile_pattern(c.matches.pattern)
+        except PatternError as exc:
+            self.checker.at(self.doc, (*at, "matches", "pattern"), exc.en, exc.ja)
 
     def predicate(self, c: Predicate, at: Loc) -> None:
         name = c.predicate.name
