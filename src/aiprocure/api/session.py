@@ -80,6 +80,9 @@ class Session:
     waivers: WaiverSet = field(default_factory=caio_waivers.WaiverSet)
     waiver_paths: tuple[Path, ...] = ()
     options: SessionOptions = field(default_factory=SessionOptions)
+    # Things the user should hear that do not stop the run (a waiver or config entry naming a
+    # retired rule), positioned; the command prints them.
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def lang(self) -> Lang:
@@ -164,15 +167,16 @@ def _open(options: SessionOptions) -> Session:
     # shipped packs, the config's packs, then the extra (CLI) packs; the config's overrides
     packs = [*(loaded.checklist_paths if loaded else []), *options.checklists]
     ruleset = core.load_checklists(packs, shipped=not options.no_default_checklists)
+    warnings: list[Problem] = []
     if loaded:
-        ruleset = caio_config.apply_config(ruleset, loaded)
+        ruleset = caio_config.apply_config(ruleset, loaded, warnings)
     if options.no_waivers:
         paths: tuple[Path, ...] = ()
     elif options.waivers:
         paths = tuple(options.waivers)
     else:
         paths = tuple(loaded.waiver_paths) if loaded else ()
-    ws = caio_waivers.load_waivers(paths, ruleset) if paths else caio_waivers.WaiverSet()
+    ws = caio_waivers.load_waivers(paths, ruleset, warnings) if paths else caio_waivers.WaiverSet()
     if options.today is None:
         from aiprocure.caio.dates import tokyo_today
 
@@ -180,5 +184,11 @@ def _open(options: SessionOptions) -> Session:
     else:
         today = options.today
     return Session(
-        ruleset=ruleset, today=today, config=loaded, waivers=ws, waiver_paths=paths, options=options
+        ruleset=ruleset,
+        today=today,
+        config=loaded,
+        waivers=ws,
+        waiver_paths=paths,
+        options=options,
+        warnings=tuple(warnings),
     )

@@ -74,9 +74,42 @@ def fields_of(cond: Condition) -> list[str]:
     assert_never(cond)
 
 
-_LOC_KEYS: dict[str, tuple[str, ...]] = {}
+_LOC_KEYS: dict[str, tuple[str | int, ...]] = {}
+def _positioned(
+    plan: RulePlan, observed: dict[str, Observed], status: Status, message: Text, code: int
+) -> tuple[Status, Text, int, str]:
+    """A predicate that names the fact behind its answer (``engine.holders``): the finding points
+    at that fact, and a pass whose claim lacks evidence is unverified."""
+    at = observed.pop("@at", None)
+    unverified = observed.pop("@unverified", None)
+    primary = plan.primary
+    if code == _C_PASS and isinstance(unverified, str):
+        return _S_UNVERIFIED, _fmt(_UNVERIFIED, section=unverified), _C_UNVERIFIED, unverified
+    if isinstance(at, str) and code in (_C_FAIL, _C_UNANSWERED):
+        if code == _C_UNANSWERED:
+            message = _fmt(_UNANSWERED, fields=at)
+        return status, message, code, at
+    if code == _C_UNVERIFIED:
+        primary = plan.section
+    elif code == _C_UNANSWERED:
+        primary = plan.unanswered_message(observed)[1]
+    return status, message, code, primary
+
+
 _new_location = maker(Location)
 _new_finding = maker(Finding)
+
+
+def _path_key(path: str) -> tuple[str | int, ...]:
+    """``a.b[2].c`` -> ``("a", "b", 2, "c")``; ``[]`` (every item) is dropped."""
+    key: list[str | int] = []
+    for step in path.split("."):
+        name, _, rest = step.partition("[")
+        key.append(name)
+        for index in rest.rstrip("]").split("]["):
+            if index.isdigit():
+                key.append(int(index))
+    return tuple(key)
 
 
 def location_of(doc: Document | None, path: str, file: str) -> Location:
@@ -85,7 +118,7 @@ def location_of(doc: Document | None, path: str, file: str) -> Location:
         return _new_location({"file": file, "line": 1, "col": 1, "field": path})
     key = _LOC_KEYS.get(path)
     if key is None:
-        key = tuple(s.removesuffix("[]") for s in path.split("."))
+        key = _path_key(path)
         if len(_LOC_KEYS) < 4096:
             _LOC_KEYS[path] = key
     (line, col), _ = doc.locate(key)
@@ -257,6 +290,8 @@ def run_rules(
                 primary = section
             else:
                 status, message, code = _S_PASS, _PASS, _C_PASS
+        if "@at" in observed or "@unverified" in observed:  # a holder predicate's own position
+            status, message, code, primary = _positioned(plan, observed, status, message, code)
         location = locations.get(primary)
         if location is None:  # rules share fields
             location = locations[primary] = location_of(doc, primary, file)

@@ -15,17 +15,24 @@ from pydantic import Field, HttpUrl, field_validator
 
 from aiprocure.model.common import Country, NotBlank, PastDay, Strict, invalid
 from aiprocure.model.declaration_enums import (
+    AccountHolder,
+    CloudTerms,
     DataClass,
+    Environment,
     ExportContent,
+    Holding,
     Hosting,
     IsmapStatus,
+    KeyCustody,
     KeyManagement,
     Ownership,
+    Role,
     StaffReview,
     TaskNature,
     TrainingPolicy,
     TransferBasis,
     UserRange,
+    Weights,
 )
 
 SCHEMA_VERSION = "1.0"
@@ -105,6 +112,9 @@ class Vendor(Section):
         default=None,
         description="the ultimate parent company, whose country's laws may reach the vendor",
     )
+    parent_country: Country | None = Field(
+        default=None, description="the ultimate parent's country (same as parent_company.country)"
+    )
 
     @field_validator("corporate_number")
     @classmethod
@@ -117,12 +127,40 @@ class Vendor(Section):
         return value
 
 
+class Platform(Strict):
+    """The cloud / AI platform that operates a model's endpoint (a holder of prompts)."""
+
+    name: ShortText
+    country: Country | None = None
+    parent_country: Country | None = None
+    corporate_number: str | None = None
+
+
 class Model(Strict):
     provider: ShortText
     name: ShortText
     version: ShortText | None = None
     provider_country: Country | None = None
+    provider_parent_country: Country | None = None
     hosting: Hosting | None = None
+    weights: Weights | None = None
+    origin_country: Country | None = Field(
+        default=None, description="for open weights: the developer's country"
+    )
+    weights_digest: ShortText | None = Field(
+        default=None, description="digest of the open weights run, e.g. sha256:..."
+    )
+    origin_evaluated: Flag | None = Field(
+        default=None,
+        description="outputs evaluated on topics the origin country's content controls may shape",
+    )
+    platform: Platform | None = None
+    maker_holds_data: Flag | None = Field(
+        default=None, description="claim: the maker can reach prompts and outputs on the platform"
+    )
+    ismap: IsmapStatus | None = None
+    ismap_registration_id: ShortText | None = None
+    evidence: list[Evidence] | None = None
 
 
 class System(Section):
@@ -157,12 +195,29 @@ class DataLocations(Section):
     )
 
 
+class EntityForeignLaw(Strict):
+    subject_to: list[ShortText] | None = None
+
+
 class SubProcessor(Strict):
     name: ShortText
+    corporate_number: str | None = None
     country: Country
-    role: ShortText | None = None
+    # A 1.0 declaration may describe the role in words; only the vocabulary (Role) is reasoned on.
+    role: Role | ShortText | None = None
+    has_parent_company: Flag | None = None
     parent_country: Country | None = None
-    accesses_customer_data: Flag | None = None
+    locations: Countries | None = Field(
+        default=None, description="countries where the entity holds government data"
+    )
+    holds: list[Holding] | None = Field(
+        default=None, description="store, process, backup, log, decrypt; [] = holds nothing"
+    )
+    accesses_customer_data: Flag | None = Field(
+        default=None, description="1.0 form of holds: false = holds: [], true = holds something"
+    )
+    foreign_law: EntityForeignLaw | None = None
+    evidence: list[Evidence] | None = None
 
 
 class SubProcessors(Section):
@@ -250,6 +305,22 @@ class Security(Section):
     encryption_at_rest: Flag | None = None
     encryption_in_transit: Flag | None = None
     key_management: KeyManagement | None = None
+    key_custody: KeyCustody | None = Field(
+        default=None,
+        description="who can decrypt: provider, customer key in the provider's KMS, or an HSM "
+        "outside the provider's control (external_hsm)",
+    )
+
+
+class Deployment(Section):
+    """Where the system runs and under whose terms (docs/verdicts.md 7.6)."""
+
+    environment: Environment | None = None
+    account_holder: AccountHolder | None = None
+    terms: CloudTerms | None = None
+    services_within_terms: Flag | None = Field(
+        default=None, description="the AI services used are inside the Government Cloud contract"
+    )
 
 
 class Contract(Section):
@@ -264,6 +335,7 @@ class Declaration(Strict):
     schema_version: Literal["1.0"]
     declared_on: PastDay | None = None
     vendor: Vendor | None = None
+    deployment: Deployment | None = None
     system: System | None = None
     use_case: UseCase | None = None
     data_locations: DataLocations | None = None

@@ -1,0 +1,343 @@
+"""The chain of entities that hold government data, and the regime each one is under.
+
+docs/verdicts.md section 7: possession, custody or control decides, not what an entity says about
+"access". The chain is the vendor, each model's maker (when it operates the endpoint) or platform,
+and every sub-processor. Each entity gets a grade (A, B, C, or None = unknown) from its country,
+parent country, locations and declared foreign laws, and a holding state (True, False, None).
+Entities are deduplicated by corporate number, else by name (corporate suffixes ignored) and
+country, so one holder gives one finding whatever route it is reached by.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiprocure.model.ruleset import GRADE_ORDER, Ruleset, law_key
+
+# Roles that hold the data by definition (7.3 rule 1): a "no access" claim contradicts them.
+HOLDING_ROLES = frozenset({"platform", "hosting", "storage", "backup", "processing", "logging"})
+KNOWN_ROLES = HOLDING_ROLES | {"model_provider", "support", "monitoring", "other"}
+# What a ciphertext-only holder may do when the keys are in an HSM outside its control (7.4).
+CIPHERTEXT_HOLDINGS = frozenset({"store", "backup"})
+API_HOSTING = frozenset({"provider_api", "model_provider_api"})
+
+_SUFFIXES = re.compile(
+    r"(株式会社|合同会社|有限会社|\b(kk|k\.k\.|gk|inc|ltd|llc|plc|corp|corporation|co|pte|"
+    r"limited|gmbh|sa|ag|japan)\b\.?)",
+)
+
+
+def entity_key(name: str, country: str | None, number: str | None) -> str:
+    if number:
+        return "#" + number
+    plain = _SUFFIXES.sub(" ", name.casefold())
+    return "".join(ch for ch in plain if ch.isalnum()) + "@" + (country or "?")
+
+
+@dataclass
+class Entity:
+    """One entity of the chain; ``paths`` are where its facts are in the declaration."""
+
+    key: str
+    name: str
+    roles: list[str]
+    grade: str | None  # A, B, C; None = a country, parent country or law is unanswered
+    grade_at: str  # the path of the fact that set the grade (or of the missing fact)
+    holds: bool | None  # None: not declared and not implied by the role
+    holds_at: str
+    holdings: set[str] = field(default_factory=set)  # declared holdings (empty: not declared)
+    claims_no_access: bool = False
+    claim_unanswered: bool = False  # a maker on a platform says nothing about its access
+    claim_at: str = ""
+    has_evidence: bool = False
+    contradiction: bool = False  # a holding role claims to hold nothing
+    unknown_laws: list[str] = field(default_factory=list)
+    baseline: bool = False  # the Government Cloud provider under the Digital Agency terms
+    incomplete_at: str | None = None  # first missing chain fact (FA-015)
+
+    def label(self) -> str:
+        grade = self.grade or "?"
+        return f"{self.name} ({'/'.join(self.roles)}; grade {grade})"
+
+
+@dataclass
+class Chain:
+    entities: list[Entity]
+    unknown_at: str | None  # the whole chain is unknown (no sub-processor list): where
+
+
+def _worse(a: str | None, b: str | None) -> bool:
+    """Is grade ``a`` worse than ``b`` (None, unknown, is handled by the caller)?"""
+    return GRADE_ORDER.get(a or "C", 0) > GRADE_ORDER.get(b or "C", 0)
+
+
+class _Grader:
+    def __init__(self, rs: Ruleset) -> None:
+        self.rs = rs
+        self.grade: str | None = "C"
+        self.at = ""
+        self.unknown_at: str | None = None
+        self.unknown_laws: list[str] = []
+
+    def country(self, value: Any, path: str, *, required: bool = True) -> None:
+        if value is None:
+            if required and self.unknown_at is None:
+                self.unknown_at = path
+            return
+        g = self.rs.grade(str(value))
+        if not self.at or _worse(g, self.grade):
+            self.grade, self.at = g, path
+            if not self.at:
+                self.at = path
+
+    def laws(self, names: Any, path: str) -> None:
+        if not isinstance(names, list):
+            return
+        for i, name in enumerate(names):
+            country = self.rs.law_countries.get(law_key(str(name)))
+            if country is None:
+                self.unknown_laws.append(str(name))
+                g: str | None = "B"
+            else:
+                g = self.rs.grade(country)
+            if _worse(g, self.grade):
+                self.grade, self.at = g, f"{path}[{i}]"
+
+    def result(self) -> tuple[str | None, str]:
+        # A known A grade is decisive even when another fact is missing; else unknown wins.
+        if self.grade == "A" or self.unknown_at is None:
+            return self.grade, self.at
+        return None, self.unknown_at
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _baseline_on(data: dict[str, Any], rs: Ruleset) -> bool:
+    dep = _dict(data.get("deployment"))
+    return (
+        rs.parameter_values.get("government_cloud_baseline", 1.0) != 0
+        and dep.get("environment") == "government_cloud"
+        and dep.get("account_holder") == "ministry"
+        and dep.get("terms") == "digital_agency_government_cloud"
+        and dep.get("services_within_terms") is True
+    )
+
+
+def _locations(data: dict[str, Any]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    locs = _dict(data.get("data_locations"))
+    for key in ("storage", "processing", "backup", "logs"):
+        for i, c in enumerate(_list(locs.get(key))):
+            out.append((str(c), f"data_locations.{key}[{i}]"))
+    return out
+
+
+def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
+    """Every entity that holds or may hold the data, merged by identity."""
+    merged: dict[str, Entity] = {}
+    baseline = _baseline_on(data, rs)
+
+    def add(entity: Entity) -> None:
+        old = merged.get(entity.key)
+        if old is None:
+            merged[entity.key] = entity
+            return
+        for role in entity.roles:
+            if role not in old.roles:
+                old.roles.append(role)
+        if entity.grade is None or (old.grade is not None and _worse(entity.grade, old.grade)):
+            if old.grade != "A":
+                old.grade, old.grade_at = entity.grade, entity.grade_at
+        if entity.holds or (entity.holds is None and old.holds is False):
+            old.holds, old.holds_at = entity.holds, entity.holds_at
+        old.holdings |= entity.holdings
+        old.contradiction = old.contradiction or entity.contradiction
+        old.claim_unanswered = old.claim_unanswered or entity.claim_unanswered
+        old.baseline = old.baseline and entity.baseline
+        old.has_evidence = old.has_evidence or entity.has_evidence
+        old.unknown_laws += [n for n in entity.unknown_laws if n not in old.unknown_laws]
+        old.incomplete_at = old.incomplete_at or entity.incomplete_at
+        if entity.claims_no_access and not old.claims_no_access:
+            old.claims_no_access, old.claim_at = True, entity.claim_at
+
+    # The vendor operates the service: it holds the data (7.3); its own foreign_law applies to it.
+    vendor = _dict(data.get("vendor"))
+    g = _Grader(rs)
+    g.country(vendor.get("country"), "vendor.country")
+    parent = vendor.get("parent_country") or _dict(vendor.get("parent_company")).get("country")
+    parent_at = (
+        "vendor.parent_country" if vendor.get("parent_country") else "vendor.parent_company.country"
+    )
+    g.country(parent, parent_at, required=vendor.get("has_parent_company") is not False)
+    for country, path in _locations(data):
+        g.country(country, path)
+    g.laws(_dict(data.get("foreign_law")).get("subject_to"), "foreign_law.subject_to")
+    grade, grade_at = g.result()
+    if vendor or data.get("foreign_law") is not None:
+        add(
+            Entity(
+                key=entity_key(
+                    str(vendor.get("name") or "vendor"),
+                    vendor.get("country"),
+                    vendor.get("corporate_number"),
+                ),
+                name=str(vendor.get("name") or "vendor"),
+                roles=["vendor"],
+                grade=grade,
+                grade_at=grade_at or "vendor",
+                holds=True,
+                holds_at="vendor",
+                unknown_laws=g.unknown_laws,
+            )
+        )
+
+    for i, model in enumerate(_list(_dict(data.get("system")).get("models"))):
+        model = _dict(model)
+        at = f"system.models[{i}]"
+        hosting = model.get("hosting")
+        name = str(model.get("provider") or "model provider")
+        maker = _Grader(rs)
+        maker.country(model.get("provider_country"), f"{at}.provider_country")
+        maker.country(model.get("provider_parent_country"), f"{at}.provider_parent_country")
+        maker_grade, maker_at = maker.result()
+        if hosting in API_HOSTING or hosting is None:
+            # The maker operates the endpoint: it holds every prompt and output (7.3 rule 2).
+            # Unanswered hosting: it may.
+            add(
+                Entity(
+                    key=entity_key(name, model.get("provider_country"), None),
+                    name=name,
+                    roles=["model_provider"],
+                    grade=maker_grade,
+                    grade_at=maker_at or f"{at}.provider_country",
+                    holds=True if hosting else None,
+                    holds_at=f"{at}.hosting",
+                    has_evidence=bool(model.get("evidence")),
+                    incomplete_at=maker.unknown_at or (None if hosting else f"{at}.hosting"),
+                )
+            )
+        elif hosting == "platform":
+            platform = _dict(model.get("platform"))
+            pg = _Grader(rs)
+            pg.country(platform.get("country"), f"{at}.platform.country")
+            pg.country(platform.get("parent_country"), f"{at}.platform.parent_country")
+            p_grade, p_at = pg.result()
+            pname = str(platform.get("name") or "platform")
+            add(
+                Entity(
+                    key=entity_key(
+                        pname, platform.get("country"), platform.get("corporate_number")
+                    ),
+                    name=pname,
+                    roles=["platform"],
+                    grade=p_grade,
+                    grade_at=p_at or f"{at}.platform",
+                    holds=True,
+                    holds_at=f"{at}.platform",
+                    baseline=baseline and p_grade != "A",
+                    incomplete_at=pg.unknown_at if platform else f"{at}.platform",
+                )
+            )
+            # The maker does not operate the endpoint: it holds only if it says so; its
+            # "no access" claim is examined by FA-013 (7.3 rule 2).
+            claim = model.get("maker_holds_data")
+            add(
+                Entity(
+                    key=entity_key(name, model.get("provider_country"), None),
+                    name=name,
+                    roles=["model_provider"],
+                    grade=maker_grade,
+                    grade_at=maker_at or f"{at}.provider_country",
+                    holds=True if claim is True else False,
+                    holds_at=f"{at}.maker_holds_data",
+                    claims_no_access=claim is False,
+                    claim_unanswered=claim is None,
+                    claim_at=f"{at}.maker_holds_data" if claim is False else at,
+                    has_evidence=bool(model.get("evidence")) and claim is False,
+                )
+            )
+
+    subs = data.get("sub_processors")
+    entities = _dict(subs).get("entities")
+    unknown_at = None
+    if entities is None:
+        unknown_at = "sub_processors.entities" if isinstance(subs, dict) else "sub_processors"
+    for i, raw in enumerate(_list(entities)):
+        e = _dict(raw)
+        at = f"sub_processors.entities[{i}]"
+        role = e.get("role")
+        sg = _Grader(rs)
+        sg.country(e.get("country"), f"{at}.country")
+        sg.country(
+            e.get("parent_country"),
+            f"{at}.parent_country",
+            required=e.get("has_parent_company") is not False,
+        )
+        for j, c in enumerate(_list(e.get("locations"))):
+            sg.country(c, f"{at}.locations[{j}]")
+        sg.laws(_dict(e.get("foreign_law")).get("subject_to"), f"{at}.foreign_law.subject_to")
+        s_grade, s_at = sg.result()
+        holds_list = e.get("holds")
+        access = e.get("accesses_customer_data")
+        holdings: set[str] = set(holds_list) if isinstance(holds_list, list) else set()
+        declared: bool | None
+        if isinstance(holds_list, list):
+            declared, claim_at = bool(holds_list), f"{at}.holds"
+        elif isinstance(access, bool):
+            declared, claim_at = access, f"{at}.accesses_customer_data"
+        else:
+            declared, claim_at = None, at
+        holding_role = role in HOLDING_ROLES
+        holds: bool | None
+        if holding_role or role == "model_provider":
+            holds = True
+        else:
+            holds = declared
+        incomplete = sg.unknown_at
+        if role is None:
+            incomplete = incomplete or f"{at}.role"
+        elif role not in KNOWN_ROLES and declared is None:
+            incomplete = incomplete or f"{at}.role"
+        if declared is None and not holding_role and role != "model_provider":
+            incomplete = incomplete or f"{at}.holds"
+        add(
+            Entity(
+                key=entity_key(str(e.get("name")), e.get("country"), e.get("corporate_number")),
+                name=str(e.get("name")),
+                roles=[str(role) if role in KNOWN_ROLES else "other"],
+                grade=s_grade,
+                grade_at=s_at or at,
+                holds=holds,
+                holds_at=claim_at,
+                holdings=holdings,
+                claims_no_access=declared is False,
+                claim_at=claim_at,
+                has_evidence=bool(e.get("evidence")),
+                contradiction=declared is False and (holding_role or role == "model_provider"),
+                unknown_laws=sg.unknown_laws,
+                baseline=baseline and role == "platform" and s_grade != "A",
+                incomplete_at=incomplete,
+            )
+        )
+    return Chain(list(merged.values()), unknown_at)
+
+
+def ciphertext_only(entity: Entity, data: dict[str, Any]) -> bool:
+    """Keys in an HSM outside the provider's control, with evidence, and an entity that only
+    stores or backs up (7.4): it holds ciphertext."""
+    security = _dict(data.get("security"))
+    return (
+        security.get("key_custody") == "external_hsm"
+        and bool(security.get("evidence"))
+        and bool(entity.holdings)
+        and entity.holdings <= CIPHERTEXT_HOLDINGS
+        and not set(entity.roles) & {"vendor", "platform", "model_provider"}
+    )
