@@ -47,8 +47,13 @@ def load_waivers(
                 en, ja = retired_warning(retired)
                 if warnings is not None:
                     warnings.append(
-                        Problem(doc.path, pos.line, pos.col, f"waivers[{i}].rule: {en}",
-                                f"waivers[{i}].rule: {ja}")
+                        Problem(
+                            doc.path,
+                            pos.line,
+                            pos.col,
+                            f"waivers[{i}].rule: {en}",
+                            f"waivers[{i}].rule: {ja}",
+                        )
                     )
             elif w.rule not in rule_ids:
                 pos = doc.position(("waivers", i, "rule"))

@@ -75,6 +75,8 @@ def fields_of(cond: Condition) -> list[str]:
 
 
 _LOC_KEYS: dict[str, tuple[str | int, ...]] = {}
+
+
 def _positioned(
     plan: RulePlan, observed: dict[str, Observed], status: Status, message: Text, code: int
 ) -> tuple[Status, Text, int, str]:

@@ -153,9 +153,9 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
         for role in entity.roles:
             if role not in old.roles:
                 old.roles.append(role)
-        if entity.grade is None or (old.grade is not None and _worse(entity.grade, old.grade)):
-            if old.grade != "A":
-                old.grade, old.grade_at = entity.grade, entity.grade_at
+        worse = entity.grade is None or (old.grade is not None and _worse(entity.grade, old.grade))
+        if worse and old.grade != "A":
+            old.grade, old.grade_at = entity.grade, entity.grade_at
         if entity.holds or (entity.holds is None and old.holds is False):
             old.holds, old.holds_at = entity.holds, entity.holds_at
         old.holdings |= entity.holdings
@@ -199,8 +199,8 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
             )
         )
 
-    for i, model in enumerate(_list(_dict(data.get("system")).get("models"))):
-        model = _dict(model)
+    for i, raw_model in enumerate(_list(_dict(data.get("system")).get("models"))):
+        model = _dict(raw_model)
         at = f"system.models[{i}]"
         hosting = model.get("hosting")
         name = str(model.get("provider") or "model provider")
@@ -256,7 +256,7 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
                     roles=["model_provider"],
                     grade=maker_grade,
                     grade_at=maker_at or f"{at}.provider_country",
-                    holds=True if claim is True else False,
+                    holds=claim is True,
                     holds_at=f"{at}.maker_holds_data",
                     claims_no_access=claim is False,
                     claim_unanswered=claim is None,
@@ -296,15 +296,9 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
         else:
             declared, claim_at = None, at
         holding_role = role in HOLDING_ROLES
-        holds: bool | None
-        if holding_role or role == "model_provider":
-            holds = True
-        else:
-            holds = declared
+        holds = True if holding_role or role == "model_provider" else declared
         incomplete = sg.unknown_at
-        if role is None:
-            incomplete = incomplete or f"{at}.role"
-        elif role not in KNOWN_ROLES and declared is None:
+        if role is None or (role not in KNOWN_ROLES and declared is None):
             incomplete = incomplete or f"{at}.role"
         if declared is None and not holding_role and role != "model_provider":
             incomplete = incomplete or f"{at}.holds"

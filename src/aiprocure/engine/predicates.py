@@ -215,9 +215,7 @@ def no_residual_exposure(ctx: Context, args: dict[str, Any]) -> Result:
     covered = [
         e
         for e in _chain(ctx).entities
-        if e.holds is True
-        and e.grade == "B"
-        and (e.baseline or ciphertext_only(e, ctx.data))
+        if e.holds is True and e.grade == "B" and (e.baseline or ciphertext_only(e, ctx.data))
     ]
     _note(ctx, "chain.holders", [e.label() for e in covered])
     if covered:
@@ -230,10 +228,8 @@ def residual_exposure_possible(ctx: Context, args: dict[str, Any]) -> Result:
     """The system is in a Government Cloud account or keeps keys in an external HSM."""
     dep = ctx.get("deployment.environment")
     keys = ctx.get("security.key_custody")
-    if dep == "government_cloud" or keys == "external_hsm":
-        return True
     # Nothing declared: nothing is covered by the baseline or by external keys either.
-    return False
+    return bool(dep == "government_cloud" or keys == "external_hsm")
 
 
 def chain_complete(ctx: Context, args: dict[str, Any]) -> Result:
@@ -251,10 +247,13 @@ def chain_complete(ctx: Context, args: dict[str, Any]) -> Result:
             return False
     models = (ctx.data.get("system") or {}).get("models") or []
     for i, model in enumerate(models):
-        if isinstance(model, dict) and model.get("hosting") == "platform":
-            if not model.get("platform"):
-                ctx.observed[AT] = f"system.models[{i}].hosting"
-                return False
+        if (
+            isinstance(model, dict)
+            and model.get("hosting") == "platform"
+            and not model.get("platform")
+        ):
+            ctx.observed[AT] = f"system.models[{i}].hosting"
+            return False
     for e in chain.entities:
         if e.incomplete_at is not None:
             ctx.observed[AT] = e.incomplete_at

@@ -97,7 +97,7 @@ SIGNATURES: dict[str, PredicateSignature] = dict(
             {},
             CHAIN_FIELDS,
             "「アクセスしない」という申告が役割と矛盾せず、A・B 区分の主体の申告には裏付け資料がある",
-            "No \"no access\" claim contradicts the entity's role; claims by entities under a "
+            'No "no access" claim contradicts the entity\'s role; claims by entities under a '
             "grade A or B regime carry evidence",
         ),
         _sig(
