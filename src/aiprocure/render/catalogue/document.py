@@ -166,7 +166,8 @@ def catalogue_markdown(ruleset: Ruleset, lang: Lang) -> str:
                 + (f": {tx(law.note, lang)}" if law.note else "")
                 for law in j.laws
             )
-            compelled = label("yes", lang) if j.compels else label("no", lang)
+            yes_no = label("yes", lang) if j.compels else label("no", lang)
+            compelled = f"{j.effective_grade} ({yes_no})"
             out.append(f"| {j.country} {tx(j.name, lang)} | {compelled} | {cell(laws)} |")
         out.append("")
 
