@@ -153,9 +153,11 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
         for role in entity.roles:
             if role not in old.roles:
                 old.roles.append(role)
-        worse = entity.grade is None or (old.grade is not None and _worse(entity.grade, old.grade))
-        if worse and old.grade != "A":
-            old.grade, old.grade_at = entity.grade, entity.grade_at
+        # Two records of one entity combine their facts: one complete record is enough to
+        # grade it, and the worse known grade wins.
+        if old.grade is None or (entity.grade is not None and _worse(entity.grade, old.grade)):
+            if entity.grade is not None:
+                old.grade, old.grade_at = entity.grade, entity.grade_at
         if entity.holds or (entity.holds is None and old.holds is False):
             old.holds, old.holds_at = entity.holds, entity.holds_at
         old.holdings |= entity.holdings
@@ -164,7 +166,8 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
         old.baseline = old.baseline and entity.baseline
         old.has_evidence = old.has_evidence or entity.has_evidence
         old.unknown_laws += [n for n in entity.unknown_laws if n not in old.unknown_laws]
-        old.incomplete_at = old.incomplete_at or entity.incomplete_at
+        if entity.incomplete_at is None:
+            old.incomplete_at = None
         if entity.claims_no_access and not old.claims_no_access:
             old.claims_no_access, old.claim_at = True, entity.claim_at
 
