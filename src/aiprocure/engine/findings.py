@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, assert_never
 
 from aiprocure.engine.compiler import Check, compile_condition
+from aiprocure.engine.locations import location_of
 from aiprocure.engine.predicates import PREDICATES
 from aiprocure.model.checklist import (
     All,
@@ -74,9 +75,6 @@ def fields_of(cond: Condition) -> list[str]:
     assert_never(cond)
 
 
-_LOC_KEYS: dict[str, tuple[str | int, ...]] = {}
-
-
 def _positioned(
     plan: RulePlan, observed: dict[str, Observed], status: Status, message: Text, code: int
 ) -> tuple[Status, Text, int, str]:
@@ -98,34 +96,7 @@ def _positioned(
     return status, message, code, primary
 
 
-_new_location = maker(Location)
 _new_finding = maker(Finding)
-
-
-def _path_key(path: str) -> tuple[str | int, ...]:
-    """``a.b[2].c`` -> ``("a", "b", 2, "c")``; ``[]`` (every item) is dropped."""
-    key: list[str | int] = []
-    for step in path.split("."):
-        name, _, rest = step.partition("[")
-        key.append(name)
-        for index in rest.rstrip("]").split("]["):
-            if index.isdigit():
-                key.append(int(index))
-    return tuple(key)
-
-
-def location_of(doc: Document | None, path: str, file: str) -> Location:
-    """Position of a field path in the declaration; a missing field points at its parent."""
-    if doc is None:
-        return _new_location({"file": file, "line": 1, "col": 1, "field": path})
-    key = _LOC_KEYS.get(path)
-    if key is None:
-        key = _path_key(path)
-        if len(_LOC_KEYS) < 4096:
-            _LOC_KEYS[path] = key
-    (line, col), _ = doc.locate(key)
-    # Every field is already of its type (1-based ints): skip re-validation.
-    return _new_location({"file": file, "line": line, "col": col, "field": path})
 
 
 _UNANSWERED = Text(

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiprocure.engine.compiler import Check, compile_condition
-from aiprocure.engine.findings import fields_of, location_of
+from aiprocure.engine.findings import fields_of
+from aiprocure.engine.locations import location_of
 from aiprocure.model.checklist import HighRiskSheet, Level, Viewpoint
 from aiprocure.model.findings import (
     HighRiskResult,

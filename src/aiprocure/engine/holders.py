@@ -10,11 +10,11 @@ country, so one holder gives one finding whatever route it is reached by.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiprocure.model.ruleset import GRADE_ORDER, Ruleset, law_key
+from aiprocure.engine.regimes import Grader, dict_of, entity_key, list_of, worse
+from aiprocure.model.ruleset import Ruleset
 
 # Roles that hold the data by definition (7.3 rule 1): a "no access" claim contradicts them.
 HOLDING_ROLES = frozenset({"platform", "hosting", "storage", "backup", "processing", "logging"})
@@ -22,18 +22,6 @@ KNOWN_ROLES = HOLDING_ROLES | {"model_provider", "support", "monitoring", "other
 # What a ciphertext-only holder may do when the keys are in an HSM outside its control (7.4).
 CIPHERTEXT_HOLDINGS = frozenset({"store", "backup"})
 API_HOSTING = frozenset({"provider_api", "model_provider_api"})
-
-_SUFFIXES = re.compile(
-    r"(株式会社|合同会社|有限会社|\b(kk|k\.k\.|gk|inc|ltd|llc|plc|corp|corporation|co|pte|"
-    r"limited|gmbh|sa|ag|japan)\b\.?)",
-)
-
-
-def entity_key(name: str, country: str | None, number: str | None) -> str:
-    if number:
-        return "#" + number
-    plain = _SUFFIXES.sub(" ", name.casefold())
-    return "".join(ch for ch in plain if ch.isalnum()) + "@" + (country or "?")
 
 
 @dataclass
@@ -68,60 +56,8 @@ class Chain:
     unknown_at: str | None  # the whole chain is unknown (no sub-processor list): where
 
 
-def _worse(a: str | None, b: str | None) -> bool:
-    """Is grade ``a`` worse than ``b`` (None, unknown, is handled by the caller)?"""
-    return GRADE_ORDER.get(a or "C", 0) > GRADE_ORDER.get(b or "C", 0)
-
-
-class _Grader:
-    def __init__(self, rs: Ruleset) -> None:
-        self.rs = rs
-        self.grade: str | None = "C"
-        self.at = ""
-        self.unknown_at: str | None = None
-        self.unknown_laws: list[str] = []
-
-    def country(self, value: Any, path: str, *, required: bool = True) -> None:
-        if value is None:
-            if required and self.unknown_at is None:
-                self.unknown_at = path
-            return
-        g = self.rs.grade(str(value))
-        if not self.at or _worse(g, self.grade):
-            self.grade, self.at = g, path
-            if not self.at:
-                self.at = path
-
-    def laws(self, names: Any, path: str) -> None:
-        if not isinstance(names, list):
-            return
-        for i, name in enumerate(names):
-            country = self.rs.law_countries.get(law_key(str(name)))
-            if country is None:
-                self.unknown_laws.append(str(name))
-                g: str | None = "B"
-            else:
-                g = self.rs.grade(country)
-            if _worse(g, self.grade):
-                self.grade, self.at = g, f"{path}[{i}]"
-
-    def result(self) -> tuple[str | None, str]:
-        # A known A grade is decisive even when another fact is missing; else unknown wins.
-        if self.grade == "A" or self.unknown_at is None:
-            return self.grade, self.at
-        return None, self.unknown_at
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 def _baseline_on(data: dict[str, Any], rs: Ruleset) -> bool:
-    dep = _dict(data.get("deployment"))
+    dep = dict_of(data.get("deployment"))
     return (
         rs.parameter_values.get("government_cloud_baseline", 1.0) != 0
         and dep.get("environment") == "government_cloud"
@@ -133,9 +69,9 @@ def _baseline_on(data: dict[str, Any], rs: Ruleset) -> bool:
 
 def _locations(data: dict[str, Any]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
-    locs = _dict(data.get("data_locations"))
+    locs = dict_of(data.get("data_locations"))
     for key in ("storage", "processing", "backup", "logs"):
-        for i, c in enumerate(_list(locs.get(key))):
+        for i, c in enumerate(list_of(locs.get(key))):
             out.append((str(c), f"data_locations.{key}[{i}]"))
     return out
 
@@ -155,9 +91,8 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
                 old.roles.append(role)
         # Two records of one entity combine their facts: one complete record is enough to
         # grade it, and the worse known grade wins.
-        if old.grade is None or (entity.grade is not None and _worse(entity.grade, old.grade)):
-            if entity.grade is not None:
-                old.grade, old.grade_at = entity.grade, entity.grade_at
+        if entity.grade is not None and (old.grade is None or worse(entity.grade, old.grade)):
+            old.grade, old.grade_at = entity.grade, entity.grade_at
         if entity.holds or (entity.holds is None and old.holds is False):
             old.holds, old.holds_at = entity.holds, entity.holds_at
         old.holdings |= entity.holdings
@@ -172,17 +107,17 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
             old.claims_no_access, old.claim_at = True, entity.claim_at
 
     # The vendor operates the service: it holds the data (7.3); its own foreign_law applies to it.
-    vendor = _dict(data.get("vendor"))
-    g = _Grader(rs)
+    vendor = dict_of(data.get("vendor"))
+    g = Grader(rs)
     g.country(vendor.get("country"), "vendor.country")
-    parent = vendor.get("parent_country") or _dict(vendor.get("parent_company")).get("country")
+    parent = vendor.get("parent_country") or dict_of(vendor.get("parent_company")).get("country")
     parent_at = (
         "vendor.parent_country" if vendor.get("parent_country") else "vendor.parent_company.country"
     )
     g.country(parent, parent_at, required=vendor.get("has_parent_company") is not False)
     for country, path in _locations(data):
         g.country(country, path)
-    g.laws(_dict(data.get("foreign_law")).get("subject_to"), "foreign_law.subject_to")
+    g.laws(dict_of(data.get("foreign_law")).get("subject_to"), "foreign_law.subject_to")
     grade, grade_at = g.result()
     if vendor or data.get("foreign_law") is not None:
         add(
@@ -202,12 +137,12 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
             )
         )
 
-    for i, raw_model in enumerate(_list(_dict(data.get("system")).get("models"))):
-        model = _dict(raw_model)
+    for i, raw_model in enumerate(list_of(dict_of(data.get("system")).get("models"))):
+        model = dict_of(raw_model)
         at = f"system.models[{i}]"
         hosting = model.get("hosting")
         name = str(model.get("provider") or "model provider")
-        maker = _Grader(rs)
+        maker = Grader(rs)
         maker.country(model.get("provider_country"), f"{at}.provider_country")
         maker.country(model.get("provider_parent_country"), f"{at}.provider_parent_country")
         maker_grade, maker_at = maker.result()
@@ -228,8 +163,8 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
                 )
             )
         elif hosting == "platform":
-            platform = _dict(model.get("platform"))
-            pg = _Grader(rs)
+            platform = dict_of(model.get("platform"))
+            pg = Grader(rs)
             pg.country(platform.get("country"), f"{at}.platform.country")
             pg.country(platform.get("parent_country"), f"{at}.platform.parent_country")
             p_grade, p_at = pg.result()
@@ -269,24 +204,24 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
             )
 
     subs = data.get("sub_processors")
-    entities = _dict(subs).get("entities")
+    entities = dict_of(subs).get("entities")
     unknown_at = None
     if entities is None:
         unknown_at = "sub_processors.entities" if isinstance(subs, dict) else "sub_processors"
-    for i, raw in enumerate(_list(entities)):
-        e = _dict(raw)
+    for i, raw in enumerate(list_of(entities)):
+        e = dict_of(raw)
         at = f"sub_processors.entities[{i}]"
         role = e.get("role")
-        sg = _Grader(rs)
+        sg = Grader(rs)
         sg.country(e.get("country"), f"{at}.country")
         sg.country(
             e.get("parent_country"),
             f"{at}.parent_country",
             required=e.get("has_parent_company") is not False,
         )
-        for j, c in enumerate(_list(e.get("locations"))):
+        for j, c in enumerate(list_of(e.get("locations"))):
             sg.country(c, f"{at}.locations[{j}]")
-        sg.laws(_dict(e.get("foreign_law")).get("subject_to"), f"{at}.foreign_law.subject_to")
+        sg.laws(dict_of(e.get("foreign_law")).get("subject_to"), f"{at}.foreign_law.subject_to")
         s_grade, s_at = sg.result()
         holds_list = e.get("holds")
         access = e.get("accesses_customer_data")
@@ -330,7 +265,7 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
 def ciphertext_only(entity: Entity, data: dict[str, Any]) -> bool:
     """Keys in an HSM outside the provider's control, with evidence, and an entity that only
     stores or backs up (7.4): it holds ciphertext."""
-    security = _dict(data.get("security"))
+    security = dict_of(data.get("security"))
     return (
         security.get("key_custody") == "external_hsm"
         and bool(security.get("evidence"))

@@ -9,30 +9,37 @@ about them; free text is kept for names and descriptions only.
 # field annotation from its text when the class is built (~7 ms of every start-up for the three
 # model modules on the check path).
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, HttpUrl, field_validator
+from pydantic import Field, field_validator
 
-from aiprocure.model.common import Country, NotBlank, PastDay, Strict, invalid
+from aiprocure.model.common import Country, PastDay, Strict, invalid
+from aiprocure.model.declaration_chain import Deployment, Model, SubProcessor
 from aiprocure.model.declaration_enums import (
-    AccountHolder,
-    CloudTerms,
     DataClass,
-    Environment,
     ExportContent,
-    Holding,
     Hosting,
     IsmapStatus,
     KeyCustody,
     KeyManagement,
     Ownership,
-    Role,
     StaffReview,
     TaskNature,
     TrainingPolicy,
     TransferBasis,
     UserRange,
-    Weights,
+)
+from aiprocure.model.declaration_types import (
+    Countries,
+    Days,
+    Flag,
+    Hours,
+    LongText,
+    Months,
+    Percent,
+    Section,
+    ShortText,
+    corporate_number_is_valid,
 )
 
 SCHEMA_VERSION = "1.0"
@@ -48,6 +55,7 @@ __all__ = [
     "IsmapStatus",
     "KeyManagement",
     "Ownership",
+    "Section",
     "StaffReview",
     "TaskNature",
     "TrainingPolicy",
@@ -55,42 +63,6 @@ __all__ = [
     "UserRange",
     "corporate_number_is_valid",
 ]
-
-Countries = list[Country]
-# Text is a fact only when it says something: empty or whitespace-only text is an error.
-ShortText = Annotated[str, Field(min_length=1, max_length=500), NotBlank]
-# Numbers and yes/no facts are strict: `prompt_days: true` or `audit_rights: "yes"` is an error,
-# not silently 1 or True, because a vendor's wording must not be read generously. Every number has
-# a range (docs/limits.md): a century of days, a year of hours, a century of months.
-Days = Annotated[int, Field(ge=0, le=36_500, strict=True)]
-Hours = Annotated[int, Field(ge=0, le=8_760, strict=True)]
-Months = Annotated[int, Field(ge=0, le=1_200, strict=True)]
-Page = Annotated[int, Field(ge=1, le=100_000, strict=True)]
-Percent = Annotated[float, Field(ge=0, le=100, strict=True)]
-Flag = Annotated[bool, Field(strict=True)]
-LongText = Annotated[str, Field(min_length=1, max_length=5000), NotBlank]
-
-
-def corporate_number_is_valid(number: str) -> bool:
-    """Check the leading check digit of a 13-digit Japanese corporate number (法人番号)."""
-    if len(number) != 13 or not number.isascii() or not number.isdigit():
-        return False
-    base = number[1:]
-    total = sum(int(d) * (1 if i % 2 == 0 else 2) for i, d in enumerate(reversed(base)))
-    return int(number[0]) == 9 - total % 9
-
-
-class Evidence(Strict):
-    """Where in the vendor's documents a claim can be checked."""
-
-    document: ShortText
-    section: ShortText | None = None
-    page: Page | None = None
-    url: HttpUrl | None = None
-
-
-class Section(Strict):
-    evidence: list[Evidence] | None = None
 
 
 class Company(Strict):
@@ -127,42 +99,6 @@ class Vendor(Section):
         return value
 
 
-class Platform(Strict):
-    """The cloud / AI platform that operates a model's endpoint (a holder of prompts)."""
-
-    name: ShortText
-    country: Country | None = None
-    parent_country: Country | None = None
-    corporate_number: str | None = None
-
-
-class Model(Strict):
-    provider: ShortText
-    name: ShortText
-    version: ShortText | None = None
-    provider_country: Country | None = None
-    provider_parent_country: Country | None = None
-    hosting: Hosting | None = None
-    weights: Weights | None = None
-    origin_country: Country | None = Field(
-        default=None, description="for open weights: the developer's country"
-    )
-    weights_digest: ShortText | None = Field(
-        default=None, description="digest of the open weights run, e.g. sha256:..."
-    )
-    origin_evaluated: Flag | None = Field(
-        default=None,
-        description="outputs evaluated on topics the origin country's content controls may shape",
-    )
-    platform: Platform | None = None
-    maker_holds_data: Flag | None = Field(
-        default=None, description="claim: the maker can reach prompts and outputs on the platform"
-    )
-    ismap: IsmapStatus | None = None
-    ismap_registration_id: ShortText | None = None
-    evidence: list[Evidence] | None = None
-
-
 class System(Section):
     name: ShortText | None = None
     description: LongText | None = None
@@ -193,31 +129,6 @@ class DataLocations(Section):
         "(consent of the individual, a country the PPC recognises as equivalent, a recipient "
         "with a system meeting the PPC's standards), or none",
     )
-
-
-class EntityForeignLaw(Strict):
-    subject_to: list[ShortText] | None = None
-
-
-class SubProcessor(Strict):
-    name: ShortText
-    corporate_number: str | None = None
-    country: Country
-    # A 1.0 declaration may describe the role in words; only the vocabulary (Role) is reasoned on.
-    role: Role | ShortText | None = None
-    has_parent_company: Flag | None = None
-    parent_country: Country | None = None
-    locations: Countries | None = Field(
-        default=None, description="countries where the entity holds government data"
-    )
-    holds: list[Holding] | None = Field(
-        default=None, description="store, process, backup, log, decrypt; [] = holds nothing"
-    )
-    accesses_customer_data: Flag | None = Field(
-        default=None, description="1.0 form of holds: false = holds: [], true = holds something"
-    )
-    foreign_law: EntityForeignLaw | None = None
-    evidence: list[Evidence] | None = None
 
 
 class SubProcessors(Section):
@@ -309,17 +220,6 @@ class Security(Section):
         default=None,
         description="who can decrypt: provider, customer key in the provider's KMS, or an HSM "
         "outside the provider's control (external_hsm)",
-    )
-
-
-class Deployment(Section):
-    """Where the system runs and under whose terms (docs/verdicts.md 7.6)."""
-
-    environment: Environment | None = None
-    account_holder: AccountHolder | None = None
-    terms: CloudTerms | None = None
-    services_within_terms: Flag | None = Field(
-        default=None, description="the AI services used are inside the Government Cloud contract"
     )
 
 
