@@ -207,7 +207,9 @@ def open_weights_of_grade_a_origin(ctx: Context, args: dict[str, Any]) -> Result
 def origin_evaluated(ctx: Context, args: dict[str, Any]) -> Result:
     """Every open-weight model of grade A origin has been evaluated on topics the origin
     country's content controls could shape (MOD-002)."""
-    models = ctx.get("system.models") or []
+    models = ctx.get("system.models")
+    if not isinstance(models, list):
+        return None
     result: Result = True
     for i, model in enumerate(models):
         if model.get("weights") != "open" or not _grade_a_origin(ctx, model):
