@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiprocure.engine.regimes import Grader, dict_of, entity_key, list_of, worse
+from aiprocure.engine.regimes import Grader, dict_of, entity_key, list_of, same_company, worse
 from aiprocure.model.ruleset import Ruleset
 
 # Roles that hold the data by definition (7.3 rule 1): a "no access" claim contradicts them.
@@ -137,72 +137,6 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
             )
         )
 
-    for i, raw_model in enumerate(list_of(dict_of(data.get("system")).get("models"))):
-        model = dict_of(raw_model)
-        at = f"system.models[{i}]"
-        hosting = model.get("hosting")
-        name = str(model.get("provider") or "model provider")
-        maker = Grader(rs)
-        maker.country(model.get("provider_country"), f"{at}.provider_country")
-        maker.country(model.get("provider_parent_country"), f"{at}.provider_parent_country")
-        maker_grade, maker_at = maker.result()
-        if hosting in API_HOSTING or hosting is None:
-            # The maker operates the endpoint: it holds every prompt and output (7.3 rule 2).
-            # Unanswered hosting: it may.
-            add(
-                Entity(
-                    key=entity_key(name, model.get("provider_country"), None),
-                    name=name,
-                    roles=["model_provider"],
-                    grade=maker_grade,
-                    grade_at=maker_at or f"{at}.provider_country",
-                    holds=True if hosting else None,
-                    holds_at=f"{at}.hosting",
-                    has_evidence=bool(model.get("evidence")),
-                    incomplete_at=maker.unknown_at or (None if hosting else f"{at}.hosting"),
-                )
-            )
-        elif hosting == "platform":
-            platform = dict_of(model.get("platform"))
-            pg = Grader(rs)
-            pg.country(platform.get("country"), f"{at}.platform.country")
-            pg.country(platform.get("parent_country"), f"{at}.platform.parent_country")
-            p_grade, p_at = pg.result()
-            pname = str(platform.get("name") or "platform")
-            add(
-                Entity(
-                    key=entity_key(
-                        pname, platform.get("country"), platform.get("corporate_number")
-                    ),
-                    name=pname,
-                    roles=["platform"],
-                    grade=p_grade,
-                    grade_at=p_at or f"{at}.platform",
-                    holds=True,
-                    holds_at=f"{at}.platform",
-                    baseline=baseline and p_grade != "A",
-                    incomplete_at=pg.unknown_at if platform else f"{at}.platform",
-                )
-            )
-            # The maker does not operate the endpoint: it holds only if it says so; its
-            # "no access" claim is examined by FA-013 (7.3 rule 2).
-            claim = model.get("maker_holds_data")
-            add(
-                Entity(
-                    key=entity_key(name, model.get("provider_country"), None),
-                    name=name,
-                    roles=["model_provider"],
-                    grade=maker_grade,
-                    grade_at=maker_at or f"{at}.provider_country",
-                    holds=claim is True,
-                    holds_at=f"{at}.maker_holds_data",
-                    claims_no_access=claim is False,
-                    claim_unanswered=claim is None,
-                    claim_at=f"{at}.maker_holds_data" if claim is False else at,
-                    has_evidence=bool(model.get("evidence")) and claim is False,
-                )
-            )
-
     subs = data.get("sub_processors")
     entities = dict_of(subs).get("entities")
     unknown_at = None
@@ -259,6 +193,75 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
                 incomplete_at=incomplete,
             )
         )
+
+    # Models after sub-processors: a platform listed as a sub-processor keeps its full name.
+    for i, raw_model in enumerate(list_of(dict_of(data.get("system")).get("models"))):
+        model = dict_of(raw_model)
+        at = f"system.models[{i}]"
+        hosting = model.get("hosting")
+        name = str(model.get("provider") or "model provider")
+        maker = Grader(rs)
+        maker.country(model.get("provider_country"), f"{at}.provider_country")
+        maker.country(model.get("provider_parent_country"), f"{at}.provider_parent_country")
+        maker_grade, maker_at = maker.result()
+        if hosting in API_HOSTING or hosting is None:
+            # The maker operates the endpoint: it holds every prompt and output (7.3 rule 2).
+            # Unanswered hosting: it may.
+            add(
+                Entity(
+                    key=entity_key(name, model.get("provider_country"), None),
+                    name=name,
+                    roles=["model_provider"],
+                    grade=maker_grade,
+                    grade_at=maker_at or f"{at}.provider_country",
+                    holds=True if hosting else None,
+                    holds_at=f"{at}.hosting",
+                    has_evidence=bool(model.get("evidence")),
+                    incomplete_at=maker.unknown_at or (None if hosting else f"{at}.hosting"),
+                )
+            )
+        elif hosting == "platform":
+            platform = dict_of(model.get("platform"))
+            pg = Grader(rs)
+            pg.country(platform.get("country"), f"{at}.platform.country")
+            pg.country(platform.get("parent_country"), f"{at}.platform.parent_country")
+            p_grade, p_at = pg.result()
+            pname = str(platform.get("name") or "platform")
+            add(
+                Entity(
+                    key=entity_key(
+                        pname, platform.get("country"), platform.get("corporate_number")
+                    ),
+                    name=pname,
+                    roles=["platform"],
+                    grade=p_grade,
+                    grade_at=p_at or f"{at}.platform",
+                    holds=True,
+                    holds_at=f"{at}.platform",
+                    baseline=baseline and p_grade != "A",
+                    incomplete_at=pg.unknown_at if platform else f"{at}.platform",
+                )
+            )
+            # The maker does not operate the endpoint: it holds only if it says so; its
+            # "no access" claim is examined by FA-013 (7.3 rule 2).
+            claim = model.get("maker_holds_data")
+            if same_company(name, pname):
+                continue  # the platform's operator made the model: one holder, already added
+            add(
+                Entity(
+                    key=entity_key(name, model.get("provider_country"), None),
+                    name=name,
+                    roles=["model_provider"],
+                    grade=maker_grade,
+                    grade_at=maker_at or f"{at}.provider_country",
+                    holds=claim is True,
+                    holds_at=f"{at}.maker_holds_data",
+                    claims_no_access=claim is False,
+                    claim_unanswered=claim is None,
+                    claim_at=f"{at}.maker_holds_data" if claim is False else at,
+                    has_evidence=bool(model.get("evidence")) and claim is False,
+                )
+            )
     return Chain(list(merged.values()), unknown_at)
 
 

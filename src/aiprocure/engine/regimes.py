@@ -21,6 +21,11 @@ def entity_key(name: str, country: str | None, number: str | None) -> str:
     return "".join(ch for ch in plain if ch.isalnum()) + "@" + (country or "?")
 
 
+def same_company(a: str, b: str) -> bool:
+    """Two names of one company (corporate suffixes, case and punctuation ignored)."""
+    return entity_key(a, None, None) == entity_key(b, None, None)
+
+
 def worse(a: str | None, b: str | None) -> bool:
     """Is grade ``a`` worse than ``b`` (None, unknown, is handled by the caller)?"""
     return GRADE_ORDER.get(a or "C", 0) > GRADE_ORDER.get(b or "C", 0)
