@@ -11,10 +11,20 @@ from __future__ import annotations
 from typing import Any
 
 from aiprocure.engine.context import Context
-from aiprocure.engine.holders import KNOWN_ROLES, Chain, build_chain, ciphertext_only
+from aiprocure.engine.holders import (
+    KNOWN_ROLES,
+    Chain,
+    Entity,
+    build_chain,
+    ciphertext_only,
+    storage_only,
+)
 from aiprocure.model.ruleset import GRADE_ORDER
 
 Result = bool | None
+# Roles the Government Cloud provider may be declared with, and roles that may hold ciphertext only.
+BASELINE_ROLES = frozenset({"platform", "hosting", "?"})
+STORE_ROLES = frozenset({"storage", "backup", "?"})
 AT = "@at"
 UNVERIFIED = "@unverified"
 
@@ -77,10 +87,9 @@ def access_claims_hold(ctx: Context, args: dict[str, Any]) -> Result:
             ctx.observed[AT] = e.claim_at
             return False
     for e in chain.entities:
-        foreign = e.grade is None or e.grade in ("A", "B")
-        if e.claim_unanswered and foreign:
+        if e.claim_unanswered:
             _note(ctx, "chain.holders", [e.label()])
-            ctx.observed[AT] = e.claim_at + ".maker_holds_data"
+            ctx.observed[AT] = e.claim_at
             return None
     if chain.unknown_at is not None:
         ctx.observed[AT] = chain.unknown_at
@@ -93,27 +102,93 @@ def access_claims_hold(ctx: Context, args: dict[str, Any]) -> Result:
     return True
 
 
+def _coverage(ctx: Context) -> tuple[Result, Result]:
+    """(Government Cloud baseline, external keys): True in force, False not, None unknown."""
+    dep = ctx.data.get("deployment") if isinstance(ctx.data.get("deployment"), dict) else {}
+    security = ctx.data.get("security") if isinstance(ctx.data.get("security"), dict) else {}
+    baseline: Result
+    wanted = {
+        "account_holder": "ministry",
+        "terms": "digital_agency_government_cloud",
+        "services_within_terms": True,
+    }
+    env = dep.get("environment")
+    if ctx.ruleset.parameter_values.get("government_cloud_baseline", 1.0) == 0:
+        baseline = False
+    elif env is None:
+        baseline = None
+    elif env != "government_cloud" or any(
+        dep.get(k) is not None and dep.get(k) != v for k, v in wanted.items()
+    ):
+        baseline = False
+    else:
+        baseline = True if all(dep.get(k) == v for k, v in wanted.items()) else None
+    custody = security.get("key_custody")
+    keys: Result = None if custody is None else custody == "external_hsm"
+    return baseline, keys
+
+
+def residual_exposure_possible(ctx: Context, args: dict[str, Any]) -> Result:
+    """The system may be under the Government Cloud baseline or keep its keys in an external
+    HSM (unknown while the deployment and the key custody are unanswered)."""
+    ctx.get("deployment.environment")  # recorded for the finding
+    ctx.get("security.key_custody")
+    baseline, keys = _coverage(ctx)
+    if baseline or keys:
+        return True
+    if baseline is False and keys is False:
+        return False
+    return None
+
+
 def no_residual_exposure(ctx: Context, args: dict[str, Any]) -> Result:
-    """No grade B holder is left under the Government Cloud baseline or as a ciphertext-only
-    store (FA-014: the residual exposure is recorded, at low severity)."""
-    covered = [
-        e
-        for e in _chain(ctx).entities
-        if e.holds is True and e.grade == "B" and (e.baseline or ciphertext_only(e, ctx.data))
-    ]
+    """No grade B platform or store-or-backup-only holder whose exposure the Government Cloud
+    baseline or external keys could leave as residual (FA-014 records it, at low severity).
+    Which holders count does not depend on whether the baseline is fully declared, so that
+    leaving a deployment key out never turns a recorded exposure into a pass."""
+    baseline, keys = _coverage(ctx)
+    chain = _chain(ctx)
+    covered: list[Entity] = []
+    unknown: str | None = None
+    for e in chain.entities:
+        if e.holds is False:
+            continue
+        # A holder the baseline or the keys may cover; covered only when they are in force.
+        by_baseline = bool(set(e.roles) & BASELINE_ROLES) and baseline is not False
+        store = storage_only(e) or (not e.holdings and bool(set(e.roles) & STORE_ROLES))
+        by_keys = store and keys is not False
+        if not (by_baseline or by_keys):
+            continue
+        in_force = (by_baseline and baseline is True) or (by_keys and ciphertext_only(e, ctx.data))
+        if e.grade == "B" and in_force:
+            covered.append(e)
+        elif (e.grade is None or e.grade == "B") and unknown is None:
+            if e.grade is None:
+                unknown = e.grade_at
+            elif by_keys and keys is True:
+                unknown = e.holds_at  # keys outside, but what it holds is not said
+            else:
+                unknown = _coverage_at(ctx, by_baseline)
     _note(ctx, "chain.holders", [e.label() for e in covered])
     if covered:
         ctx.observed[AT] = covered[0].grade_at
         return False
+    if unknown is not None or chain.unknown_at is not None:
+        ctx.observed[AT] = unknown or chain.unknown_at or ""
+        return None
     return True
 
 
-def residual_exposure_possible(ctx: Context, args: dict[str, Any]) -> Result:
-    """The system is in a Government Cloud account or keeps keys in an external HSM."""
-    dep = ctx.get("deployment.environment")
-    keys = ctx.get("security.key_custody")
-    # Nothing declared: nothing is covered by the baseline or by external keys either.
-    return bool(dep == "government_cloud" or keys == "external_hsm")
+def _coverage_at(ctx: Context, by_baseline: bool) -> str:
+    """The unanswered key that leaves the coverage open."""
+    if not by_baseline:
+        return "security.key_custody"
+    dep = ctx.data.get("deployment")
+    dep = dep if isinstance(dep, dict) else {}
+    for key in ("environment", "account_holder", "terms", "services_within_terms"):
+        if dep.get(key) is None:
+            return f"deployment.{key}"
+    return "deployment"
 
 
 def chain_complete(ctx: Context, args: dict[str, Any]) -> Result:
@@ -212,7 +287,8 @@ def origin_evaluated(ctx: Context, args: dict[str, Any]) -> Result:
         return None
     result: Result = True
     for i, model in enumerate(models):
-        if model.get("weights") != "open" or not _grade_a_origin(ctx, model):
+        # Open weights, or weights not said, of a grade A origin (or an origin not said).
+        if model.get("weights") == "closed" or _grade_a_origin(ctx, model) is False:
             continue
         done = model.get("origin_evaluated")
         if done is False:

@@ -67,13 +67,18 @@ def _baseline_on(data: dict[str, Any], rs: Ruleset) -> bool:
     )
 
 
-def _locations(data: dict[str, Any]) -> list[tuple[str, str]]:
+def _locations(data: dict[str, Any]) -> tuple[list[tuple[str, str]], str | None]:
+    """Every country in data_locations with its path, and the first list left unanswered."""
     out: list[tuple[str, str]] = []
+    missing: str | None = None
     locs = dict_of(data.get("data_locations"))
     for key in ("storage", "processing", "backup", "logs"):
-        for i, c in enumerate(list_of(locs.get(key))):
+        value = locs.get(key)
+        if not isinstance(value, list):
+            missing = missing or f"data_locations.{key}"
+        for i, c in enumerate(list_of(value)):
             out.append((str(c), f"data_locations.{key}[{i}]"))
-    return out
+    return out, missing
 
 
 def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
@@ -97,7 +102,7 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
             old.holds, old.holds_at = entity.holds, entity.holds_at
         old.holdings |= entity.holdings
         old.contradiction = old.contradiction or entity.contradiction
-        old.claim_unanswered = old.claim_unanswered or entity.claim_unanswered
+        old.claim_unanswered = old.claim_unanswered and entity.claim_unanswered
         old.baseline = old.baseline and entity.baseline
         old.has_evidence = old.has_evidence or entity.has_evidence
         old.unknown_laws += [n for n in entity.unknown_laws if n not in old.unknown_laws]
@@ -115,11 +120,18 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
         "vendor.parent_country" if vendor.get("parent_country") else "vendor.parent_company.country"
     )
     g.country(parent, parent_at, required=vendor.get("has_parent_company") is not False)
-    for country, path in _locations(data):
+    where, where_missing = _locations(data)
+    for country, path in where:
         g.country(country, path)
-    g.laws(dict_of(data.get("foreign_law")).get("subject_to"), "foreign_law.subject_to")
+    if where_missing is not None:
+        g.country(None, where_missing)  # where the data is held is a fact of the grade
+    laws = dict_of(data.get("foreign_law")).get("subject_to")
+    g.laws(laws, "foreign_law.subject_to")
+    if laws is None:  # the vendor's own laws: silence is not "none"
+        g.country(None, "foreign_law.subject_to")
     grade, grade_at = g.result()
-    if vendor or data.get("foreign_law") is not None:
+    # The vendor is always in the chain, even when it says nothing about itself.
+    if vendor is not None:
         add(
             Entity(
                 key=entity_key(
@@ -153,8 +165,14 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
             f"{at}.parent_country",
             required=e.get("has_parent_company") is not False,
         )
-        for j, c in enumerate(list_of(e.get("locations"))):
-            sg.country(c, f"{at}.locations[{j}]")
+        if isinstance(e.get("locations"), list):
+            for j, c in enumerate(e["locations"]):
+                sg.country(c, f"{at}.locations[{j}]")
+        else:  # not said where it holds the data: wherever the declaration holds it
+            for country, path in where:
+                sg.country(country, path)
+            if where_missing is not None:
+                sg.country(None, f"{at}.locations")
         sg.laws(dict_of(e.get("foreign_law")).get("subject_to"), f"{at}.foreign_law.subject_to")
         s_grade, s_at = sg.result()
         holds_list = e.get("holds")
@@ -166,19 +184,22 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
         elif isinstance(access, bool):
             declared, claim_at = access, f"{at}.accesses_customer_data"
         else:
-            declared, claim_at = None, at
+            declared, claim_at = None, f"{at}.holds"
         holding_role = role in HOLDING_ROLES
         holds = True if holding_role or role == "model_provider" else declared
+        if role is None and declared is False:
+            holds = None  # a "holds nothing" claim cannot be weighed against an unknown role
         incomplete = sg.unknown_at
         if role is None or (role not in KNOWN_ROLES and declared is None):
             incomplete = incomplete or f"{at}.role"
-        if declared is None and not holding_role and role != "model_provider":
+        if declared is None:
             incomplete = incomplete or f"{at}.holds"
         add(
             Entity(
                 key=entity_key(str(e.get("name")), e.get("country"), e.get("corporate_number")),
                 name=str(e.get("name")),
-                roles=[str(role) if role in KNOWN_ROLES else "other"],
+                # "?": the role is not said (it may be any role, including a holding one)
+                roles=[str(role) if role in KNOWN_ROLES else "?" if role is None else "other"],
                 grade=s_grade,
                 grade_at=s_at or at,
                 holds=holds,
@@ -188,8 +209,9 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
                 claim_at=claim_at,
                 has_evidence=bool(e.get("evidence")),
                 contradiction=declared is False and (holding_role or role == "model_provider"),
+                claim_unanswered=declared is None or (declared is False and role is None),
                 unknown_laws=sg.unknown_laws,
-                baseline=baseline and role == "platform" and s_grade != "A",
+                baseline=baseline and role in ("platform", "hosting") and s_grade != "A",
                 incomplete_at=incomplete,
             )
         )
@@ -220,13 +242,13 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
                     incomplete_at=maker.unknown_at or (None if hosting else f"{at}.hosting"),
                 )
             )
-        elif hosting == "platform":
-            platform = dict_of(model.get("platform"))
+        platform = dict_of(model.get("platform"))
+        if hosting == "platform" or (hosting is None and platform):
             pg = Grader(rs)
             pg.country(platform.get("country"), f"{at}.platform.country")
             pg.country(platform.get("parent_country"), f"{at}.platform.parent_country")
             p_grade, p_at = pg.result()
-            pname = str(platform.get("name") or "platform")
+            pname = str(platform.get("name") or f"platform of {name}")
             add(
                 Entity(
                     key=entity_key(
@@ -234,18 +256,19 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
                     ),
                     name=pname,
                     roles=["platform"],
-                    grade=p_grade,
+                    grade=p_grade if platform else None,
                     grade_at=p_at or f"{at}.platform",
-                    holds=True,
+                    holds=True if hosting else None,
                     holds_at=f"{at}.platform",
                     baseline=baseline and p_grade != "A",
                     incomplete_at=pg.unknown_at if platform else f"{at}.platform",
                 )
             )
+        if hosting == "platform":
             # The maker does not operate the endpoint: it holds only if it says so; its
             # "no access" claim is examined by FA-013 (7.3 rule 2).
             claim = model.get("maker_holds_data")
-            if same_company(name, pname):
+            if platform and same_company(name, str(platform.get("name") or "")):
                 continue  # the platform's operator made the model: one holder, already added
             add(
                 Entity(
@@ -254,15 +277,25 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
                     roles=["model_provider"],
                     grade=maker_grade,
                     grade_at=maker_at or f"{at}.provider_country",
-                    holds=claim is True,
+                    holds=None if claim is None else claim is True,
                     holds_at=f"{at}.maker_holds_data",
                     claims_no_access=claim is False,
-                    claim_unanswered=claim is None,
-                    claim_at=f"{at}.maker_holds_data" if claim is False else at,
+                    claim_unanswered=claim is None and maker_grade != "C",
+                    claim_at=f"{at}.maker_holds_data",
                     has_evidence=bool(model.get("evidence")) and claim is False,
                 )
             )
     return Chain(list(merged.values()), unknown_at)
+
+
+def storage_only(entity: Entity) -> bool:
+    """The entity declares that it only stores or backs up the data (never the vendor, a
+    platform or a model maker)."""
+    return (
+        bool(entity.holdings)
+        and entity.holdings <= CIPHERTEXT_HOLDINGS
+        and not set(entity.roles) & {"vendor", "platform", "model_provider"}
+    )
 
 
 def ciphertext_only(entity: Entity, data: dict[str, Any]) -> bool:
@@ -272,7 +305,5 @@ def ciphertext_only(entity: Entity, data: dict[str, Any]) -> bool:
     return (
         security.get("key_custody") == "external_hsm"
         and bool(security.get("evidence"))
-        and bool(entity.holdings)
-        and entity.holdings <= CIPHERTEXT_HOLDINGS
-        and not set(entity.roles) & {"vendor", "platform", "model_provider"}
+        and storage_only(entity)
     )
