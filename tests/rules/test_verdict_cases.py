@@ -316,3 +316,47 @@ jurisdictions:
     }
     assert by_id["DS920-FA-011"].status == "fail"
     assert "US" in regraded.lists["compelled_access_countries"]
+
+
+def _key_paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out: list[tuple[Any, ...]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out.append((*prefix, key))
+            out += _key_paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out += _key_paths(value, (*prefix, i))
+    return out
+
+
+def _without(data: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any]:
+    out = copy.deepcopy(data)
+    node: Any = out
+    for step in path[:-1]:
+        node = node[step]
+    del node[path[-1]]
+    return out
+
+
+@pytest.mark.parametrize("name", ["01-gov-cloud-build.yaml", "15-external-hsm-storage.yaml"])
+def test_deleting_a_key_never_passes_a_foreign_access_rule(
+    name: str, ruleset: Ruleset, tmp_path: Path
+) -> None:
+    """Section 9 for the foreign-access rules, on the two cases whose coverage (baseline, external
+    keys) lowers a verdict: no deletion turns an open finding into a pass or lowers it."""
+    data = declaration(name)
+    before = {f.rule_id: f for f in foreign(assess(data, ruleset, tmp_path))}
+    for path in _key_paths(data):
+        if path == ("schema_version",):
+            continue
+        try:
+            after = {f.rule_id: f for f in foreign(assess(_without(data, path), ruleset, tmp_path))}
+        except api.InputError:
+            continue  # an input error does not pass
+        for rule_id, f in before.items():
+            if f.status not in OPEN:
+                continue
+            g = after[rule_id]
+            assert g.status in OPEN, (path, rule_id)
+            assert ORDER.index(g.severity) >= ORDER.index(f.severity), (path, rule_id)
