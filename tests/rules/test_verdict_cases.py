@@ -360,3 +360,20 @@ def test_deleting_a_key_never_passes_a_foreign_access_rule(
             g = after[rule_id]
             assert g.status in OPEN, (path, rule_id)
             assert ORDER.index(g.severity) >= ORDER.index(f.severity), (path, rule_id)
+
+
+@pytest.mark.parametrize(
+    ("name", "exit_code"),
+    [
+        ("08-no-subprocessor-list.yaml", 1),  # bypass 1: silence about the chain blocks
+        ("09-declared-foreign-law.yaml", 1),  # bypass 3: a declared law counts
+        ("01-gov-cloud-build.yaml", 0),
+        ("15-external-hsm-storage.yaml", 0),
+    ],
+)
+def test_the_real_gate_at_the_default_fail_on(
+    name: str, exit_code: int, ruleset: Ruleset, tmp_path: Path
+) -> None:
+    from aiprocure.gate import FailOn, Gate
+
+    assert Gate(FailOn.HIGH, True)(assess(declaration(name), ruleset, tmp_path)) == exit_code
