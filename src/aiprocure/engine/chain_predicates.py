@@ -19,6 +19,7 @@ from aiprocure.engine.holders import (
     ciphertext_only,
     storage_only,
 )
+from aiprocure.engine.regimes import dict_of
 from aiprocure.model.ruleset import GRADE_ORDER
 
 Result = bool | None
@@ -104,8 +105,8 @@ def access_claims_hold(ctx: Context, args: dict[str, Any]) -> Result:
 
 def _coverage(ctx: Context) -> tuple[Result, Result]:
     """(Government Cloud baseline, external keys): True in force, False not, None unknown."""
-    dep = ctx.data.get("deployment") if isinstance(ctx.data.get("deployment"), dict) else {}
-    security = ctx.data.get("security") if isinstance(ctx.data.get("security"), dict) else {}
+    dep = dict_of(ctx.data.get("deployment"))
+    security = dict_of(ctx.data.get("security"))
     baseline: Result
     wanted = {
         "account_holder": "ministry",
@@ -183,8 +184,7 @@ def _coverage_at(ctx: Context, by_baseline: bool) -> str:
     """The unanswered key that leaves the coverage open."""
     if not by_baseline:
         return "security.key_custody"
-    dep = ctx.data.get("deployment")
-    dep = dep if isinstance(dep, dict) else {}
+    dep = dict_of(ctx.data.get("deployment"))
     for key in ("environment", "account_holder", "terms", "services_within_terms"):
         if dep.get(key) is None:
             return f"deployment.{key}"
