@@ -4,8 +4,7 @@ docs/verdicts.md section 7: possession, custody or control decides, not what an 
 "access". The chain is the vendor, each model's maker (when it operates the endpoint) or platform,
 and every sub-processor. Each entity gets a grade (A, B, C, or None = unknown) from its country,
 parent country, locations and declared foreign laws, and a holding state (True, False, None).
-Entities are deduplicated by corporate number, else by name (corporate suffixes ignored) and
-country, so one holder gives one finding whatever route it is reached by.
+Entities are deduplicated (``regimes.entity_key``): one holder, one finding, whatever the route.
 """
 
 from __future__ import annotations
@@ -13,7 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiprocure.engine.regimes import Grader, dict_of, entity_key, list_of, same_company, worse
+from aiprocure.engine.regimes import (
+    Grader,
+    baseline_on,
+    data_locations,
+    dict_of,
+    entity_key,
+    list_of,
+    same_company,
+    worse,
+)
 from aiprocure.model.ruleset import Ruleset
 
 # Roles that hold the data by definition (7.3 rule 1): a "no access" claim contradicts them.
@@ -44,6 +52,7 @@ class Entity:
     unknown_laws: list[str] = field(default_factory=list)
     baseline: bool = False  # the Government Cloud provider under the Digital Agency terms
     incomplete_at: str | None = None  # first missing chain fact (FA-015)
+    partial_at: str | None = None  # graded A while another fact is missing: its B-ness is unknown
 
     def label(self) -> str:
         grade = self.grade or "?"
@@ -56,35 +65,10 @@ class Chain:
     unknown_at: str | None  # the whole chain is unknown (no sub-processor list): where
 
 
-def _baseline_on(data: dict[str, Any], rs: Ruleset) -> bool:
-    dep = dict_of(data.get("deployment"))
-    return (
-        rs.parameter_values.get("government_cloud_baseline", 1.0) != 0
-        and dep.get("environment") == "government_cloud"
-        and dep.get("account_holder") == "ministry"
-        and dep.get("terms") == "digital_agency_government_cloud"
-        and dep.get("services_within_terms") is True
-    )
-
-
-def _locations(data: dict[str, Any]) -> tuple[list[tuple[str, str]], str | None]:
-    """Every country in data_locations with its path, and the first list left unanswered."""
-    out: list[tuple[str, str]] = []
-    missing: str | None = None
-    locs = dict_of(data.get("data_locations"))
-    for key in ("storage", "processing", "backup", "logs"):
-        value = locs.get(key)
-        if not isinstance(value, list):
-            missing = missing or f"data_locations.{key}"
-        for i, c in enumerate(list_of(value)):
-            out.append((str(c), f"data_locations.{key}[{i}]"))
-    return out, missing
-
-
 def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
     """Every entity that holds or may hold the data, merged by identity."""
     merged: dict[str, Entity] = {}
-    baseline = _baseline_on(data, rs)
+    baseline = baseline_on(data, rs)
 
     def add(entity: Entity) -> None:
         old = merged.get(entity.key)
@@ -108,6 +92,8 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
         old.unknown_laws += [n for n in entity.unknown_laws if n not in old.unknown_laws]
         if entity.incomplete_at is None:
             old.incomplete_at = None
+        if entity.partial_at is None:
+            old.partial_at = None
         if entity.claims_no_access and not old.claims_no_access:
             old.claims_no_access, old.claim_at = True, entity.claim_at
 
@@ -120,7 +106,7 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
         "vendor.parent_country" if vendor.get("parent_country") else "vendor.parent_company.country"
     )
     g.country(parent, parent_at, required=vendor.get("has_parent_company") is not False)
-    where, where_missing = _locations(data)
+    where, where_missing = data_locations(data)
     for country, path in where:
         g.country(country, path)
     if where_missing is not None:
@@ -142,6 +128,7 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
                 name=str(vendor.get("name") or "vendor"),
                 roles=["vendor"],
                 grade=grade,
+                partial_at=g.unknown_at,
                 grade_at=grade_at or "vendor",
                 holds=True,
                 holds_at="vendor",
@@ -201,6 +188,7 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
                 # "?": the role is not said (it may be any role, including a holding one)
                 roles=[str(role) if role in KNOWN_ROLES else "?" if role is None else "other"],
                 grade=s_grade,
+                partial_at=sg.unknown_at,
                 grade_at=s_at or at,
                 holds=holds,
                 holds_at=claim_at,
@@ -235,6 +223,7 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
                     name=name,
                     roles=["model_provider"],
                     grade=maker_grade,
+                    partial_at=maker.unknown_at,
                     grade_at=maker_at or f"{at}.provider_country",
                     holds=True if hosting else None,
                     holds_at=f"{at}.hosting",
@@ -257,6 +246,7 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
                     name=pname,
                     roles=["platform"],
                     grade=p_grade if platform else None,
+                    partial_at=pg.unknown_at,
                     grade_at=p_at or f"{at}.platform",
                     holds=True if hosting else None,
                     holds_at=f"{at}.platform",
@@ -276,6 +266,7 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
                     name=name,
                     roles=["model_provider"],
                     grade=maker_grade,
+                    partial_at=maker.unknown_at,
                     grade_at=maker_at or f"{at}.provider_country",
                     holds=None if claim is None else claim is True,
                     holds_at=f"{at}.maker_holds_data",

@@ -15,15 +15,17 @@ from aiprocure.engine.chain_predicates import (
     access_claims_hold,
     chain_complete,
     foreign_holder_exists,
-    models_origin_declared,
     no_grade_a_holder,
     no_grade_b_holder,
     no_residual_exposure,
-    open_weights_of_grade_a_origin,
-    origin_evaluated,
     residual_exposure_possible,
 )
 from aiprocure.engine.context import Context
+from aiprocure.engine.model_predicates import (
+    models_origin_declared,
+    open_weights_of_grade_a_origin,
+    origin_evaluated,
+)
 from aiprocure.model.ruleset import COMPELLED_ACCESS_LIST
 
 Result = bool | None

@@ -76,3 +76,28 @@ def dict_of(value: Any) -> dict[str, Any]:
 
 def list_of(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
+
+
+def baseline_on(data: dict[str, Any], rs: Ruleset) -> bool:
+    dep = dict_of(data.get("deployment"))
+    return (
+        rs.parameter_values.get("government_cloud_baseline", 1.0) != 0
+        and dep.get("environment") == "government_cloud"
+        and dep.get("account_holder") == "ministry"
+        and dep.get("terms") == "digital_agency_government_cloud"
+        and dep.get("services_within_terms") is True
+    )
+
+
+def data_locations(data: dict[str, Any]) -> tuple[list[tuple[str, str]], str | None]:
+    """Every country in data_locations with its path, and the first list left unanswered."""
+    out: list[tuple[str, str]] = []
+    missing: str | None = None
+    locs = dict_of(data.get("data_locations"))
+    for key in ("storage", "processing", "backup", "logs"):
+        value = locs.get(key)
+        if not isinstance(value, list):
+            missing = missing or f"data_locations.{key}"
+        for i, c in enumerate(list_of(value)):
+            out.append((str(c), f"data_locations.{key}[{i}]"))
+    return out, missing
