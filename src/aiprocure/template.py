@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from aiprocure.model.common import Lang
 from aiprocure.model.declaration import SCHEMA_VERSION, Declaration
+from aiprocure.model.declaration_chain_notes import CHAIN_NOTES
 from aiprocure.model.fields import unwrap_annotation, value_kind
 
 NOTES: dict[str, tuple[str, str]] = {
@@ -26,6 +27,10 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
     "vendor.has_parent_company": ("親会社の有無", "is the vendor controlled by another company?"),
     "vendor.parent_company": ("最終親会社", "ultimate parent company"),
+    "vendor.parent_country": (
+        "最終親会社の所在国（親会社がなければ has_parent_company: false）",
+        "the ultimate parent's country (or has_parent_company: false)",
+    ),
     "system": ("提供するシステム", "the system offered"),
     "system.name": ("システム名", "system name"),
     "system.description": ("概要", "short description"),
@@ -55,7 +60,10 @@ NOTES: dict[str, tuple[str, str]] = {
     "data_locations.backup": ("バックアップ", "backups"),
     "data_locations.logs": ("ログ", "logs"),
     "sub_processors": ("再委託先", "sub-processors"),
-    "sub_processors.entities": ("再委託先の一覧", "list of sub-processors"),
+    "sub_processors.entities": (
+        "再委託先の一覧（ない場合は []。省略は未回答）",
+        "list of sub-processors ([] if none; leaving it out is unanswered)",
+    ),
     "sub_processors.change_notice_days": (
         "再委託先変更の事前通知日数",
         "days of notice before changing sub-processors",
@@ -166,11 +174,17 @@ NOTES: dict[str, tuple[str, str]] = {
     "security.encryption_at_rest": ("保存時の暗号化", "encryption at rest"),
     "security.encryption_in_transit": ("通信の暗号化", "encryption in transit"),
     "security.key_management": ("暗号鍵の管理者", "who manages the keys"),
+    "security.key_custody": (
+        "復号できる者（external_hsm: 事業者の管理外の HSM）",
+        "who can decrypt (external_hsm: an HSM outside the provider's control)",
+    ),
     "contract": ("契約", "contract"),
     "contract.governing_law": ("準拠法の国", "country of governing law"),
     "contract.court_country": ("管轄裁判所の国", "country of the agreed court"),
     "contract.court": ("管轄裁判所", "the agreed court"),
 }
+
+NOTES.update(CHAIN_NOTES)
 
 _HEAD = {
     Lang.JA: [
@@ -193,6 +207,22 @@ _EVIDENCE = {
 _ONE_OF = {Lang.JA: "次のいずれか", Lang.EN: "one of"}
 _LIST_OF = {Lang.JA: "次の値のリスト", Lang.EN: "list of"}
 _EXAMPLE = {Lang.JA: "例", Lang.EN: "e.g."}
+# Lists whose items are shown key by key (the chain of holders, docs/verdicts.md 7).
+_ITEM_KEYS = ("system.models", "sub_processors.entities")
+_EACH = {Lang.JA: "各項目のキー", Lang.EN: "keys of each item"}
+
+
+def _item_keys(model: type[BaseModel], path: str, pad: str, lang: Lang, out: list[str]) -> None:
+    out.append(f"{pad}  # {_EACH[lang]}:")
+    for name, f in model.model_fields.items():
+        inner, many = unwrap_annotation(f.annotation)
+        kind, choices = value_kind(inner)
+        hint = _note(f"{path}.{name}", lang, f.description)
+        if choices:
+            hint += f" — {(_LIST_OF if many else _ONE_OF)[lang]}: {', '.join(choices)}"
+        elif kind == "bool":
+            hint += " — true / false"
+        out.append(f"{pad}  #   {name}: {hint}")
 
 
 def _note(path: str, lang: Lang, description: str | None) -> str:
@@ -238,6 +268,8 @@ def _emit(model: type[BaseModel], prefix: str, indent: int, lang: Lang, out: lis
             else:
                 shape = f"[{_example(inner)}]" if many else _example(inner)
                 out.append(f"{pad}{name}:  # {note} — {_EXAMPLE[lang]} {shape}")
+                if many and path in _ITEM_KEYS:
+                    _item_keys(inner, path, pad, lang, out)
             continue
         kind, choices = value_kind(inner)
         hint = note

@@ -206,22 +206,37 @@ def test_out_of_scope_waiver_is_ignored(tmp_path: Path) -> None:
 def test_waiving_a_critical_rule_removes_its_flag_but_not_the_viewpoint_flag(
     tmp_path: Path,
 ) -> None:
-    body = "".join(
-        waiver(f"W-{i}", rule=r)
-        for i, r in enumerate(["DS920-FA-001", "DS920-FA-002", "DS920-FA-003"])
+    # The overseas example with its backup store owned from the PRC: a grade A holder (FA-011).
+    text = OVERSEAS.read_text(encoding="utf-8").replace(
+        "country: SG, parent_country: US", "country: SG, parent_country: CN"
     )
-    before = report_json(run(*CHECK)[1])
-    after = _check(tmp_path, body, "2026-02-01")
+    declaration = write(tmp_path / "prc.yaml", text)
+    check = [str(declaration) if a == str(OVERSEAS) else a for a in CHECK]
+    before = report_json(run(*check)[1])
+    waivers = write(tmp_path / "w.yaml", "waivers:\n" + waiver("W-0", rule="DS920-FA-011"))
+    code, out, err = run(*check, "--waivers", str(waivers), "--today", "2026-02-01")
+    assert code == 0, err
+    after = report_json(out)
     kinds_before = {(f["kind"], f["source_id"]) for f in before["review_flags"]}
     kinds_after = {(f["kind"], f["source_id"]) for f in after["review_flags"]}
-    assert ("critical_rule", "DS920-FA-001") in kinds_before
+    assert ("critical_rule", "DS920-FA-011") in kinds_before
     assert kinds_after == {("high_risk_viewpoint", "HR-CONFIDENTIAL")}
     assert after["review_required"] is True
     # scores recomputed: waived earns pass credit
-    cat = before["rules"]["DS920-FA-001"]["category"]
+    cat = before["rules"]["DS920-FA-011"]["category"]
     score = {c["category"]: c["score"] for c in before["categories"]}[cat]
     assert {c["category"]: c["score"] for c in after["categories"]}[cat] > score
     assert any(i["kind"] == "waivers" for i in after["inputs"])
+
+
+def test_a_waiver_of_a_retired_rule_is_accepted_with_a_warning(tmp_path: Path) -> None:
+    path = write(tmp_path / "w.yaml", "waivers:\n" + waiver(rule="DS920-FA-001"))
+    code, out, err = run(*CHECK, "--waivers", str(path), "--today", "2026-02-01", "--lang", "en")
+    assert code == 0, err
+    assert "DS920-FA-001 was retired" in err
+    assert "DS920-FA-011, DS920-FA-012" in err
+    assert "w.yaml:3:" in err  # at the waiver's rule
+    assert "DS920-FA-001" not in {f["rule_id"] for f in report_json(out)["findings"]}
 
 
 def test_passing_finding_is_not_waived_and_notice_says_unused(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def test_check_foreign_access_example_fails_with_review_flag() -> None:
     code, out, _ = run("check", str(EX / "overseas-foreign-access.yaml"), "--lang", "en")
     assert code == 1
     assert "CAIO / advisory-board review required" in out
-    assert "DS920-FA-001" in out
+    assert "DS920-FA-012" in out
 
 
 def test_fail_on_never_and_no_review_gate_exit_0() -> None:
@@ -230,19 +230,27 @@ def test_schema_is_json_schema_of_the_declaration() -> None:
 def test_rules_and_explain() -> None:
     code, out, _ = run("rules", "--lang", "en", "--format", "json")
     ids = [r["id"] for r in json.loads(out)]
-    assert "DS920-FA-001" in ids
+    assert "DS920-FA-011" in ids
+    assert "DS920-FA-001" not in ids  # retired
     code, out, _ = run("rules", "--lang", "en")
     assert code == 0
-    assert "DS920-FA-001" in out
-    code, out, _ = run("explain", "DS920-FA-001", "--lang", "ja")
+    assert "DS920-FA-011" in out
+    code, out, _ = run("explain", "DS920-FA-011", "--lang", "ja")
     assert code == 0
     assert "対応策" in out
+    code, out, _ = run("explain", "DS920-FA-001", "--lang", "en")
+    assert code == 0
+    assert "retired" in out
+    assert "DS920-FA-011, DS920-FA-012" in out
+    code, out, _ = run("explain", "DS920-FA-001", "--lang", "ja")
+    assert code == 0
+    assert "廃止" in out
     code, out, _ = run("explain", "HR-REVIEW", "--lang", "en")
     assert code == 0
     assert "all_outputs" in out
     code, _, err = run("explain", "DS920-FA-01")
     assert code == 2
-    assert "did you mean DS920-FA-001?" in err
+    assert "did you mean DS920-FA-015?" in err
 
 
 PACK = """checklist: {id: extra, version: "1", title: {ja: 追加, en: Extra}}
@@ -330,7 +338,7 @@ def test_a_file_name_that_is_not_utf8_is_printed_safely(tmp_path: Path) -> None:
 def test_findings_carry_the_evidence_the_vendor_cited() -> None:
     path = str(EX / "overseas-foreign-access.yaml")
     _, out, _ = run("check", path, "--format", "json")
-    fa = next(f for f in json.loads(out)["findings"] if f["rule_id"] == "DS920-FA-001")
+    fa = next(f for f in json.loads(out)["findings"] if f["rule_id"] == "DS920-FA-004")
     assert fa["evidence"] == [
         {"document": "Data processing addendum", "section": "Annex 2", "page": None, "url": None}
     ]

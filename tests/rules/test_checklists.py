@@ -17,7 +17,10 @@ from aiprocure.sources.crossref import crosscheck
 EDITION = "2025-05-27"
 SHEET_SECTION = {"procurement": "調達チェックシート", "contract": "契約チェックシート"}
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-KEPT_IDS = {"DS920-FA-001", "DS920-SEC-001", "DS920-ACC-001"}
+KEPT_IDS = {"DS920-FA-004", "DS920-SEC-001", "DS920-ACC-001"}
+RETIRED_IDS = {"DS920-FA-001", "DS920-FA-002", "DS920-FA-003"}
+# Parameters read by a named predicate rather than by a condition (engine.holders).
+PREDICATE_PARAMETERS = {"government_cloud_baseline"}
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -62,12 +65,17 @@ def test_shipped_packs_cross_check_cleanly() -> None:
         "ds920-high-risk.yaml",
         "jurisdictions.yaml",
     } <= names
+    assert "retired.yaml" not in names  # read apart from the packs (model.retired)
 
 
 def test_rule_count_and_kept_ids(ruleset: Ruleset) -> None:
     ids = [r.id for r in ruleset.rules]
     assert len(ids) == len(set(ids))
     assert set(ids) >= KEPT_IDS
+    assert not set(ids) & RETIRED_IDS
+    assert set(ruleset.retired) >= RETIRED_IDS
+    for retired in ruleset.retired.values():
+        assert set(retired.replaced_by) <= set(ids), retired.id
     assert 35 <= len(ids) <= 55
     for rule_id in ids:
         assert re.fullmatch(r"DS920-[A-Z]+-\d{3}", rule_id), rule_id
@@ -130,6 +138,7 @@ def test_parameters_are_documented(ruleset: Ruleset) -> None:
                 used.add(cond.at_least.param)
             if isinstance(cond, AtMost) and cond.at_most.param:
                 used.add(cond.at_most.param)
+    used |= PREDICATE_PARAMETERS
     assert used == set(ruleset.parameters), "every parameter is used and every used one defined"
     for name, param in ruleset.parameters.items():
         assert param.unit, name
@@ -174,14 +183,27 @@ def test_high_risk_sheet(ruleset: Ruleset) -> None:
 
 def test_jurisdictions(ruleset: Ruleset) -> None:
     js = ruleset.jurisdictions
-    assert js["JP"].compelled_access is False
+    assert js["JP"].compels is False
     for country in ("US", "CN", "RU"):
-        assert js[country].compelled_access is True, country
-    assert any(not j.compelled_access for c, j in js.items() if c != "JP")
+        assert js[country].compels is True, country
+    assert any(not j.compels for c, j in js.items() if c != "JP")
+    assert {c: j.grade for c, j in js.items() if j.grade in ("A", "B")} == {
+        "CN": "A",
+        "HK": "A",
+        "RU": "A",
+        "US": "B",
+        "GB": "B",
+        "AU": "B",
+    }
     for country, j in js.items():
         assert JAPANESE.search(j.name.ja), country
-        if j.compelled_access:
+        assert j.grade is not None, country
+        assert j.grade_basis is not None, country
+        assert JAPANESE.search(j.grade_basis.ja), country
+        assert j.grade_basis.en.strip(), country
+        if j.compels:
             assert j.laws, country
+            assert all(law.aliases and law.sources for law in j.laws), country
         for law in j.laws:
             assert JAPANESE.search(law.name.ja), country
             assert law.name.en.strip(), country

@@ -25,7 +25,8 @@ from aiprocure.engine.assess import finding_sort_key
 from aiprocure.engine.compiled import compile_ruleset
 from aiprocure.engine.compiler import compile_condition
 from aiprocure.engine.context import Context
-from aiprocure.engine.findings import _evidence, location_of
+from aiprocure.engine.findings import _evidence
+from aiprocure.engine.locations import location_of
 from aiprocure.engine.predicates import PREDICATES
 from aiprocure.engine.verdicts import review_flags
 from aiprocure.model.checklist import (
@@ -198,6 +199,20 @@ def ref_evaluate_rule(
             primary = section
         else:
             status, message = Status.PASS, Text(ja="要件を満たしています", en="Requirement met")
+    # A holder predicate names the fact behind its answer (engine.holders): "@at" moves a fail or
+    # unanswered finding onto it, "@unverified" turns a pass whose claim lacks evidence.
+    at = ctx.observed.pop("@at", None)
+    unverified = ctx.observed.pop("@unverified", None)
+    if status is Status.PASS and isinstance(unverified, str):
+        status, primary = Status.UNVERIFIED, unverified
+        message = Text(
+            ja=f"根拠資料（evidence）が {unverified} に示されていません",
+            en=f"The claim is not backed by evidence in {unverified}",
+        )
+    elif isinstance(at, str) and status in (Status.FAIL, Status.UNANSWERED):
+        primary = at
+        if status is Status.UNANSWERED:
+            message = Text(ja=f"回答がありません: {at}", en=f"Not answered: {at}")
     return Finding(
         rule_id=rule.id,
         status=status,

@@ -26,6 +26,7 @@ from aiprocure.errors import InputError, Problem
 from aiprocure.model.checklist import Checklist
 from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import InputDigest, Report
+from aiprocure.model.retired import RETIRED_FILE, RetiredFile, RetiredRule
 from aiprocure.model.ruleset import Ruleset, Source
 from aiprocure.sources.crossref import crosscheck
 from aiprocure.sources.load import load, parse_file, validate
@@ -59,7 +60,21 @@ def shipped_checklist_dir() -> Path:
 
 
 def shipped_checklist_paths() -> list[Path]:
-    return sorted(p for p in shipped_checklist_dir().iterdir() if p.suffix in YAML_SUFFIXES)
+    """The shipped rule packs (``retired.yaml`` is not a pack: see ``load_retired``)."""
+    return sorted(
+        p
+        for p in shipped_checklist_dir().iterdir()
+        if p.suffix in YAML_SUFFIXES and p.name != RETIRED_FILE
+    )
+
+
+def load_retired() -> dict[str, RetiredRule]:
+    """The retired rule IDs shipped with the package (``checklists/retired.yaml``)."""
+    path = shipped_checklist_dir() / RETIRED_FILE
+    if not path.is_file():
+        return {}
+    retired, _ = load(path, RetiredFile)
+    return {r.id: r for r in retired.retired}
 
 
 def load_checklist_docs(paths: Iterable[Path]) -> list[tuple[Checklist, Document]]:
@@ -84,9 +99,11 @@ def load_checklists(extra: Sequence[Path] = (), *, shipped: bool = True) -> Rule
     """The shipped DS-920 packs (unless ``shipped=False``) followed by ``extra`` packs."""
     paths = [*(shipped_checklist_paths() if shipped else []), *extra]
     packs = load_checklist_docs(paths)
-    return Ruleset.build(
+    ruleset = Ruleset.build(
         [(cl, Source(path=_display(doc.path), sha256=doc.sha256)) for cl, doc in packs]
     )
+    ruleset.retired = load_retired()
+    return ruleset
 
 
 def _display(path: str) -> str:

@@ -86,6 +86,9 @@ class Session:
     waivers: WaiverSet = field(default_factory=caio_waivers.WaiverSet)
     waiver_paths: tuple[Path, ...] = ()
     options: SessionOptions = field(default_factory=SessionOptions)
+    # Things the user should hear that do not stop the run (a waiver or config entry naming a
+    # retired rule), positioned; the command prints them.
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def lang(self) -> Lang:
@@ -246,8 +249,9 @@ def _open(options: SessionOptions) -> Session:
     # shipped packs, the config's packs, then the extra (CLI) packs; the config's overrides
     packs = [*(loaded.checklist_paths if loaded else []), *options.checklists]
     ruleset = core.load_checklists(packs, shipped=not options.no_default_checklists)
+    warnings: list[Problem] = []
     if loaded:
-        ruleset = caio_config.apply_config(ruleset, loaded)
+        ruleset = caio_config.apply_config(ruleset, loaded, warnings)
     incomplete = options.incomplete_determination
     if incomplete is None and loaded and loaded.config.gate.incomplete_determination:
         incomplete = IncompleteDetermination(loaded.config.gate.incomplete_determination)
@@ -262,7 +266,7 @@ def _open(options: SessionOptions) -> Session:
         paths = tuple(loaded.waiver_paths) if loaded else ()
     if not ruleset.rules:
         raise InputError([_no_rule_left(loaded, options)])
-    ws = caio_waivers.load_waivers(paths, ruleset) if paths else caio_waivers.WaiverSet()
+    ws = caio_waivers.load_waivers(paths, ruleset, warnings) if paths else caio_waivers.WaiverSet()
     if loaded is not None:  # every report records the configuration in force, with its digest
         config = InputDigest(kind="config", path=str(loaded.path), sha256=loaded.doc.sha256)
         ws = dataclasses.replace(ws, digests=(config, *ws.digests))
@@ -273,7 +277,13 @@ def _open(options: SessionOptions) -> Session:
     else:
         today = options.today
     return Session(
-        ruleset=ruleset, today=today, config=loaded, waivers=ws, waiver_paths=paths, options=options
+        ruleset=ruleset,
+        today=today,
+        config=loaded,
+        waivers=ws,
+        waiver_paths=paths,
+        options=options,
+        warnings=tuple(warnings),
     )
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from aiprocure.errors import InputError, Problem
 from aiprocure.model.common import Lang
+from aiprocure.model.retired import retired_warning
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.load import load
 from aiprocure.sources.yamlsrc import Document
@@ -81,8 +82,11 @@ def config_lang(
     return loaded.config.defaults.lang if loaded else None
 
 
-def apply_config(ruleset: Ruleset, loaded: LoadedConfig) -> Ruleset:
-    """A new rule set with severities, parameters and disabled rules from the config."""
+def apply_config(
+    ruleset: Ruleset, loaded: LoadedConfig, warnings: list[Problem] | None = None
+) -> Ruleset:
+    """A new rule set with severities, parameters and disabled rules from the config. An entry
+    naming a retired rule is skipped, with a warning naming the replacement (in ``warnings``)."""
     cfg, doc = loaded.config, loaded.doc
     ids = {r.id for r in ruleset.rules}
     problems: list[Problem] = []
@@ -106,7 +110,15 @@ def apply_config(ruleset: Ruleset, loaded: LoadedConfig) -> Ruleset:
 
     for section in ("severity", "disabled"):
         for rid in getattr(cfg, section):
-            if rid not in ids:
+            retired = ruleset.retired.get(rid)
+            if retired is not None and rid not in ids:
+                if warnings is not None:
+                    pos = doc.position((section, rid))
+                    en, ja = retired_warning(retired)
+                    warnings.append(
+                        Problem(doc.path, pos.line, pos.col, f"{section}: {en}", f"{section}: {ja}")
+                    )
+            elif rid not in ids:
                 unknown(section, rid, "rule", "項目", sorted(ids))
     for name in cfg.parameters:
         if name not in ruleset.parameters:
@@ -132,4 +144,7 @@ def apply_config(ruleset: Ruleset, loaded: LoadedConfig) -> Ruleset:
         disabled=tuple(
             (rid, reason, loaded.where("disabled", rid)) for rid, reason in cfg.disabled.items()
         ),
+        grades=dict(ruleset.grades),
+        law_countries=dict(ruleset.law_countries),
+        retired=dict(ruleset.retired),
     )

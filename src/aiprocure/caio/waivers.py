@@ -12,14 +12,19 @@ from pathlib import Path
 from aiprocure.engine.waivers import LoadedWaiver, WaiverSet, absolute
 from aiprocure.errors import InputError, Problem
 from aiprocure.model.findings import InputDigest
+from aiprocure.model.retired import retired_warning
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.load import load
 
 __all__ = ["LoadedWaiver", "WaiverSet", "load_waivers"]
 
 
-def load_waivers(paths: Sequence[Path], ruleset: Ruleset) -> WaiverSet:
-    """Load waiver files; every problem (schema, unknown rule, duplicate id) at its position."""
+def load_waivers(
+    paths: Sequence[Path], ruleset: Ruleset, warnings: list[Problem] | None = None
+) -> WaiverSet:
+    """Load waiver files; every problem (schema, unknown rule, duplicate id) at its position.
+    A waiver of a retired rule is kept (it matches nothing) and, when ``warnings`` is given, a
+    warning naming the replacement is added to it."""
     from aiprocure.model.waivers import WaiverFile
 
     rule_ids = {r.id for r in ruleset.rules}
@@ -36,7 +41,21 @@ def load_waivers(paths: Sequence[Path], ruleset: Ruleset) -> WaiverSet:
         digests.append(InputDigest(kind="waivers", path=str(path), sha256=doc.sha256))
         for i, w in enumerate(wf.waivers):
             at = doc.position(("waivers", i))
-            if w.rule not in rule_ids:
+            retired = ruleset.retired.get(w.rule)
+            if retired is not None and w.rule not in rule_ids:
+                pos = doc.position(("waivers", i, "rule"))
+                en, ja = retired_warning(retired)
+                if warnings is not None:
+                    warnings.append(
+                        Problem(
+                            doc.path,
+                            pos.line,
+                            pos.col,
+                            f"waivers[{i}].rule: {en}",
+                            f"waivers[{i}].rule: {ja}",
+                        )
+                    )
+            elif w.rule not in rule_ids:
                 pos = doc.position(("waivers", i, "rule"))
                 problems.append(
                     Problem(

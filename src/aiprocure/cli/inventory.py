@@ -119,6 +119,18 @@ def inventory_add(
 ListFormat = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
 
 
+def _warn_retired(rule_ids: list[str], language: str) -> None:
+    """A recorded row naming a retired rule (a waiver, a review flag): say what replaced it."""
+    from aiprocure.api.core import load_retired
+    from aiprocure.model.retired import retired_warning
+
+    retired = load_retired()
+    for rid in sorted(set(rule_ids)):
+        if rid in retired:
+            en, ja = retired_warning(retired[rid])
+            sys.stderr.write(clean(ja if language == "ja" else en) + "\n")
+
+
 def inventory_list(
     db: DbOpt = None,
     risk: Annotated[
@@ -146,6 +158,11 @@ def inventory_list(
     finally:
         inv.close()
     _warn_damaged(inv, entries, language)
+    _warn_retired(
+        [w["rule"] for e in entries for w in e.waivers]
+        + [r for e in entries for r in e.review_flags],
+        language,
+    )
     if fmt == "json":
         sys.stdout.write(to_json(entries))
     elif fmt == "csv":
@@ -235,6 +252,7 @@ def inventory_expiring(
         _inventory_fail(exc)
     finally:
         inv.close()
+    _warn_retired([w["rule"] for _, w, _ in found], language)
     if not found:
         sys.stdout.write(tc("no_expiring", language) + "\n")
         raise typer.Exit(0)

@@ -247,9 +247,11 @@ def open_session(options: api.SessionOptions) -> api.Session:
     """The session, or exit 2 with its problems in ``--lang``, else the config's language (when
     the config itself loaded), else the locale's."""
     try:
-        return api.open_session(options)
+        session = api.open_session(options)
     except api.SessionError as exc:
         fail(exc.problems, exc.lang)
+    print_problems(list(session.warnings), session.lang)  # e.g. a waiver of a retired rule
+    return session
 
 
 def assess_all(session: api.Session, paths: list[Path]) -> list[api.Report]:

@@ -143,6 +143,11 @@ def explain(
     language = lang_of(lang)
     ruleset = _ruleset(checklist, no_default_checklists, language)
     text = explain_text(ruleset, rule_id, language)
+    retired = ruleset.retired.get(rule_id.upper())
+    if text is None and retired is not None:
+        from aiprocure.model.retired import retired_explanation
+
+        text = retired_explanation(retired, language)
     if text is None:
         import difflib
 

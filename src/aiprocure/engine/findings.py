@@ -13,31 +13,38 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiprocure.engine.compiler import Check, compile_condition
+from aiprocure.engine.locations import location_of
 from aiprocure.model.checklist import Reference, Rule, Severity
 from aiprocure.model.common import Text
 from aiprocure.model.conditions import fields_of
-from aiprocure.model.fields import keys_of, section_of
+from aiprocure.model.fields import section_of
 from aiprocure.model.findings import EvidenceRef, Finding, Location, Observed, Status, maker
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
 
-_LOC_KEYS: dict[str, tuple[str, ...]] = {}
-_new_location = maker(Location)
+
+def _positioned(
+    plan: RulePlan, observed: dict[str, Observed], status: Status, message: Text, code: int
+) -> tuple[Status, Text, int, str]:
+    """A predicate that names the fact behind its answer (``engine.holders``): the finding points
+    at that fact, and a pass whose claim lacks evidence is unverified."""
+    at = observed.pop("@at", None)
+    unverified = observed.pop("@unverified", None)
+    primary = plan.primary
+    if code == _C_PASS and isinstance(unverified, str):
+        return _S_UNVERIFIED, _fmt(_UNVERIFIED, section=unverified), _C_UNVERIFIED, unverified
+    if isinstance(at, str) and code in (_C_FAIL, _C_UNANSWERED):
+        if code == _C_UNANSWERED:
+            message = _fmt(_UNANSWERED, fields=at)
+        return status, message, code, at
+    if code == _C_UNVERIFIED:
+        primary = plan.section
+    elif code == _C_UNANSWERED:
+        primary = plan.unanswered_message(observed)[1]
+    return status, message, code, primary
+
+
 _new_finding = maker(Finding)
-
-
-def location_of(doc: Document | None, path: str, file: str) -> Location:
-    """Position of a field path in the declaration; a missing field points at its parent."""
-    if doc is None:
-        return _new_location({"file": file, "line": 1, "col": 1, "field": path})
-    key = _LOC_KEYS.get(path)
-    if key is None:
-        key = keys_of(path)
-        if len(_LOC_KEYS) < 4096:
-            _LOC_KEYS[path] = key
-    (line, col), _ = doc.locate(key)
-    # Every field is already of its type (1-based ints): skip re-validation.
-    return _new_location({"file": file, "line": line, "col": col, "field": path})
 
 
 _UNANSWERED = Text(
@@ -204,6 +211,8 @@ def run_rules(
                 primary = section
             else:
                 status, message, code = _S_PASS, _PASS, _C_PASS
+        if "@at" in observed or "@unverified" in observed:  # a holder predicate's own position
+            status, message, code, primary = _positioned(plan, observed, status, message, code)
         location = locations.get(primary)
         if location is None:  # rules share fields
             location = locations[primary] = location_of(doc, primary, file)

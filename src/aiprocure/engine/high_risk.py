@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiprocure.engine.compiler import Check, compile_condition
-from aiprocure.engine.findings import location_of
+from aiprocure.engine.locations import location_of
 from aiprocure.model.checklist import HighRiskSheet, Level, Viewpoint
 from aiprocure.model.conditions import fields_of
 from aiprocure.model.fields import value_at

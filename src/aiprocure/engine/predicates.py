@@ -13,12 +13,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from aiprocure.engine.chain_predicates import (
+    access_claims_hold,
+    chain_complete,
+    foreign_holder_exists,
+    no_grade_a_holder,
+    no_grade_b_holder,
+    no_residual_exposure,
+    residual_exposure_possible,
+)
 from aiprocure.engine.context import Context
+from aiprocure.engine.model_predicates import (
+    models_origin_declared,
+    open_weights_of_grade_a_origin,
+    origin_evaluated,
+)
 from aiprocure.model.predicates import DATA_LOCATION_FIELDS, SIGNATURES, PredicateSignature
 from aiprocure.model.ruleset import COMPELLED_ACCESS_LIST
 
 Result = bool | None
 Implementation = Callable[[Context, dict[str, Any]], Result]
+
+
+CHAIN_FIELDS = ("sub_processors.entities", "vendor", "system.models", "foreign_law.subject_to")
 
 
 @dataclass(frozen=True)
@@ -156,6 +173,16 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "evaluated_in_language": evaluated_in_language,
     "no_foreign_access_models": no_foreign_access_models,
     "certified": certified,
+    "no_grade_a_holder": no_grade_a_holder,
+    "no_grade_b_holder": no_grade_b_holder,
+    "access_claims_hold": access_claims_hold,
+    "no_residual_exposure": no_residual_exposure,
+    "residual_exposure_possible": residual_exposure_possible,
+    "chain_complete": chain_complete,
+    "foreign_holder_exists": foreign_holder_exists,
+    "models_origin_declared": models_origin_declared,
+    "open_weights_of_grade_a_origin": open_weights_of_grade_a_origin,
+    "origin_evaluated": origin_evaluated,
 }
 
 PREDICATES: dict[str, PredicateSpec] = {

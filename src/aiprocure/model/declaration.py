@@ -9,16 +9,18 @@ about them; free text is kept for names and descriptions only.
 # field annotation from its text when the class is built (~7 ms of every start-up for the three
 # model modules on the check path).
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, HttpUrl, field_validator
+from pydantic import Field, field_validator
 
-from aiprocure.model.common import Country, NotBlank, PastDay, Strict, invalid
+from aiprocure.model.common import Country, PastDay, Strict, invalid
+from aiprocure.model.declaration_chain import Deployment, Model, SubProcessor
 from aiprocure.model.declaration_enums import (
     DataClass,
     ExportContent,
     Hosting,
     IsmapStatus,
+    KeyCustody,
     KeyManagement,
     Ownership,
     StaffReview,
@@ -26,6 +28,18 @@ from aiprocure.model.declaration_enums import (
     TrainingPolicy,
     TransferBasis,
     UserRange,
+)
+from aiprocure.model.declaration_types import (
+    Countries,
+    Days,
+    Flag,
+    Hours,
+    LongText,
+    Months,
+    Percent,
+    Section,
+    ShortText,
+    corporate_number_is_valid,
 )
 
 SCHEMA_VERSION = "1.0"
@@ -41,6 +55,7 @@ __all__ = [
     "IsmapStatus",
     "KeyManagement",
     "Ownership",
+    "Section",
     "StaffReview",
     "TaskNature",
     "TrainingPolicy",
@@ -48,42 +63,6 @@ __all__ = [
     "UserRange",
     "corporate_number_is_valid",
 ]
-
-Countries = list[Country]
-# Text is a fact only when it says something: empty or whitespace-only text is an error.
-ShortText = Annotated[str, Field(min_length=1, max_length=500), NotBlank]
-# Numbers and yes/no facts are strict: `prompt_days: true` or `audit_rights: "yes"` is an error,
-# not silently 1 or True, because a vendor's wording must not be read generously. Every number has
-# a range (docs/limits.md): a century of days, a year of hours, a century of months.
-Days = Annotated[int, Field(ge=0, le=36_500, strict=True)]
-Hours = Annotated[int, Field(ge=0, le=8_760, strict=True)]
-Months = Annotated[int, Field(ge=0, le=1_200, strict=True)]
-Page = Annotated[int, Field(ge=1, le=100_000, strict=True)]
-Percent = Annotated[float, Field(ge=0, le=100, strict=True)]
-Flag = Annotated[bool, Field(strict=True)]
-LongText = Annotated[str, Field(min_length=1, max_length=5000), NotBlank]
-
-
-def corporate_number_is_valid(number: str) -> bool:
-    """Check the leading check digit of a 13-digit Japanese corporate number (法人番号)."""
-    if len(number) != 13 or not number.isascii() or not number.isdigit():
-        return False
-    base = number[1:]
-    total = sum(int(d) * (1 if i % 2 == 0 else 2) for i, d in enumerate(reversed(base)))
-    return int(number[0]) == 9 - total % 9
-
-
-class Evidence(Strict):
-    """Where in the vendor's documents a claim can be checked."""
-
-    document: ShortText
-    section: ShortText | None = None
-    page: Page | None = None
-    url: HttpUrl | None = None
-
-
-class Section(Strict):
-    evidence: list[Evidence] | None = None
 
 
 class Company(Strict):
@@ -105,6 +84,9 @@ class Vendor(Section):
         default=None,
         description="the ultimate parent company, whose country's laws may reach the vendor",
     )
+    parent_country: Country | None = Field(
+        default=None, description="the ultimate parent's country (same as parent_company.country)"
+    )
 
     @field_validator("corporate_number")
     @classmethod
@@ -115,14 +97,6 @@ class Vendor(Section):
                 "法人番号は検査用数字の正しい 13 桁の数字で記入してください",
             )
         return value
-
-
-class Model(Strict):
-    provider: ShortText
-    name: ShortText
-    version: ShortText | None = None
-    provider_country: Country | None = None
-    hosting: Hosting | None = None
 
 
 class System(Section):
@@ -155,14 +129,6 @@ class DataLocations(Section):
         "(consent of the individual, a country the PPC recognises as equivalent, a recipient "
         "with a system meeting the PPC's standards), or none",
     )
-
-
-class SubProcessor(Strict):
-    name: ShortText
-    country: Country
-    role: ShortText | None = None
-    parent_country: Country | None = None
-    accesses_customer_data: Flag | None = None
 
 
 class SubProcessors(Section):
@@ -250,6 +216,11 @@ class Security(Section):
     encryption_at_rest: Flag | None = None
     encryption_in_transit: Flag | None = None
     key_management: KeyManagement | None = None
+    key_custody: KeyCustody | None = Field(
+        default=None,
+        description="who can decrypt: provider, customer key in the provider's KMS, or an HSM "
+        "outside the provider's control (external_hsm)",
+    )
 
 
 class Contract(Section):
@@ -264,6 +235,7 @@ class Declaration(Strict):
     schema_version: Literal["1.0"]
     declared_on: PastDay | None = None
     vendor: Vendor | None = None
+    deployment: Deployment | None = None
     system: System | None = None
     use_case: UseCase | None = None
     data_locations: DataLocations | None = None

@@ -9,7 +9,9 @@ class Hosting(StrEnum):
     THIRD_PARTY_CLOUD = "third_party_cloud"
     GOVERNMENT_CLOUD = "government_cloud"
     ON_PREMISES = "on_premises"
-    MODEL_PROVIDER_API = "model_provider_api"
+    MODEL_PROVIDER_API = "model_provider_api"  # 1.0 spelling of provider_api
+    PROVIDER_API = "provider_api"  # the maker operates the endpoint (its own API)
+    PLATFORM = "platform"  # a cloud / AI platform operates the endpoint (see Model.platform)
 
 
 class UserRange(StrEnum):
@@ -85,3 +87,60 @@ class IsmapStatus(StrEnum):
 class KeyManagement(StrEnum):
     CUSTOMER_MANAGED = "customer_managed"
     VENDOR_MANAGED = "vendor_managed"
+
+
+class Weights(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Environment(StrEnum):
+    """Where the system runs (``deployment.environment``, docs/verdicts.md 7.6)."""
+
+    GOVERNMENT_CLOUD = "government_cloud"
+    VENDOR_CLOUD = "vendor_cloud"
+    ON_PREMISES = "on_premises"
+    PROVIDER_API = "provider_api"
+    PLATFORM = "platform"
+
+
+class AccountHolder(StrEnum):
+    MINISTRY = "ministry"
+    VENDOR = "vendor"
+
+
+class CloudTerms(StrEnum):
+    DIGITAL_AGENCY_GOVERNMENT_CLOUD = "digital_agency_government_cloud"
+    VENDOR_TERMS = "vendor_terms"
+    OTHER = "other"
+
+
+class Role(StrEnum):
+    """What an entity of the chain does (docs/verdicts.md 7.1)."""
+
+    PLATFORM = "platform"
+    MODEL_PROVIDER = "model_provider"
+    HOSTING = "hosting"
+    STORAGE = "storage"
+    BACKUP = "backup"
+    PROCESSING = "processing"
+    LOGGING = "logging"
+    SUPPORT = "support"
+    MONITORING = "monitoring"
+    OTHER = "other"
+
+
+class Holding(StrEnum):
+    """What an entity does with government data (possession, custody or control)."""
+
+    STORE = "store"
+    PROCESS = "process"
+    BACKUP = "backup"
+    LOG = "log"
+    DECRYPT = "decrypt"
+
+
+class KeyCustody(StrEnum):
+    PROVIDER = "provider"
+    CUSTOMER_KEY_IN_PROVIDER_KMS = "customer_key_in_provider_kms"
+    EXTERNAL_HSM = "external_hsm"

@@ -42,6 +42,20 @@ def keys_of(path: str) -> tuple[str, ...]:
     return tuple(name for name, _ in steps_of(path))
 
 
+def location_key(path: str) -> tuple[str | int, ...]:
+    """Where a path sits in the YAML, list positions included: ``a.b[2].c`` -> ``("a", "b", 2,
+    "c")``; ``[]`` (every item) is dropped. Predicates that name the one fact behind their answer
+    give such indexed paths."""
+    key: list[str | int] = []
+    for step in path.split("."):
+        name, _, rest = step.partition("[")
+        key.append(name)
+        for index in rest.rstrip("]").split("]["):
+            if index.isdigit():
+                key.append(int(index))
+    return tuple(key)
+
+
 def section_of(path: str) -> str:
     """The top-level declaration section a path starts in."""
     return steps_of(path)[0][0]

@@ -24,6 +24,9 @@ DATA_LOCATION_FIELDS = (
 COUNTRY_ARGUMENTS = frozenset({"home_country"})
 
 
+CHAIN_FIELDS = ("sub_processors.entities", "vendor", "system.models", "foreign_law.subject_to")
+
+
 @dataclass(frozen=True)
 class PredicateSignature:
     name: str
@@ -74,6 +77,85 @@ SIGNATURES: dict[str, PredicateSignature] = dict(
             "する法が及ぶ国に属さない",
             "No model reached through its provider's own API (hosting: model_provider_api) belongs "
             "to a provider under a jurisdiction whose law compels disclosure",
+        ),
+        _sig(
+            "no_grade_a_holder",
+            {},
+            CHAIN_FIELDS,
+            "データを保有する主体（保存・処理・バックアップ・ログ・復号）のいずれも A 区分の法域に属さない",
+            "No entity that holds the data (stores, processes, backs up, logs or can decrypt it) "
+            "is under a grade A regime",
+        ),
+        _sig(
+            "no_grade_b_holder",
+            {},
+            CHAIN_FIELDS,
+            "データを保有する主体のいずれも B 区分の法域に属さない（政府クラウドの基準線と、"
+            "外部 HSM で鍵を守る暗号文だけの保管は除く）",
+            "No entity that holds the data is under a grade B regime (outside the Government "
+            "Cloud baseline and ciphertext-only storage with keys in an external HSM)",
+        ),
+        _sig(
+            "access_claims_hold",
+            {},
+            CHAIN_FIELDS,
+            "「アクセスしない」という申告が役割と矛盾せず、A・B 区分の主体の申告には裏付け資料がある",
+            'No "no access" claim contradicts the entity\'s role; claims by entities under a '
+            "grade A or B regime carry evidence",
+        ),
+        _sig(
+            "no_residual_exposure",
+            {},
+            CHAIN_FIELDS,
+            "政府クラウドの基準線又は暗号文だけの保管として扱った B 区分の保有者がない",
+            "No grade B holder is covered by the Government Cloud baseline or held as "
+            "ciphertext only",
+        ),
+        _sig(
+            "residual_exposure_possible",
+            {},
+            ("deployment.environment", "security.key_custody"),
+            "政府クラウド上の構築か、外部 HSM で鍵を管理している",
+            "The system is built in the Government Cloud or keeps its keys in an external HSM",
+        ),
+        _sig(
+            "chain_complete",
+            {},
+            CHAIN_FIELDS,
+            "データに関わる全ての主体について、役割・所在国・親会社の所在国・保有の内容が申告されている",
+            "Every entity of the chain declares its role, country, parent country and what it "
+            "holds",
+        ),
+        _sig(
+            "foreign_holder_exists",
+            {},
+            CHAIN_FIELDS,
+            "A 又は B 区分の法域に属する保有者がある",
+            "Some entity that holds the data is under a grade A or B regime",
+        ),
+        _sig(
+            "models_origin_declared",
+            {},
+            ("system.models",),
+            "各モデルの重みの公開・非公開、動作場所、由来（提供者の国。公開重みは開発者の国と重みの"
+            "ダイジェスト）が申告されている",
+            "Each model declares its weights, where it runs and its origin (the maker's country; "
+            "for open weights the developer's country and the digest of the weights)",
+        ),
+        _sig(
+            "open_weights_of_grade_a_origin",
+            {},
+            ("system.models",),
+            "A 区分の法域で開発された公開重みのモデルを使う",
+            "Some model has open weights developed under a grade A regime",
+        ),
+        _sig(
+            "origin_evaluated",
+            {},
+            ("system.models",),
+            "A 区分の法域で開発された公開重みのモデルが、由来国の内容規制が出力に影響し得る話題で評価されている",
+            "Every open-weight model of grade A origin has been evaluated on topics the origin "
+            "country's content controls could shape",
         ),
         _sig(
             "certified",

@@ -13,8 +13,15 @@ from aiprocure.model.checklist import (
     Rule,
     Scalar,
 )
+from aiprocure.model.retired import RetiredRule
 
 COMPELLED_ACCESS_LIST = "compelled_access_countries"
+GRADE_ORDER = {"C": 0, "B": 1, "A": 2}
+
+
+def law_key(name: str) -> str:
+    """A law's name as compared with the alias table: case, spaces and punctuation ignored."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,9 @@ class Ruleset:
     incomplete_blocks: bool = True
     # rules a configuration disabled: (rule id, reason, `path:line` of the entry)
     disabled: tuple[tuple[str, str, str], ...] = ()
+    grades: dict[str, str] = field(default_factory=dict)  # country -> A | B | C
+    law_countries: dict[str, str] = field(default_factory=dict)  # law_key(alias) -> country
+    retired: dict[str, RetiredRule] = field(default_factory=dict)  # checklists/retired.yaml
 
     @classmethod
     def build(cls, checklists: list[tuple[Checklist, Source]]) -> Ruleset:
@@ -69,9 +79,20 @@ class Ruleset:
         if rs.jurisdictions:
             rs.lists.setdefault(
                 COMPELLED_ACCESS_LIST,
-                frozenset(c for c, j in rs.jurisdictions.items() if j.compelled_access),
+                frozenset(c for c, j in rs.jurisdictions.items() if j.compels),
             )
+        for country, j in rs.jurisdictions.items():
+            rs.grades[country] = j.effective_grade
+            for law in j.laws:
+                for name in (*law.aliases, law.name.ja, law.name.en):
+                    rs.law_countries.setdefault(law_key(name), country)
         return rs
+
+    def grade(self, country: str | None) -> str | None:
+        """A country's regime grade; a country the rule set does not list is C; None: unknown."""
+        if country is None:
+            return None
+        return self.grades.get(country, "C")
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)

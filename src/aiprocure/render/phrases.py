@@ -189,13 +189,15 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "catalogue.no": ("いいえ", "no"),
     "catalogue.jurisdictions": ("法域", "Jurisdictions"),
     "catalogue.jurisdictions_intro": (
-        "`compelled_access: true` の国は値リスト `@compelled_access_countries` となり、"
-        "DS920-FA-001/002/003 で使われます。",
-        "Countries with `compelled_access: true` form the list `@compelled_access_countries` "
-        "used by DS920-FA-001/002/003.",
+        "区分 A の国に属する保有者は DS920-FA-011、区分 B は DS920-FA-012 の対象となり、"
+        "区分 C は外国アクセスの指摘になりません。A・B の国は値リスト "
+        "`@compelled_access_countries` にもなります。",
+        "A holder under a grade A country is assessed by DS920-FA-011, grade B by DS920-FA-012; "
+        "grade C gives no foreign-access finding. Grade A and B countries also form the list "
+        "`@compelled_access_countries`.",
     ),
     "catalogue.country": ("国", "Country"),
-    "catalogue.compelled": ("強制アクセス法", "Compelled access"),
+    "catalogue.compelled": ("区分（提出強制の法制度）", "Grade (compelled access)"),
     "catalogue.laws": ("法令", "Laws"),
     "catalogue.sheet.procurement": ("調達チェックシート", "Procurement check sheet"),
     "catalogue.sheet.contract": ("契約チェックシート", "Contract check sheet"),

@@ -32,7 +32,7 @@ def shipped_overrides(shipped: Sequence[Pack], packs: Sequence[Pack]) -> list[Pr
     for cl, _ in shipped:
         lists.update({k: frozenset(v) for k, v in cl.lists.items()})
         params.update({k: float(p.default) for k, p in cl.parameters.items()})
-        compelled.update({j.country: j.compelled_access for j in cl.jurisdictions})
+        compelled.update({j.country: j.compels for j in cl.jurisdictions})
     if compelled:
         lists.setdefault(COMPELLED_ACCESS_LIST, frozenset(c for c, on in compelled.items() if on))
     found: list[Problem] = []

@@ -15,7 +15,7 @@ _SHEETS = ("procurement", "contract", "high_risk", "custom")
 
 
 def _jurisdiction_order(j: Jurisdiction) -> tuple[bool, str]:
-    return (not j.compelled_access, j.country)
+    return (not j.compels, j.country)
 
 
 def catalogue_markdown(ruleset: Ruleset, lang: Lang) -> str:
@@ -166,7 +166,8 @@ def catalogue_markdown(ruleset: Ruleset, lang: Lang) -> str:
                 + (f": {tx(law.note, lang)}" if law.note else "")
                 for law in j.laws
             )
-            compelled = label("yes", lang) if j.compelled_access else label("no", lang)
+            yes_no = label("yes", lang) if j.compels else label("no", lang)
+            compelled = f"{j.effective_grade} ({yes_no})"
             out.append(f"| {j.country} {tx(j.name, lang)} | {compelled} | {cell(laws)} |")
         out.append("")
 

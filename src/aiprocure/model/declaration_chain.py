@@ -1,0 +1,92 @@
+"""The chain of entities that may hold government data: models (their maker, weights and
+platform), sub-processors with roles and holdings, and where the system is deployed
+(docs/verdicts.md 7, 8.4). Every key is optional; a 1.0 declaration stays valid."""
+
+# No `from __future__ import annotations` here (see model.declaration).
+
+from pydantic import Field
+
+from aiprocure.model.common import Country, Strict
+from aiprocure.model.declaration_enums import (
+    AccountHolder,
+    CloudTerms,
+    Environment,
+    Holding,
+    Hosting,
+    IsmapStatus,
+    Role,
+    Weights,
+)
+from aiprocure.model.declaration_types import Countries, Evidence, Flag, Section, ShortText
+
+
+class Platform(Strict):
+    """The cloud / AI platform that operates a model's endpoint (a holder of prompts)."""
+
+    name: ShortText
+    country: Country | None = None
+    parent_country: Country | None = None
+    corporate_number: str | None = None
+
+
+class Model(Strict):
+    provider: ShortText
+    name: ShortText
+    version: ShortText | None = None
+    provider_country: Country | None = None
+    provider_parent_country: Country | None = None
+    hosting: Hosting | None = None
+    weights: Weights | None = None
+    origin_country: Country | None = Field(
+        default=None, description="for open weights: the developer's country"
+    )
+    weights_digest: ShortText | None = Field(
+        default=None, description="digest of the open weights run, e.g. sha256:..."
+    )
+    origin_evaluated: Flag | None = Field(
+        default=None,
+        description="outputs evaluated on topics the origin country's content controls may shape",
+    )
+    platform: Platform | None = None
+    maker_holds_data: Flag | None = Field(
+        default=None, description="claim: the maker can reach prompts and outputs on the platform"
+    )
+    ismap: IsmapStatus | None = None
+    ismap_registration_id: ShortText | None = None
+    evidence: list[Evidence] | None = None
+
+
+class EntityForeignLaw(Strict):
+    subject_to: list[ShortText] | None = None
+
+
+class SubProcessor(Strict):
+    name: ShortText
+    corporate_number: str | None = None
+    country: Country
+    # A 1.0 declaration may describe the role in words; only the vocabulary (Role) is reasoned on.
+    role: Role | ShortText | None = None
+    has_parent_company: Flag | None = None
+    parent_country: Country | None = None
+    locations: Countries | None = Field(
+        default=None, description="countries where the entity holds government data"
+    )
+    holds: list[Holding] | None = Field(
+        default=None, description="store, process, backup, log, decrypt; [] = holds nothing"
+    )
+    accesses_customer_data: Flag | None = Field(
+        default=None, description="1.0 form of holds: false = holds: [], true = holds something"
+    )
+    foreign_law: EntityForeignLaw | None = None
+    evidence: list[Evidence] | None = None
+
+
+class Deployment(Section):
+    """Where the system runs and under whose terms (docs/verdicts.md 7.6)."""
+
+    environment: Environment | None = None
+    account_holder: AccountHolder | None = None
+    terms: CloudTerms | None = None
+    services_within_terms: Flag | None = Field(
+        default=None, description="the AI services used are inside the Government Cloud contract"
+    )
