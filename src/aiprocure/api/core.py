@@ -43,6 +43,9 @@ __all__ = [
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
+RETIRED_FILE = "retired.yaml"  # the retired rule IDs: not a checklist
+
+
 @cache  # where the package is installed does not change while it runs
 def shipped_checklist_dir() -> Path:
     """The checklists installed with the package (or, in a source checkout, the repo's)."""
@@ -53,7 +56,11 @@ def shipped_checklist_dir() -> Path:
 
 
 def shipped_checklist_paths() -> list[Path]:
-    return sorted(p for p in shipped_checklist_dir().iterdir() if p.suffix in YAML_SUFFIXES)
+    return sorted(
+        p
+        for p in shipped_checklist_dir().iterdir()
+        if p.suffix in YAML_SUFFIXES and p.name != RETIRED_FILE
+    )
 
 
 def load_checklist_docs(paths: Iterable[Path]) -> list[tuple[Checklist, Document]]:

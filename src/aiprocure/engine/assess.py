@@ -84,9 +84,12 @@ def assess(
             today=today or date.min,
         )
         listed += [d for d in waivers.digests if d not in listed]
-    cats = category_scores(compiled.ruleset, compiled.categories, plans, codes, order)
+    severities = [f.severity for f in findings]  # effective (severity_by)
+    cats = category_scores(compiled.ruleset, compiled.categories, plans, codes, order, severities)
     final = report_order(codes) if waiving else order  # waived findings move
     ordered = [findings[i] for i in final]
+    if any(f.severity is not p.severity for f, p in zip(findings, plans, strict=True)):
+        ordered.sort(key=finding_sort_key)  # a raised severity moves its finding up
     # Failures come first; those of rules that flag for review, in their order.
     flagged = [findings[i] for i in final if codes[i] == C_FAIL and findings[i].review_flag]
     hr = high_risk(compiled.ruleset.high_risk, compiled.viewpoints, data, doc, file, locations)

@@ -192,23 +192,30 @@ def category_scores(
     plans: Sequence[RulePlan],
     codes: Sequence[int],
     order: Sequence[int],
+    severities: Sequence[Severity] | None = None,
 ) -> list[CategoryScore]:
     """The category scores of the findings of ``plans`` with statuses ``codes`` (as places in
     ``REPORT_STATUS_ORDER``). Each category's score is remembered per combination of its rules'
     statuses. ``order`` (indexes into ``plans``) orders categories outside the rule set by their
-    first finding; waivers do not move them, so it is the order before any waiver applied."""
+    first finding; waivers do not move them, so it is the order before any waiver applied.
+    ``severities`` (per plan, when given) are the findings' effective severities (``severity_by``);
+    by default each rule's own."""
+    sev = [p.severity for p in plans] if severities is None else severities
     if categories is None:
         return scores_of(
-            [(plans[i].category, plans[i].severity, _CODE_STATUS[codes[i]]) for i in order],
+            [(plans[i].category, sev[i], _CODE_STATUS[codes[i]]) for i in order],
             ruleset,
         )
     out = []
     for plan in categories:
         key = tuple([codes[i] for i in plan.members])
+        raised = tuple([sev[i] for i in plan.members])
+        if raised != plan.severities:
+            key = (*key, *(s.rank for s in raised))
         score = plan.memo.get(key)
         if score is None:
-            statuses = [_CODE_STATUS[c] for c in key]
-            score = _score(list(zip(plan.severities, statuses, strict=True)))
+            statuses = [_CODE_STATUS[c] for c in key[: len(plan.members)]]
+            score = _score(list(zip(raised, statuses, strict=True)))
             if len(plan.memo) < _MEMO_MAX:
                 plan.memo[key] = score
         out.append(_category_score(plan.category, ruleset, score))

@@ -203,6 +203,20 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "rule.evidence_required": ("根拠資料が必要", "Evidence required"),
     "rule.rationale": ("理由", "Rationale"),
     "rule.review_flag": ("不適合時は CAIO 確認対象", "A failure raises a CAIO review flag"),
+    "rule.severity_by": ("事実による重要度の引上げ", "Severity raised by the facts"),
+    "rule.severity_row": (
+        "{severity}: {reason}（条件: {when}）",
+        "{severity}: {reason} (when: {when})",
+    ),
+    "rule.severity_unknown": (
+        "該当するかが申告されていない場合は、最も厳しい区分を適用する",
+        "If the facts are not declared, the worst row applies",
+    ),
+    "rule.checked_against": ("確認した版", "Checked against"),
+    "rule.not_rechecked": (
+        "DS-920 v2.0（2026-06-12 承認）の本文に照らした再確認は行っていない",
+        "not re-checked against the DS-920 v2.0 text (approved 2026-06-12)",
+    ),
     "rule.levels": ("区分", "Levels"),
     "rule.parameters": ("パラメータ", "Parameters"),
     # --- the CAIO commands (caio.*); a missing caio.KEY falls back to KEY ---------------------

@@ -65,6 +65,19 @@ def explain_text(ruleset: Ruleset, rule_id: str, lang: Lang) -> str | None:
             )
         if rule.review_flag:
             out.append(t("rule.review_flag", lang))
+        if rule.severity_by:
+            out.append(f"{t('rule.severity_by', lang)}:")
+            for row in rule.severity_by:
+                sev = t("severity." + row.severity.value, lang)
+                when = describe(row.when, lang)
+                text = t(
+                    "rule.severity_row", lang, severity=sev, reason=row.reason.get(lang), when=when
+                )
+                out.append(f"  - {text}")
+            out.append(f"  {t('rule.severity_unknown', lang)}")
+        if rule.checked_against:
+            note = t("rule.not_rechecked", lang)
+            out.append(f"{t('rule.checked_against', lang)}: {rule.checked_against} ({note})")
         bounds = (bound_of(c) for c, _ in walk(rule.check))
         params = sorted({b.param for b in bounds if b and b.param in ruleset.parameters})
         for name in params:
