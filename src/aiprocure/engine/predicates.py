@@ -252,16 +252,15 @@ _SUBPROCESSOR_FACTS = ("role", "country", "parent_country")
 
 def subprocessors_disclosed(ctx: Context, args: dict[str, Any]) -> Result:
     """The sub-processor list is given (an explicit empty list says "none"), and each entity
-    names its role, country and parent company's country."""
+    names its role, country and parent company's country. A list whose entries leave these out
+    is an incomplete disclosure: it fails (an absent list is unanswered)."""
     entities = ctx.get("sub_processors.entities")
     if entities is None:
         return None
-    for entity in entities:
-        if not isinstance(entity, dict):
-            return False
-        if any(entity.get(k) is None for k in _SUBPROCESSOR_FACTS):
-            return None
-    return True
+    return all(
+        isinstance(e, dict) and all(e.get(k) is not None for k in _SUBPROCESSOR_FACTS)
+        for e in entities
+    )
 
 
 def upstream_models_ismap(ctx: Context, args: dict[str, Any]) -> Result:

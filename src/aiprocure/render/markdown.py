@@ -189,5 +189,6 @@ def _footer(report: Report, lang: Lang) -> str:
     versions = ", ".join(f"{c.id} {c.version}" for c in report.checklists)
     return (
         f"<sub>{escape(report.tool)} {escape(report.tool_version)} · "
-        f"{escape(t('versions', lang))}: {escape(versions)}</sub>"
+        f"{escape(t('versions', lang))}: {escape(versions)} · "
+        f"{escape(t('edition_note', lang))}</sub>"
     )

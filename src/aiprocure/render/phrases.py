@@ -150,6 +150,19 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "catalogue.rules": ("ルール", "Rules"),
     "catalogue.basis": ("根拠の種類", "Basis"),
     "catalogue.basis_note": ("根拠についての注記", "Note on the basis"),
+    "edition_note": (
+        "規則は DS-920 2025-05-27 版に照らして確認したもので、DS-920 v2.0（2026-06-12 承認）の本文に"
+        "照らした再確認は行っていない。",
+        "The rules were checked against DS-920 2025-05-27; they have not been re-checked against "
+        "the DS-920 v2.0 text (approved 2026-06-12).",
+    ),
+    "catalogue.edition_note": (
+        "各規則は「確認した版」に記した DS-920 の版（2025-05-27）に照らして作成・確認したものであり、"
+        "**DS-920 v2.0（2026-06-12 承認）の本文に照らした再確認は行っていない**。",
+        'Each rule was written and checked against the DS-920 edition given as its "checked '
+        'against" (2025-05-27). **The rules have not been re-checked against the DS-920 v2.0 '
+        "text (approved 2026-06-12).**",
+    ),
     "catalogue.uses_params": ("使用するパラメータ", "Parameters used"),
     "catalogue.uses_lists": ("使用する値リスト", "Lists used"),
     "catalogue.evidence": ("根拠資料", "Evidence"),

@@ -254,7 +254,7 @@ def build(report: Report, lang: Lang, *, show_waived: bool = True) -> Renderable
     hidden = 0 if show_waived else report.count(Status.WAIVED)
     if hidden:
         parts.append(Text("  " + t("waived_hidden", lang, count=hidden), style="cyan"))
-    parts += [Text(""), _summary(report, lang)]
+    parts += [Text(""), _summary(report, lang), Text(t("edition_note", lang), style="dim")]
     return Group(*parts)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiprocure.model.checklist import Reference, Rule
 from aiprocure.model.common import Lang, Text
-from aiprocure.model.conditions import Condition, bound_of, field_of, value_set_of, walk
+from aiprocure.model.conditions import Condition, Predicate, bound_of, field_of, value_set_of, walk
 from aiprocure.model.fields import section_of
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.render.condition import describe
@@ -41,6 +41,8 @@ def _params_of(rule: Rule) -> list[str]:
             b = bound_of(c)
             if b is not None and b.param:
                 names.append(b.param)
+            if isinstance(c, Predicate) and "param" in c.predicate.args:
+                names.append(str(c.predicate.args["param"]))
     return sorted(set(names))
 
 
