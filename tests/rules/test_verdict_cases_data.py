@@ -148,11 +148,13 @@ def test_fine_tuning_example_is_case_11(tmp_path: Path) -> None:
     assert [(f.rule_id, f.status, f.severity) for f in example.findings] == [
         (f.rule_id, f.status, f.severity) for f in case.findings
     ]
-    assert example.high_risk is not None and case.high_risk is not None
+    assert example.high_risk is not None
+    assert case.high_risk is not None
     assert [v.level for v in example.high_risk.viewpoints] == [
         v.level for v in case.high_risk.viewpoints
     ]
-    assert example.high_risk.triggered and case.high_risk.triggered
+    assert example.high_risk.triggered
+    assert case.high_risk.triggered
 
 
 def test_legacy_words_never_read_milder() -> None:
@@ -169,7 +171,8 @@ def test_legacy_words_never_read_milder() -> None:
             },
         }
     )
-    assert d.use_case is not None and d.use_case.data is not None
+    assert d.use_case is not None
+    assert d.use_case.data is not None
     assert [c.value for c in d.use_case.data.training or []] == ["class2"]
     assert [c.value for c in d.use_case.data.retrieval or []] == ["class3", "personal"]
     assert d.use_case.data.prompts == d.use_case.data.retrieval
