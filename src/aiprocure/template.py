@@ -34,10 +34,7 @@ NOTES: dict[str, tuple[str, str]] = {
         "foundation models used (for an external API, its ISMAP status in ismap)",
     ),
     "deployment": ("システム全体の稼働環境", "where the system as a whole runs"),
-    "deployment.environment": (
-        "稼働環境（on_premises なら ISMAP の対象外）",
-        "environment (on_premises: ISMAP does not apply)",
-    ),
+    "deployment.environment": ("稼働環境（on_premises は ISMAP 対象外）", "on_premises: no ISMAP"),
     "use_case": (
         "利用形態（高リスク判定シートの観点）",
         "the use (the high-risk determination sheet's viewpoints)",
@@ -234,12 +231,10 @@ _LIST_OF = {Lang.JA: "次の値のリスト", Lang.EN: "list of"}
 _EXAMPLE = {Lang.JA: "例", Lang.EN: "e.g."}
 
 
-# Shapes shown for nested objects whose fields are all optional (the generated example would be
-# empty): what a filled-in value looks like.
+# What a filled-in nested object looks like, where every field is optional (else generated).
 SHAPES: dict[str, str] = {
-    "use_case.data": "{training: [class2], retrieval: [public, class2], prompts: [class2, personal]}",
-    "exit.exports": "[{content: prompts, formats: [JSONL]}, {content: fine_tuned_models, "
-    "formats: [safetensors]}]",
+    "use_case.data": "{training: [class2], retrieval: [public, class2], prompts: [class2]}",
+    "exit.exports": "[{content: prompts, formats: [JSONL]}, {content: logs, formats: [CSV]}]",
 }
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, assert_never
 
+from aiprocure.engine import severity as sev
 from aiprocure.engine.compiler import Check, compile_condition
 from aiprocure.engine.predicates import PREDICATES
 from aiprocure.model.checklist import (
@@ -75,16 +76,6 @@ def fields_of(cond: Condition) -> list[str]:
 
 
 _LOC_KEYS: dict[str, tuple[str, ...]] = {}
-# Fields the declaration model derives from their 1.0 spelling: a finding on the derived field
-# points at the line of the fact that was written (the 1.0 key), not at its parent section.
-LEGACY_SPELLING: dict[tuple[str, ...], tuple[str, ...]] = {
-    ("use_case", "data", "training"): ("use_case", "data_for_training"),
-    ("use_case", "data", "retrieval"): ("use_case", "data_for_retrieval"),
-    ("use_case", "data", "prompts"): ("use_case", "data_for_retrieval"),
-    ("use_case", "data"): ("use_case", "data_for_retrieval"),
-    ("exit", "exports"): ("exit", "export_contents"),
-    ("exit", "export_contents"): ("exit", "exports"),
-}
 _new_location = maker(Location)
 _new_finding = maker(Finding)
 
@@ -99,10 +90,8 @@ def location_of(doc: Document | None, path: str, file: str) -> Location:
         if len(_LOC_KEYS) < 4096:
             _LOC_KEYS[path] = key
     (line, col), found = doc.locate(key)
-    if found != key and key in LEGACY_SPELLING:
-        (alt_line, alt_col), alt = doc.locate(LEGACY_SPELLING[key])
-        if alt == LEGACY_SPELLING[key]:
-            line, col = alt_line, alt_col
+    if found != key and key in sev.LEGACY_SPELLING:  # a 1.0 key the model read as this one
+        line, col = sev.legacy_position(doc, key, (line, col))
     # Every field is already of its type (1-based ints): skip re-validation.
     return _new_location({"file": file, "line": line, "col": col, "field": path})
 
@@ -114,10 +103,6 @@ _UNANSWERED = Text(
 _UNVERIFIED = Text(
     ja="根拠資料（evidence）が {section} に示されていません",
     en="The claim is not backed by evidence in {section}",
-)
-_WORST_ASSUMED = Text(
-    ja="{reason}（該当するかが申告されていないため、最も厳しい区分とした）",
-    en="{reason} (not declared, so the worst case is assumed)",
 )
 _NOT_APPLICABLE = Text(ja="この案件には適用されません", en="Does not apply to this case")
 _PASS = Text(ja="要件を満たしています", en="Requirement met")
@@ -157,9 +142,7 @@ class RulePlan:
     references: tuple[Reference, ...]  # copied into each finding: a list of its own
     evidence_required: bool
     review_flag: bool
-    # severity_by: (condition, severity, reason, reason when the condition is unknown), highest
-    # first; a row counts when its condition is true or unknown (silence never lowers severity).
-    severity_rows: tuple[tuple[Check, Severity, Text, Text], ...]
+    severity_rows: sev.SeverityRows  # severity_by, compiled (engine.severity)
     finding: dict[str, Any]  # a finding's values (copied, never changed); run_rules adds the rest
     unanswered: dict[tuple[str, ...], Text] = field(default_factory=dict)
 
@@ -196,19 +179,7 @@ def rule_plan(rule: Rule, ruleset: Ruleset) -> RulePlan:
         references=tuple(rule.references),
         evidence_required=rule.evidence_required,
         review_flag=rule.review_flag,
-        severity_rows=tuple(
-            (
-                compile_condition(row.when, ruleset),
-                row.severity,
-                row.reason,
-                Text(
-                    ja=_WORST_ASSUMED.ja.format(reason=row.reason.ja),
-                    en=_WORST_ASSUMED.en.format(reason=row.reason.en),
-                ),
-            )
-            for row in sorted(rule.severity_by, key=lambda r: -r.severity.rank)  # stable
-            if row.severity.rank > rule.severity.rank
-        ),
+        severity_rows=sev.severity_rows(rule, ruleset),
         finding={
             "rule_id": rule.id,
             "status": None,
@@ -306,13 +277,7 @@ def run_rules(
         values["observed"] = dict(sorted(observed.items())) if len(observed) > 1 else observed
         values["evidence"] = list(refs)
         if plan.severity_rows and code != _C_NOT_APPLICABLE:
-            scratch: dict[str, Observed] = {}  # the rows' facts are not the check's
-            for when, severity, reason, assumed in plan.severity_rows:
-                met = when(data, scratch)
-                if met is not False:  # the highest row that holds or cannot be settled
-                    values["severity"] = severity
-                    values["severity_reason"] = reason if met else assumed
-                    break
+            sev.effective_severity(plan.severity_rows, data, values)
         if code == _C_FAIL and plan.review_flag:
             values["review_flag"] = True
         out.append(_new_finding(values))

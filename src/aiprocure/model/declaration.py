@@ -13,13 +13,12 @@ from typing import Annotated, Literal
 
 from pydantic import Field, HttpUrl, field_validator, model_validator
 
+from aiprocure.model import declaration_data as dd
 from aiprocure.model.common import Country, NotBlank, PastDay, Strict, invalid
 from aiprocure.model.declaration_enums import (
-    LEGACY_DATA_CLASS,
     DataClass,
     EvaluationKind,
     ExportContent,
-    GovDataClass,
     Hosting,
     IsmapStatus,
     KeyManagement,
@@ -40,14 +39,11 @@ __all__ = [
     "Country",
     "DataClass",
     "Declaration",
-    "EvaluationKind",
     "ExportContent",
-    "GovDataClass",
     "Hosting",
     "IsmapStatus",
     "KeyManagement",
     "Ownership",
-    "RetrievalKnowledgeBase",
     "StaffReview",
     "TaskNature",
     "TrainingPolicy",
@@ -130,9 +126,7 @@ class Model(Strict):
     version: ShortText | None = None
     provider_country: Country | None = None
     hosting: Hosting | None = None
-    ismap: IsmapStatus | None = Field(
-        default=None, description="the upstream model API's ISMAP status (SEC-006)"
-    )
+    ismap: IsmapStatus | None = Field(default=None, description="upstream ISMAP status (SEC-006)")
     ismap_registration_id: ShortText | None = None
 
 
@@ -140,31 +134,6 @@ class System(Section):
     name: ShortText | None = None
     description: LongText | None = None
     models: list[Model] | None = None
-
-
-def _settle(model: object, name: str, value: object) -> None:
-    """Fill a derived field of a frozen model once, while it is being validated."""
-    object.__setattr__(model, name, value)
-
-
-class DataUse(Strict):
-    """Which classes of government data each use involves (docs/verdicts.md section 8.2)."""
-
-    training: list[GovDataClass] | None = Field(
-        default=None, description="fine-tuning, continued pre-training, adapters"
-    )
-    retrieval: list[GovDataClass] | None = Field(
-        default=None, description="a persistent knowledge base the system searches"
-    )
-    prompts: list[GovDataClass] | None = Field(
-        default=None, description="what users type or attach in a session"
-    )
-
-
-def _legacy_classes(values: list[DataClass] | None) -> list[GovDataClass] | None:
-    if values is None:
-        return None
-    return list(dict.fromkeys(LEGACY_DATA_CLASS[v.value] for v in values))
 
 
 class UseCase(Section):
@@ -177,35 +146,11 @@ class UseCase(Section):
     data_for_retrieval: list[DataClass] | None = Field(
         default=None, description="classes of government data used for retrieval (RAG) or prompts"
     )
-    data: DataUse | None = Field(
-        default=None,
-        description="classes of government data per use (training, retrieval, prompts); "
-        "replaces data_for_training / data_for_retrieval",
-    )
+    data: dd.DataUse | None = Field(default=None, description="classes of data per use")
     retrieval_knowledge_base: RetrievalKnowledgeBase | None = None
     staff_review: StaffReview | None = None
 
-    @model_validator(mode="after")
-    def _read_legacy_data(self) -> "UseCase":
-        """Schema 1.0's two lists are read as ``data``: ``data_for_training`` -> training,
-        ``data_for_retrieval`` ("retrieval (RAG) or prompts") -> retrieval and prompts, with the
-        1.0 words mapped to classes never milder than they allow (``LEGACY_DATA_CLASS``). Both
-        forms at once would state one fact twice, possibly differently: an error."""
-        legacy = self.data_for_training is not None or self.data_for_retrieval is not None
-        if not legacy:
-            return self
-        if self.data is not None:
-            raise invalid(
-                "give use_case.data or the older data_for_training / data_for_retrieval, not both",
-                "use_case.data と旧形式の data_for_training / data_for_retrieval は"
-                "どちらか一方だけを記入してください",
-            )
-        retrieval = _legacy_classes(self.data_for_retrieval)
-        use = DataUse(
-            training=_legacy_classes(self.data_for_training), retrieval=retrieval, prompts=retrieval
-        )
-        _settle(self, "data", use)
-        return self
+    _read_legacy_data = model_validator(mode="after")(dd.read_legacy_data)
 
 
 class DataLocations(Section):
@@ -258,44 +203,15 @@ class Retention(Section):
     deletion_certificate: Flag | None = None
 
 
-class ExportEntry(Strict):
-    """One content type the government can take with it, and the formats it leaves in."""
-
-    content: ExportContent
-    formats: Annotated[list[ShortText], Field(min_length=1)]
-
-
 class Exit(Section):
     export_formats: list[ShortText] | None = None
     export_contents: list[ExportContent] | None = None
-    exports: list[ExportEntry] | None = Field(
-        default=None,
-        description="per content type, the formats it can be exported in (LOCK-008); "
-        "replaces export_contents x export_formats",
-    )
+    exports: list[dd.ExportEntry] | None = Field(default=None, description="formats per content")
     standard_apis: Flag | None = None
     transition_support_months: Months | None = None
     export_fee: Flag | None = None
 
-    @model_validator(mode="after")
-    def _read_legacy_exports(self) -> "Exit":
-        """``exports`` and the 1.0 lists describe one fact: both at once are an error. The 1.0
-        lists are read as every listed content in every listed format; ``exports`` alone also
-        answers ``export_contents`` (the contents it lists)."""
-        legacy = self.export_formats is not None or self.export_contents is not None
-        if self.exports is not None:
-            if legacy:
-                raise invalid(
-                    "give exit.exports or the older export_formats / export_contents, not both",
-                    "exit.exports と旧形式の export_formats / export_contents は"
-                    "どちらか一方だけを記入してください",
-                )
-            _settle(self, "export_contents", list(dict.fromkeys(e.content for e in self.exports)))
-        elif self.export_contents is not None and self.export_formats is not None:
-            formats = self.export_formats
-            entries = [ExportEntry(content=c, formats=formats) for c in self.export_contents]
-            _settle(self, "exports", entries if formats else None)
-        return self
+    _read_legacy_exports = model_validator(mode="after")(dd.read_legacy_exports)
 
 
 class IntellectualProperty(Section):
@@ -326,9 +242,7 @@ class Evaluation(Strict):
     name: ShortText
     kind: EvaluationKind | None = None
     language: Literal["ja", "en", "multi"]
-    model_version: ShortText | None = Field(
-        default=None, description="the model version evaluated (QUAL-005 compares it)"
-    )
+    model_version: ShortText | None = Field(default=None, description="the version evaluated")
     performed_on: PastDay | None = None
     result: ShortText | None = None
 
@@ -346,10 +260,7 @@ class Quality(Section):
 class Security(Section):
     ismap: IsmapStatus | None = None
     ismap_registration_id: ShortText | None = None
-    ismap_liu_assessment: Literal["low", "not_low"] | None = Field(
-        default=None,
-        description="the ministry's 業務・情報の影響度評価 for ISMAP-LIU: low impact or not",
-    )
+    ismap_liu_assessment: Literal["low", "not_low"] | None = None  # ministry's impact assessment
     certifications: list[ShortText] | None = None
     encryption_at_rest: Flag | None = None
     encryption_in_transit: Flag | None = None
@@ -357,9 +268,7 @@ class Security(Section):
 
 
 class Deployment(Section):
-    environment: Hosting | None = Field(
-        default=None, description="where the system as a whole runs (on_premises: no cloud service)"
-    )
+    environment: Hosting | None = None  # on_premises: no cloud service, no ISMAP (SEC-001)
 
 
 class Contract(Section):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from aiprocure.render.phrases_rules import EDITION_PHRASES
+
 PHRASES: Final[dict[str, tuple[str, str]]] = {
     # key: (ja, en)
     # --- reports ---------------------------------------------------------------------------
@@ -150,19 +152,6 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "catalogue.rules": ("ルール", "Rules"),
     "catalogue.basis": ("根拠の種類", "Basis"),
     "catalogue.basis_note": ("根拠についての注記", "Note on the basis"),
-    "edition_note": (
-        "規則は DS-920 2025-05-27 版に照らして確認したもので、DS-920 v2.0（2026-06-12 承認）の本文に"
-        "照らした再確認は行っていない。",
-        "The rules were checked against DS-920 2025-05-27; they have not been re-checked against "
-        "the DS-920 v2.0 text (approved 2026-06-12).",
-    ),
-    "catalogue.edition_note": (
-        "各規則は「確認した版」に記した DS-920 の版（2025-05-27）に照らして作成・確認したものであり、"
-        "**DS-920 v2.0（2026-06-12 承認）の本文に照らした再確認は行っていない**。",
-        'Each rule was written and checked against the DS-920 edition given as its "checked '
-        'against" (2025-05-27). **The rules have not been re-checked against the DS-920 v2.0 '
-        "text (approved 2026-06-12).**",
-    ),
     "catalogue.uses_params": ("使用するパラメータ", "Parameters used"),
     "catalogue.uses_lists": ("使用する値リスト", "Lists used"),
     "catalogue.evidence": ("根拠資料", "Evidence"),
@@ -216,20 +205,6 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "rule.evidence_required": ("根拠資料が必要", "Evidence required"),
     "rule.rationale": ("理由", "Rationale"),
     "rule.review_flag": ("不適合時は CAIO 確認対象", "A failure raises a CAIO review flag"),
-    "rule.severity_by": ("事実による重要度の引上げ", "Severity raised by the facts"),
-    "rule.severity_row": (
-        "{severity}: {reason}（条件: {when}）",
-        "{severity}: {reason} (when: {when})",
-    ),
-    "rule.severity_unknown": (
-        "該当するかが申告されていない場合は、最も厳しい区分を適用する",
-        "If the facts are not declared, the worst row applies",
-    ),
-    "rule.checked_against": ("確認した版", "Checked against"),
-    "rule.not_rechecked": (
-        "DS-920 v2.0（2026-06-12 承認）の本文に照らした再確認は行っていない",
-        "not re-checked against the DS-920 v2.0 text (approved 2026-06-12)",
-    ),
     "rule.levels": ("区分", "Levels"),
     "rule.parameters": ("パラメータ", "Parameters"),
     # --- the CAIO commands (caio.*); a missing caio.KEY falls back to KEY ---------------------
@@ -307,4 +282,5 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "caio.waiver": ("免除", "Waiver"),
     "caio.inventory_title": ("AI利用台帳", "AI use inventory"),
     "caio.no_rows": ("該当する記録はありません", "No matching records"),
+    **EDITION_PHRASES,
 }
