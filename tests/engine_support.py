@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiprocure import api
+from aiprocure.engine.assess import finding_sort_key
 from aiprocure.engine.compiled import CompiledRuleset
 from aiprocure.engine.compiler import compile_condition
 from aiprocure.engine.context import Context
@@ -58,10 +59,16 @@ def report_findings(
     plans = compiled.report_order
     found, codes = run_rules(plans, data, doc, file, {}, {})
     order = report_order(codes)
+    severities = [f.severity for f in found]  # effective (severity_by), as assess scores them
+    findings = [found[i] for i in order]
+    if any(f.severity is not p.severity for f, p in zip(found, plans, strict=True)):
+        findings.sort(key=finding_sort_key)  # as assess: a raised severity moves its finding up
     return Found(
-        findings=[found[i] for i in order],
+        findings=findings,
         flagged=[found[i] for i in order if codes[i] == C_FAIL and found[i].review_flag],
-        categories=category_scores(compiled.ruleset, compiled.categories, plans, codes, order),
+        categories=category_scores(
+            compiled.ruleset, compiled.categories, plans, codes, order, severities
+        ),
     )
 
 

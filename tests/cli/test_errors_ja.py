@@ -242,8 +242,10 @@ def test_checklist_cross_checks(tmp_path: Path) -> None:
     assert got[1:] == [
         "11:52: 'everyone' は use_case.users の値ではありません"
         "（staff_only, staff_and_contractors, other_agencies, public のいずれか）",
-        "11:87: 不明な述語 'nope' です（定義済み: certified, evaluated_in_language, "
-        "no_foreign_access_control, no_foreign_access_data, no_foreign_access_models）",
+        "11:87: 不明な述語 'nope' です（定義済み: certified, effective_hallucination_control, "
+        "evaluated_in_language, no_foreign_access_control, no_foreign_access_data, "
+        "no_foreign_access_models, open_export_formats, recent_evaluation, "
+        "structured_evaluation, subprocessors_disclosed, upstream_models_ismap）",
         f"12:5: 項目 ID 'MIN-X-001' が重複しています（最初の定義: {path}）",
         "20:22: フィールド 'security.key_managment': 不明なフィールド 'key_managment' です"
         "（security）。'key_management' の誤りではありませんか？",
