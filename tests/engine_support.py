@@ -74,7 +74,8 @@ def report_findings(
 
 def findings_scores(findings: list[Finding], ruleset: Ruleset) -> list[CategoryScore]:
     """The category scores of ``findings``, computed from the findings alone."""
-    return scores_of([(f.category, f.severity, f.status) for f in findings], ruleset)
+    entries = [(f.category, f.severity_base or f.severity, f.status) for f in findings]
+    return scores_of(entries, ruleset, [f.severity for f in findings])
 
 
 def high_risk(
