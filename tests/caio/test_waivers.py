@@ -332,7 +332,8 @@ def _reference_apply(report: Report, waivers: WaiverSet, today: date) -> Report:
             for c in report.categories
         },
     )
-    cats = scores_of([(f.category, f.severity, f.status) for f in findings], shell)
+    entries = [(f.category, f.severity_base or f.severity, f.status) for f in findings]
+    cats = scores_of(entries, shell, [f.severity for f in findings])  # weights: rule's own
     flags = review_flags([f for f in findings if f.status is Status.FAIL], report.high_risk)
     notices.sort(key=lambda n: (n.rule_id, n.kind, n.waiver_id))
     inputs = list(report.inputs)

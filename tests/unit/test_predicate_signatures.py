@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 
 from aiprocure.engine import predicates as impl
+from aiprocure.engine import predicates_data
 from aiprocure.model.predicates import SIGNATURES
 
 
@@ -21,8 +22,9 @@ def test_every_signature_has_exactly_one_implementation() -> None:
 def test_every_implementation_has_a_signature() -> None:
     public = {
         name
-        for name, fn in inspect.getmembers(impl, inspect.isfunction)
-        if fn.__module__ == impl.__name__ and not name.startswith("_")
+        for module in (impl, predicates_data)  # predicates_data: the data-vocabulary predicates
+        for name, fn in inspect.getmembers(module, inspect.isfunction)
+        if fn.__module__ == module.__name__ and not name.startswith("_")
     }
     assert public == set(SIGNATURES)
 
