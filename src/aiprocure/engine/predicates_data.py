@@ -105,7 +105,10 @@ def recent_evaluation(ctx: Context, args: dict[str, Any]) -> Result:
     limit = ctx.ruleset.parameter_values.get(str(args.get("param", "max_evaluation_age_days")))
     if limit is None or declared_on is None:
         return None
-    versions = {str(m["version"]) for m in models or [] if isinstance(m, dict) and m.get("version")}
+    listed = [m for m in models or [] if isinstance(m, dict)]
+    # Without every model's version, no evaluation can be matched to one: unknown, never a pass.
+    known = models is not None and all(m.get("version") for m in listed)
+    versions = {str(m["version"]) for m in listed if m.get("version")}
     declared = date.fromisoformat(str(declared_on))
     unknown = False
     for e in evaluations:
@@ -114,12 +117,14 @@ def recent_evaluation(ctx: Context, args: dict[str, Any]) -> Result:
         if e.get("performed_on") is None:
             unknown = True
             continue
-        fresh = (declared - date.fromisoformat(str(e["performed_on"]))).days <= limit
+        if (declared - date.fromisoformat(str(e["performed_on"]))).days > limit:
+            continue  # too old, whatever its version
         version = e.get("model_version")
-        if versions and version is None:
-            unknown = unknown or fresh
-        elif fresh and (not versions or str(version) in versions):
-            return True
+        if known and version is not None:
+            if str(version) in versions:
+                return True
+        else:
+            unknown = True
     return None if unknown else False
 
 
