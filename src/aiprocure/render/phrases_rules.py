@@ -17,8 +17,8 @@ EDITION_PHRASES: Final[dict[str, tuple[str, str]]] = {
     ),
     "rule.checked_against": ("確認した版", "Checked against"),
     "rule.not_rechecked": (
-        "DS-920 v2.0（2026-06-12 承認）の本文に照らした再確認は行っていない",
-        "not re-checked against the DS-920 v2.0 text (approved 2026-06-12)",
+        "DS-920 v2.0（2026-06-12 承認）の本文に照らした再確認は未実施",
+        "not re-checked against the DS-920 v2.0 text, approved 2026-06-12",
     ),
     "edition_note": (
         "規則は DS-920 2025-05-27 版に照らして確認したもので、DS-920 v2.0（2026-06-12 承認）の本文に"

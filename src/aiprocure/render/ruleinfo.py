@@ -77,7 +77,7 @@ def explain_text(ruleset: Ruleset, rule_id: str, lang: Lang) -> str | None:
             out.append(f"  {t('rule.severity_unknown', lang)}")
         if rule.checked_against:
             note = t("rule.not_rechecked", lang)
-            out.append(f"{t('rule.checked_against', lang)}: {rule.checked_against} ({note})")
+            out.append(f"{t('rule.checked_against', lang)}: {rule.checked_against} — {note}")
         bounds = (bound_of(c) for c, _ in walk(rule.check))
         named = {b.param for b in bounds if b and b.param in ruleset.parameters}
         named |= {

@@ -115,7 +115,7 @@ def rule_section(rule: Rule, ruleset: Ruleset, lang: Lang) -> list[str]:
     if rule.checked_against:
         note = t("rule.not_rechecked", lang)
         out.append(
-            f"- **{t('rule.checked_against', lang)}**: {escape(rule.checked_against)} ({note})"
+            f"- **{t('rule.checked_against', lang)}**: {escape(rule.checked_against)} — {note}"
         )
     out.append(f"- **{t('rule.rationale', lang)}**: {tx(rule.rationale, lang)}")
     out.append(f"- **{label('remediation', lang)}**: {tx(rule.remediation, lang)}")
