@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiprocure import api
+from aiprocure.engine.assess import finding_sort_key
 from aiprocure.engine.compiled import CompiledRuleset
 from aiprocure.engine.compiler import compile_condition
 from aiprocure.engine.context import Context
@@ -58,6 +59,10 @@ def report_findings(
     plans = compiled.report_order
     found, codes = run_rules(plans, data, doc, file, {}, {})
     order = report_order(codes)
+    severities = [f.severity for f in found]  # effective (severity_by), as assess scores them
+    findings = [found[i] for i in order]
+    if any(f.severity is not p.severity for f, p in zip(found, plans, strict=True)):
+        findings.sort(key=finding_sort_key)  # as assess: a raised severity moves its finding up
     return Found(
         findings=[found[i] for i in order],
         flagged=[found[i] for i in order if found[i].review_flag],
@@ -67,7 +72,8 @@ def report_findings(
 
 def findings_scores(findings: list[Finding], ruleset: Ruleset) -> list[CategoryScore]:
     """The category scores of ``findings``, computed from the findings alone."""
-    return scores_of([(f.category, f.severity, f.status) for f in findings], ruleset)
+    entries = [(f.category, f.severity_base or f.severity, f.status) for f in findings]
+    return scores_of(entries, ruleset, [f.severity for f in findings])
 
 
 def high_risk(

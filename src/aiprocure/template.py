@@ -34,7 +34,12 @@ NOTES: dict[str, tuple[str, str]] = {
     "system": ("提供するシステム", "the system offered"),
     "system.name": ("システム名", "system name"),
     "system.description": ("概要", "short description"),
-    "system.models": ("利用する基盤モデル", "foundation models used"),
+    "system.models": (
+        "利用する基盤モデル（外部 API 経由なら ismap に上流の ISMAP 登録状況）",
+        "foundation models used (for an external API, its ISMAP status in ismap)",
+    ),
+    "deployment": ("システム全体の稼働環境", "where the system as a whole runs"),
+    "deployment.environment": ("稼働環境（on_premises は ISMAP 対象外）", "on_premises: no ISMAP"),
     "use_case": (
         "利用形態（高リスク判定シートの観点）",
         "the use (the high-risk determination sheet's viewpoints)",
@@ -43,12 +48,24 @@ NOTES: dict[str, tuple[str, str]] = {
     "use_case.task": ("利用業務", "the task it serves"),
     "use_case.task_nature": ("業務の性格", "nature of the task"),
     "use_case.data_for_training": (
-        "学習・ファインチューニングに使う行政データの区分",
-        "classes of government data used for training or fine-tuning",
+        "（旧形式。data.training を推奨）学習に使う行政データの区分",
+        "(1.0 form; prefer data.training) classes of government data used for training",
     ),
     "use_case.data_for_retrieval": (
-        "検索（RAG）・プロンプトに使う行政データの区分",
-        "classes of government data used for retrieval (RAG) or prompts",
+        "（旧形式。data.retrieval / data.prompts を推奨）検索・プロンプトに使う行政データの区分",
+        "(1.0 form; prefer data.retrieval / data.prompts) classes used for retrieval or prompts",
+    ),
+    "use_case.data": (
+        "用途ごとの行政データの区分（public=公開情報, class1=機密性1情報, class2=機密性2情報, "
+        "class3=機密性3情報, personal=個人情報, sensitive_personal=要配慮個人情報, "
+        "my_number=特定個人情報。該当するものを全て記入）",
+        "classes of government data per use (public, class1=機密性1, class2=機密性2, "
+        "class3=機密性3, personal=個人情報, sensitive_personal=要配慮個人情報, "
+        "my_number=特定個人情報; list every one that applies)",
+    ),
+    "use_case.retrieval_knowledge_base": (
+        "検索用のナレッジベースを継続的に保持するか（persistent / session_only / none）",
+        "is a retrieval knowledge base kept (persistent / session_only / none)?",
     ),
     "use_case.staff_review": ("出力結果を職員が確認するか", "do staff review the outputs?"),
     "data_locations": (
@@ -118,8 +135,18 @@ NOTES: dict[str, tuple[str, str]] = {
         "is a deletion certificate issued?",
     ),
     "exit": ("移行・解約（ロックイン対策）", "exit and portability (lock-in)"),
-    "exit.export_formats": ("エクスポート形式（例: JSON, CSV）", "export formats (e.g. JSON, CSV)"),
-    "exit.export_contents": ("エクスポートできる内容", "what can be exported"),
+    "exit.export_formats": (
+        "（旧形式。exports を推奨）エクスポート形式（例: JSON, CSV）",
+        "(1.0 form; prefer exports) export formats (e.g. JSON, CSV)",
+    ),
+    "exit.export_contents": (
+        "（旧形式。exports を推奨）エクスポートできる内容",
+        "(1.0 form; prefer exports) what can be exported",
+    ),
+    "exit.exports": (
+        "内容の種類ごとのエクスポート形式（種類ごとに公開形式を少なくとも 1 つ）",
+        "export formats per content type (at least one open format for each)",
+    ),
     "exit.standard_apis": ("標準的な API を提供するか", "are standard APIs offered?"),
     "exit.transition_support_months": ("移行支援の期間（月）", "months of transition support"),
     "exit.export_fee": ("エクスポートに費用がかかるか", "is there a fee for export?"),
@@ -155,21 +182,30 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
     "quality": ("頑健性・品質", "robustness and quality"),
     "quality.evaluations": (
-        "実施した評価（日本語評価を含む）",
-        "evaluations performed (including Japanese)",
+        "実施した評価（種類・言語・対象のモデルの版・実施日・結果。日本語評価を含む）",
+        "evaluations performed (kind, language, model version, date, result; incl. Japanese)",
     ),
     "quality.red_teaming": ("レッドチーミングを実施したか", "was red-teaming done?"),
     "quality.red_team_third_party": ("第三者によるレッドチーミングか", "by a third party?"),
     "quality.hallucination_controls": (
-        "ハルシネーション対策（例: grounding, citations）",
-        "hallucination controls (e.g. grounding, citations)",
+        "ハルシネーション対策（grounding, citations, abstention, output_verification, "
+        "constrained_generation, human_review_workflow。免責表示・バナーは対策に数えない）",
+        "hallucination controls (grounding, citations, abstention, output_verification, "
+        "constrained_generation, human_review_workflow; a disclaimer or banner does not count)",
     ),
     "quality.harmful_output_filter": ("有害出力のフィルタがあるか", "is harmful output filtered?"),
     "quality.bias_evaluation": ("バイアス評価を行ったか", "was bias evaluated?"),
     "quality.sla_availability_percent": ("SLA の稼働率（%）", "SLA availability (%)"),
     "security": ("セキュリティ", "security"),
     "security.ismap": ("ISMAP 登録状況", "ISMAP registration"),
-    "security.ismap_registration_id": ("ISMAP 登録番号", "ISMAP registration number"),
+    "security.ismap_registration_id": (
+        "ISMAP 登録番号（例: C22-0001-1、ISMAP-LIU は L で始まる）",
+        "ISMAP registration number (e.g. C22-0001-1; ISMAP-LIU starts with L)",
+    ),
+    "security.ismap_liu_assessment": (
+        "ISMAP-LIU の場合、府省庁の業務・情報の影響度評価の結果（low / not_low）",
+        "for ISMAP-LIU: the ministry's impact assessment (low / not_low)",
+    ),
     "security.certifications": ("認証（例: ISO/IEC 27001）", "certifications (e.g. ISO/IEC 27001)"),
     "security.encryption_at_rest": ("保存時の暗号化", "encryption at rest"),
     "security.encryption_in_transit": ("通信の暗号化", "encryption in transit"),
@@ -225,6 +261,13 @@ def _item_keys(model: type[BaseModel], path: str, pad: str, lang: Lang, out: lis
         out.append(f"{pad}  #   {name}: {hint}")
 
 
+# What a filled-in nested object looks like, where every field is optional (else generated).
+SHAPES: dict[str, str] = {
+    "use_case.data": "{training: [class2], retrieval: [public, class2], prompts: [class2]}",
+    "exit.exports": "[{content: prompts, formats: [JSONL]}, {content: logs, formats: [CSV]}]",
+}
+
+
 def _note(path: str, lang: Lang, description: str | None) -> str:
     if path in NOTES:
         ja, en = NOTES[path]
@@ -266,7 +309,7 @@ def _emit(model: type[BaseModel], prefix: str, indent: int, lang: Lang, out: lis
                 out.append(f"{name}:")
                 _emit(inner, path + ".", indent + 1, lang, out)
             else:
-                shape = f"[{_example(inner)}]" if many else _example(inner)
+                shape = SHAPES.get(path) or (f"[{_example(inner)}]" if many else _example(inner))
                 out.append(f"{pad}{name}:  # {note} — {_EXAMPLE[lang]} {shape}")
                 if many and path in _ITEM_KEYS:
                     _item_keys(inner, path, pad, lang, out)

@@ -9,7 +9,17 @@ from pathlib import Path
 import pytest
 
 from aiprocure import api
-from aiprocure.model.checklist import All, Any_, AtLeast, AtMost, Condition, Not, Provenance, Rule
+from aiprocure.model.checklist import (
+    All,
+    Any_,
+    AtLeast,
+    AtMost,
+    Condition,
+    Not,
+    Predicate,
+    Provenance,
+    Rule,
+)
 from aiprocure.model.common import Text
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.crossref import crosscheck
@@ -138,6 +148,8 @@ def test_parameters_are_documented(ruleset: Ruleset) -> None:
                 used.add(cond.at_least.param)
             if isinstance(cond, AtMost) and cond.at_most.param:
                 used.add(cond.at_most.param)
+            if isinstance(cond, Predicate) and "param" in cond.predicate.args:
+                used.add(str(cond.predicate.args["param"]))  # e.g. recent_evaluation
     used |= PREDICATE_PARAMETERS
     assert used == set(ruleset.parameters), "every parameter is used and every used one defined"
     for name, param in ruleset.parameters.items():
@@ -176,9 +188,9 @@ def test_high_risk_sheet(ruleset: Ruleset) -> None:
         assert not all(lv.high for lv in vp.levels), vp.id
         assert any(r.source == "DS-920" and r.edition == EDITION for r in vp.references), vp.id
     confidential = next(v for v in sheet.viewpoints if v.id == "HR-CONFIDENTIAL")
-    text = repr(confidential.levels[0].when)
-    assert "data_for_training" in text
-    assert "data_for_retrieval" in text
+    text = repr([lv.when for lv in confidential.levels])
+    for use in ("use_case.data.training", "use_case.data.retrieval", "use_case.data.prompts"):
+        assert use in text  # training and retrieval are told apart (docs/verdicts.md 8.3)
 
 
 def test_jurisdictions(ruleset: Ruleset) -> None:

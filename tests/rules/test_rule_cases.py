@@ -9,7 +9,8 @@ A case runs the real path: its declaration is written as a YAML file (``case_tex
 with ``api.assess_file``. A case the reader has to act on (a rule's ``fail``, ``unanswered`` or
 ``unverified``; every viewpoint case) also states where the finding points, ``at: {line, col,
 field}``, in that file: the field path and the 1-based line and column of the fact (a missing field
-points at its nearest present parent). ``python -m tests.rules.test_rule_cases`` prints each
+points at its nearest present parent). A rule case may also state the finding's effective
+``severity`` (``severity_by``: raised by the data class or audience, the worst row when unknown). ``python -m tests.rules.test_rule_cases`` prints each
 case's file with line numbers and the position found, to write or check an ``at``.
 """
 
@@ -66,15 +67,23 @@ def outcome(
     spec: dict[str, Any], case: dict[str, Any], ruleset: Ruleset, tmp: Path
 ) -> tuple[str, Location]:
     """(status or level, location) of the case's rule or viewpoint, through ``api.assess_file``."""
+    status, location, _ = outcome_and_severity(spec, case, ruleset, tmp)
+    return status, location
+
+
+def outcome_and_severity(
+    spec: dict[str, Any], case: dict[str, Any], ruleset: Ruleset, tmp: Path
+) -> tuple[str, Location, str | None]:
+    """``outcome`` and the finding's effective severity (None for a viewpoint)."""
     path = tmp / "case.yaml"
     path.write_text(case_text(case), encoding="utf-8")
     report = api.assess_file(path, ruleset)
     if "rule" in spec:
         finding = next(f for f in report.findings if f.rule_id == spec["rule"])
-        return str(finding.status), finding.location
+        return str(finding.status), finding.location, str(finding.severity)
     assert report.high_risk is not None
     vp = next(v for v in report.high_risk.viewpoints if v.id == spec["viewpoint"])
-    return vp.level or "unanswered", vp.location
+    return vp.level or "unanswered", vp.location, None
 
 
 def needs_position(spec: dict[str, Any], case: dict[str, Any]) -> bool:
@@ -83,8 +92,10 @@ def needs_position(spec: dict[str, Any], case: dict[str, Any]) -> bool:
 
 @pytest.mark.parametrize(("spec", "case"), _cases())
 def test_case(spec: dict[str, Any], case: dict[str, Any], ruleset: Ruleset, case_dir: Path) -> None:
-    status, location = outcome(spec, case, ruleset, case_dir)
+    status, location, severity = outcome_and_severity(spec, case, ruleset, case_dir)
     assert status == case["expect"], case["name"]
+    if "severity" in case:
+        assert severity == case["severity"], f"{case['name']}: effective severity"
     if "at" not in case:
         assert not needs_position(spec, case), f"{case['name']}: state `at:` (where it points)"
         return

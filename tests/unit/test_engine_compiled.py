@@ -213,10 +213,27 @@ def ref_evaluate_rule(
         primary = at
         if status is Status.UNANSWERED:
             message = Text(ja=f"回答がありません: {at}", en=f"Not answered: {at}")
+    severity, reason = rule.severity, None
+    if status is not Status.NOT_APPLICABLE:  # the highest row that holds or cannot be settled
+        scratch = Context(data, ruleset)
+        for row in rule.severity_by:
+            met = ref_holds(row.when, scratch)
+            if met is not False and row.severity.rank > severity.rank:
+                severity = row.severity
+                reason = (
+                    row.reason
+                    if met
+                    else Text(
+                        ja=f"{row.reason.ja}（該当するかが申告されていないため、最も厳しい区分とした）",
+                        en=f"{row.reason.en} (not declared, so the worst case is assumed)",
+                    )
+                )
     return Finding(
         rule_id=rule.id,
         status=status,
-        severity=rule.severity,
+        severity=severity,
+        severity_base=rule.severity,
+        severity_reason=reason,
         category=rule.category,
         sheet=rule.sheet,
         title=rule.title,

@@ -69,8 +69,12 @@ def test_scores_trace_to_rules(ruleset: Ruleset) -> None:
     for cat in report.categories:
         members = [f for f in report.findings if f.category == cat.category]
         applicable = [f for f in members if f.status is not Status.NOT_APPLICABLE]
-        assert cat.max_points == sum(WEIGHT[f.severity] for f in applicable)
-        assert cat.points == sum(WEIGHT[f.severity] * CREDIT[f.status] for f in applicable)
+        # weights follow each rule's own severity (severity_by raises only the risk)
+        weight = [WEIGHT[f.severity_base or f.severity] for f in applicable]
+        assert cat.max_points == sum(weight)
+        assert cat.points == sum(
+            w * CREDIT[f.status] for w, f in zip(weight, applicable, strict=True)
+        )
         assert 0 <= cat.score <= 100
 
 

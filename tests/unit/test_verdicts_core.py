@@ -199,9 +199,10 @@ def test_the_risk_names_the_rules_that_set_it() -> None:
     report = _assess(_data("overseas-foreign-access.yaml"))
     assert report.risk.level is report.risk_level
     assert report.risk.reasons
-    # every reason is at the report's level (high: the holders are under US law, grade B)
+    # every reason is at the report's level: critical, because the vendor may train on retrieved
+    # personal data (TRN-001 raised by its severity_by row)
     assert all(Severity(r.severity).value == report.risk.level.value for r in report.risk.reasons)
-    assert "DS920-FA-012" in {r.rule for r in report.risk.reasons}
+    assert "DS920-TRN-001" in {r.rule for r in report.risk.reasons}
 
 
 # --- compare and diff --------------------------------------------------------------------------

@@ -50,6 +50,9 @@ __all__ = [
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
+RETIRED_FILE = "retired.yaml"  # the retired rule IDs: not a checklist
+
+
 @cache  # where the package is installed does not change while it runs
 def shipped_checklist_dir() -> Path:
     """The checklists installed with the package (or, in a source checkout, the repo's)."""

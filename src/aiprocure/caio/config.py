@@ -126,7 +126,10 @@ def apply_config(
     if problems:
         raise InputError(problems)
     rules = [
-        r.model_copy(update={"severity": cfg.severity[r.id]}) if r.id in cfg.severity else r
+        # A ministry's severity is the rule's severity whatever the facts: no severity_by rows.
+        r.model_copy(update={"severity": cfg.severity[r.id], "severity_by": []})
+        if r.id in cfg.severity
+        else r
         for r in ruleset.rules
         if r.id not in cfg.disabled
     ]

@@ -90,6 +90,8 @@ def assess(
     cats = category_scores(compiled.ruleset, compiled.categories, plans, codes, order, findings)
     final = report_order(codes) if waiving else order  # waived findings move
     ordered = [findings[i] for i in final]
+    if any(f.severity is not p.severity for f, p in zip(findings, plans, strict=True)):
+        ordered.sort(key=finding_sort_key)  # a raised severity (severity_by) moves its finding up
     # Open findings of rules that flag for review (escalations), in report order.
     flagged = [findings[i] for i in final if findings[i].review_flag]
     hr = high_risk(compiled.ruleset.high_risk, compiled.viewpoints, data, doc, file, locations)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from aiprocure.engine import severity as sev
 from aiprocure.engine.compiler import Check, compile_condition
 from aiprocure.engine.locations import location_of
 from aiprocure.model.checklist import Reference, Rule, Severity
@@ -93,6 +94,7 @@ class RulePlan:
     references: tuple[Reference, ...]  # copied into each finding: a list of its own
     evidence_required: bool
     review_flag: bool
+    severity_rows: sev.SeverityRows  # severity_by, compiled (engine.severity)
     finding: dict[str, Any]  # a finding's values (copied, never changed); run_rules adds the rest
     unanswered: dict[tuple[str, ...], Text] = field(default_factory=dict)
 
@@ -129,10 +131,13 @@ def rule_plan(rule: Rule, ruleset: Ruleset) -> RulePlan:
         references=tuple(rule.references),
         evidence_required=rule.evidence_required,
         review_flag=rule.review_flag,
+        severity_rows=sev.severity_rows(rule, ruleset),
         finding={
             "rule_id": rule.id,
             "status": None,
             "severity": rule.severity,
+            "severity_base": rule.severity,
+            "severity_reason": None,
             "category": rule.category,
             "sheet": rule.sheet,
             "title": rule.title,
@@ -225,6 +230,8 @@ def run_rules(
         values["location"] = location
         values["observed"] = dict(sorted(observed.items())) if len(observed) > 1 else observed
         values["evidence"] = list(refs)
+        if plan.severity_rows and code != _C_NOT_APPLICABLE:
+            sev.effective_severity(plan.severity_rows, data, values)
         # An escalation (docs/verdicts.md section 6): raised by any open status, so silence
         # cannot avoid it.
         if plan.review_flag and code in OPEN_CODES:

@@ -94,7 +94,12 @@ def high_risk(
         first_missing = next(
             (f for f in fields if observed.get(f) is None), fields[0] if fields else ""
         )
-        loc_field = fields[0] if chosen is not None and fields else first_missing
+        # A chosen level points at the first field of its own condition: the fact that raised it
+        # (not the first field of the viewpoint, which may be another use of the data).
+        own = fields_of(chosen.when) if chosen is not None else []
+        loc_field = (
+            (own[0] if own else fields[0]) if chosen is not None and fields else first_missing
+        )
         location = locations.get(loc_field)
         if location is None:
             location = locations[loc_field] = location_of(doc, loc_field, file)

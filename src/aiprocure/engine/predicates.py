@@ -28,6 +28,7 @@ from aiprocure.engine.model_predicates import (
     open_weights_of_grade_a_origin,
     origin_evaluated,
 )
+from aiprocure.engine.predicates_data import DATA_IMPLEMENTATIONS
 from aiprocure.model.predicates import DATA_LOCATION_FIELDS, SIGNATURES, PredicateSignature
 from aiprocure.model.ruleset import COMPELLED_ACCESS_LIST
 
@@ -183,6 +184,7 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "models_origin_declared": models_origin_declared,
     "open_weights_of_grade_a_origin": open_weights_of_grade_a_origin,
     "origin_evaluated": origin_evaluated,
+    **DATA_IMPLEMENTATIONS,
 }
 
 PREDICATES: dict[str, PredicateSpec] = {

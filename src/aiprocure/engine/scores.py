@@ -83,14 +83,21 @@ _SCORE: dict[Status, dict[Severity, tuple[int, float | None, int]]] = {
 _Score = tuple[int, RiskLevel, dict[Status, int], float, float]
 
 
-def _score(members: Sequence[tuple[Severity, Status]]) -> _Score:
+def _score(
+    members: Sequence[tuple[Severity, Status]], raised: Sequence[Severity] | None = None
+) -> _Score:
+    """Weights follow each rule's own severity; risks the effective one (``raised``, per member,
+    when ``severity_by`` raised it), so that the facts that raise a severity raise the risk of an
+    open finding without changing what a passing rule contributes to the score."""
     possible = 0
     earned = 0.0
     risks = 1  # RiskLevel.LOW: every finding carries at least that
     counts = dict.fromkeys(_STATUSES, 0)
-    for severity, status in members:
+    for i, (severity, status) in enumerate(members):
         counts[status] += 1
         weight, points, risk = _SCORE[status][severity]
+        if raised is not None:
+            risk = _SCORE[status][raised[i]][2]
         if points is not None:  # not_applicable rules leave the category entirely
             possible += weight
             earned += points  # halves and whole numbers: exact in any order
@@ -116,19 +123,24 @@ def _category_score(cat: str, ruleset: Ruleset, score: _Score) -> CategoryScore:
 
 
 def scores_of(
-    entries: Sequence[tuple[str, Severity, Status]], ruleset: Ruleset
+    entries: Sequence[tuple[str, Severity, Status]],
+    ruleset: Ruleset,
+    raised: Sequence[Severity] | None = None,
 ) -> list[CategoryScore]:
     """The scores of the categories of findings given as (category, severity, status): the rule
-    set's categories first, in its order, then others in order of appearance."""
+    set's categories first, in its order, then others in order of appearance. ``raised``: each
+    entry's effective severity (see ``_score``), by default its severity."""
     groups: dict[str, list[tuple[Severity, Status]] | None] = dict.fromkeys(ruleset.categories)
-    for cat, severity, status in entries:  # the rule set's categories first, then as they come
+    effective: dict[str, list[Severity]] = {}
+    for i, (cat, severity, status) in enumerate(entries):  # the rule set's categories first
         members = groups.get(cat)
         if members is None:
             groups[cat] = [(severity, status)]
         else:
             members.append((severity, status))
+        effective.setdefault(cat, []).append(severity if raised is None else raised[i])
     return [
-        _category_score(cat, ruleset, _score(members))
+        _category_score(cat, ruleset, _score(members, effective[cat]))
         for cat, members in groups.items()
         if members is not None
     ]
@@ -180,27 +192,26 @@ def category_scores(
     ``REPORT_STATUS_ORDER``). Each category's score is remembered per combination of its rules'
     statuses. ``order`` (indexes into ``plans``) orders categories outside the rule set by their
     first finding; waivers do not move them, so it is the order before any waiver applied.
-    With ``findings`` (in plan order), each finding's own ``severity`` counts -- its effective
-    severity where a rule's severity depends on the facts -- instead of its rule's."""
+    With ``findings`` (in plan order), each finding's own ``severity`` -- its effective severity
+    where ``severity_by`` raised it -- sets the risk it carries; the weights stay the rules' own
+    (``_score``), so a raised severity never changes what a passing rule contributes."""
     if categories is None:
         return scores_of(
-            [
-                (plans[i].category, _severity(plans, findings, i), _CODE_STATUS[codes[i]])
-                for i in order
-            ],
+            [(plans[i].category, plans[i].severity, _CODE_STATUS[codes[i]]) for i in order],
             ruleset,
+            [_severity(plans, findings, i) for i in order],
         )
     out = []
     for plan in categories:
         key = tuple([codes[i] for i in plan.members])
-        severities = plan.severities
+        raised = plan.severities
         if findings is not None:
-            severities = tuple([findings[i].severity for i in plan.members])
-        memo = severities == plan.severities  # the memo holds the rules' own severities
+            raised = tuple([findings[i].severity for i in plan.members])
+        memo = raised == plan.severities  # the memo holds the rules' own severities
         score = plan.memo.get(key) if memo else None
         if score is None:
             statuses = [_CODE_STATUS[c] for c in key]
-            score = _score(list(zip(severities, statuses, strict=True)))
+            score = _score(list(zip(plan.severities, statuses, strict=True)), raised)
             if memo and len(plan.memo) < _MEMO_MAX:
                 plan.memo[key] = score
         out.append(_category_score(plan.category, ruleset, score))

@@ -14,7 +14,7 @@ categories, lists, parameters, predicates, rule IDs) is cross-checked at load ti
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from aiprocure.model.common import Country, Strict, Text, check_countries
 from aiprocure.model.conditions import (
@@ -77,6 +77,7 @@ __all__ = [
     "RuleId",
     "Scalar",
     "Severity",
+    "SeverityRow",
     "Threshold",
     "Viewpoint",
     "_Bound",
@@ -123,6 +124,15 @@ class Reference(Strict):
     url: str | None = None
 
 
+class SeverityRow(Strict):
+    """One row of a rule's ``severity_by``: the severity the rule takes when ``when`` holds (or
+    cannot be settled: silence never lowers a severity), and why, in both languages."""
+
+    when: Condition
+    severity: Severity
+    reason: Text
+
+
 class Rule(Strict):
     id: RuleId
     category: Name
@@ -145,6 +155,17 @@ class Rule(Strict):
     )
     review_flag: bool = Field(
         default=False, description="a failure sends the case to CAIO / advisory-board review"
+    )
+    severity_by: list[SeverityRow] = Field(
+        default_factory=list,
+        description="rows that raise the severity with the facts (data class, audience): the "
+        "effective severity is the highest of `severity` and every row whose condition is true "
+        "or unknown",
+    )
+    checked_against: str | None = Field(
+        default=None,
+        description="the guideline edition the rule was last checked against, e.g. "
+        "'DS-920 2025-05-27' (default: the checklist's `guideline`)",
     )
 
 
@@ -268,3 +289,13 @@ class Checklist(Strict):
             for i, v in enumerate(values)
         )
         return lists
+
+    @model_validator(mode="after")
+    def _edition_of_rules(self) -> "Checklist":
+        """A rule that names no edition was checked against the pack's ``guideline``."""
+        edition = self.checklist.guideline
+        if edition is not None:
+            for rule in self.rules:
+                if rule.checked_against is None:
+                    object.__setattr__(rule, "checked_against", edition)
+        return self

@@ -11,18 +11,21 @@ about them; free text is kept for names and descriptions only.
 
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
+from aiprocure.model import declaration_data as dd
 from aiprocure.model.common import Country, PastDay, Strict, invalid
 from aiprocure.model.declaration_chain import Deployment, Model, SubProcessor
 from aiprocure.model.declaration_enums import (
     DataClass,
+    EvaluationKind,
     ExportContent,
     Hosting,
     IsmapStatus,
     KeyCustody,
     KeyManagement,
     Ownership,
+    RetrievalKnowledgeBase,
     StaffReview,
     TaskNature,
     TrainingPolicy,
@@ -115,7 +118,11 @@ class UseCase(Section):
     data_for_retrieval: list[DataClass] | None = Field(
         default=None, description="classes of government data used for retrieval (RAG) or prompts"
     )
+    data: dd.DataUse | None = Field(default=None, description="classes of data per use")
+    retrieval_knowledge_base: RetrievalKnowledgeBase | None = None
     staff_review: StaffReview | None = None
+
+    _read_legacy_data = model_validator(mode="after")(dd.read_legacy_data)
 
 
 class DataLocations(Section):
@@ -163,9 +170,12 @@ class Retention(Section):
 class Exit(Section):
     export_formats: list[ShortText] | None = None
     export_contents: list[ExportContent] | None = None
+    exports: list[dd.ExportEntry] | None = Field(default=None, description="formats per content")
     standard_apis: Flag | None = None
     transition_support_months: Months | None = None
     export_fee: Flag | None = None
+
+    _read_legacy_exports = model_validator(mode="after")(dd.read_legacy_exports)
 
 
 class IntellectualProperty(Section):
@@ -194,7 +204,9 @@ class Accountability(Section):
 
 class Evaluation(Strict):
     name: ShortText
+    kind: EvaluationKind | None = None
     language: Literal["ja", "en", "multi"]
+    model_version: ShortText | None = Field(default=None, description="the version evaluated")
     performed_on: PastDay | None = None
     result: ShortText | None = None
 
@@ -212,6 +224,7 @@ class Quality(Section):
 class Security(Section):
     ismap: IsmapStatus | None = None
     ismap_registration_id: ShortText | None = None
+    ismap_liu_assessment: Literal["low", "not_low"] | None = None  # ministry's impact assessment
     certifications: list[ShortText] | None = None
     encryption_at_rest: Flag | None = None
     encryption_in_transit: Flag | None = None
@@ -234,8 +247,8 @@ class Declaration(Strict):
 
     schema_version: Literal["1.0"]
     declared_on: PastDay | None = None
-    vendor: Vendor | None = None
     deployment: Deployment | None = None
+    vendor: Vendor | None = None
     system: System | None = None
     use_case: UseCase | None = None
     data_locations: DataLocations | None = None

@@ -37,6 +37,47 @@ class DataClass(StrEnum):
     SENSITIVE_PERSONAL = "sensitive_personal"
 
 
+class GovDataClass(StrEnum):
+    """The government's own data vocabulary (docs/verdicts.md section 8.1): the confidentiality
+    classes of the unified standards (機密性1/2/3; 2 and 3 are 要機密情報) and the personal
+    categories of the APPI and the My Number Act. A use lists every value that applies."""
+
+    PUBLIC = "public"  # 公開情報
+    CLASS1 = "class1"  # 機密性1情報
+    CLASS2 = "class2"  # 機密性2情報 (要機密情報)
+    CLASS3 = "class3"  # 機密性3情報 (要機密情報)
+    PERSONAL = "personal"  # 個人情報
+    SENSITIVE_PERSONAL = "sensitive_personal"  # 要配慮個人情報 (APPI Art. 2(3))
+    MY_NUMBER = "my_number"  # 特定個人情報 (My Number Act Art. 2(8))
+
+
+# The 1.0 vocabulary read as the government's: never a milder class than the legacy word allows.
+# `internal` (non-public government documents) is normally 要機密情報 -> 機密性2; `confidential`
+# (要機密情報 of unknown level) takes the worst case, 機密性3.
+LEGACY_DATA_CLASS: dict[str, GovDataClass] = {
+    "public": GovDataClass.PUBLIC,
+    "internal": GovDataClass.CLASS2,
+    "confidential": GovDataClass.CLASS3,
+    "personal": GovDataClass.PERSONAL,
+    "sensitive_personal": GovDataClass.SENSITIVE_PERSONAL,
+}
+
+
+class RetrievalKnowledgeBase(StrEnum):
+    """Whether the system keeps a searchable store of government documents (LOCK-004)."""
+
+    PERSISTENT = "persistent"
+    SESSION_ONLY = "session_only"
+    NONE = "none"
+
+
+class EvaluationKind(StrEnum):
+    BENCHMARK = "benchmark"
+    TASK_SPECIFIC = "task_specific"
+    HUMAN_EVAL = "human_eval"
+    RED_TEAM = "red_team"
+
+
 class StaffReview(StrEnum):
     ALL_OUTPUTS = "all_outputs"
     SAMPLED = "sampled"

@@ -103,6 +103,14 @@ class Finding(Frozen):
     rule_id: str
     status: Status
     severity: Severity
+    severity_base: Severity | None = Field(
+        default=None,
+        description="the rule's own severity, before the facts (data class, audience) raised it; "
+        "`severity` is the effective one",
+    )
+    severity_reason: Text | None = Field(
+        default=None, description="why `severity` is above `severity_base` (a `severity_by` row)"
+    )
     category: str
     sheet: str
     title: Text

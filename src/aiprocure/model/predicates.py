@@ -164,5 +164,55 @@ SIGNATURES: dict[str, PredicateSignature] = dict(
             "申告された認証のいずれかが、識別子としてその規格と一致する（否定や計画中の記述は一致しない）",
             "One of the declared certifications is that standard, matched as an identifier (a negation or a plan does not match)",
         ),
+        _sig(
+            "open_export_formats",
+            {},
+            ("exit.exports",),
+            "エクスポートできる内容の種類ごとに、その種類に合った公開形式（データ・文書・モデルの重み"
+            "・埋め込み）が少なくとも 1 つある",
+            "Each content type that can be exported leaves in at least one open format of its "
+            "family (data, documents, model weights, embeddings)",
+        ),
+        _sig(
+            "structured_evaluation",
+            {},
+            ("quality.evaluations",),
+            "少なくとも 1 つの評価が種類・言語・実施日・結果を示している",
+            "At least one evaluation states its kind, language, date and result",
+        ),
+        _sig(
+            "effective_hallucination_control",
+            {},
+            ("quality.hallucination_controls",),
+            "出力そのものに作用する対策（根拠付け・出典表示・回答の差し控え等）がある。免責表示や"
+            "バナーは対策に数えない",
+            "A control acting on the output itself (grounding, citations, abstention, ...) is "
+            "listed; a disclaimer or banner does not count",
+        ),
+        _sig(
+            "recent_evaluation",
+            {"param": str},
+            ("quality.evaluations", "declared_on", "system.models"),
+            "申告されたモデルの版の最新の評価が、申告日から上限日数（パラメータ）以内に実施されている",
+            "The newest evaluation of the declared model version is no older than the limit "
+            "(a parameter) before the declaration date",
+        ),
+        _sig(
+            "subprocessors_disclosed",
+            {},
+            ("sub_processors.entities",),
+            "再委託先の一覧が示され（ない場合は空の一覧）、各社の役割・所在国・親会社の所在国が"
+            "示されている",
+            "The sub-processor list is given (an empty list if none), each with its role, country "
+            "and parent company's country",
+        ),
+        _sig(
+            "upstream_models_ismap",
+            {},
+            ("system.models",),
+            "外部の API・プラットフォーム経由で利用するモデルが ISMAP 又は ISMAP-LIU に登録されて"
+            "いる",
+            "Every model reached through an external API or platform is on ISMAP or ISMAP-LIU",
+        ),
     ]
 )

@@ -257,5 +257,6 @@ def _footer(report: Report, lang: Lang) -> str:
     )
     return (
         f"<sub>{escape(report.tool)} {escape(report.tool_version)} · "
-        f"{escape(t('versions', lang))}: {escape(versions)}{disabled}</sub>"
+        f"{escape(t('versions', lang))}: {escape(versions)} · "
+        f"{escape(t('edition_note', lang))}{disabled}</sub>"
     )

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aiprocure.model.common import Lang
-from aiprocure.model.conditions import bound_of, walk
+from aiprocure.model.conditions import Predicate, bound_of, walk
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.render.condition import describe
 from aiprocure.render.i18n import t
@@ -65,8 +65,27 @@ def explain_text(ruleset: Ruleset, rule_id: str, lang: Lang) -> str | None:
             )
         if rule.review_flag:
             out.append(t("rule.review_flag", lang))
+        if rule.severity_by:
+            out.append(f"{t('rule.severity_by', lang)}:")
+            for row in rule.severity_by:
+                sev = t("severity." + row.severity.value, lang)
+                when = describe(row.when, lang)
+                text = t(
+                    "rule.severity_row", lang, severity=sev, reason=row.reason.get(lang), when=when
+                )
+                out.append(f"  - {text}")
+            out.append(f"  {t('rule.severity_unknown', lang)}")
+        if rule.checked_against:
+            note = t("rule.not_rechecked", lang)
+            out.append(f"{t('rule.checked_against', lang)}: {rule.checked_against} — {note}")
         bounds = (bound_of(c) for c, _ in walk(rule.check))
-        params = sorted({b.param for b in bounds if b and b.param in ruleset.parameters})
+        named = {b.param for b in bounds if b and b.param in ruleset.parameters}
+        named |= {
+            str(c.predicate.args["param"])
+            for c, _ in walk(rule.check)
+            if isinstance(c, Predicate) and "param" in c.predicate.args
+        }
+        params = sorted(p for p in named if p in ruleset.parameters)
         for name in params:
             param = ruleset.parameters[name]
             value = ruleset.parameter_values[name]

@@ -282,6 +282,7 @@ def build(report: Report, lang: Lang, *, show_waived: bool = True) -> Renderable
     if hidden:
         parts.append(Text("  " + t("waived_hidden", lang, count=hidden), style="cyan"))
     parts += [Text(""), _summary(report, lang), *_disabled(report, lang)]
+    parts.append(Text(t("edition_note", lang), style="dim"))
     return Group(*parts)
 
 

@@ -127,6 +127,8 @@ class _Checker:
                 self.condition(doc, rule.check, (*base, "check"))
                 if rule.applies_if is not None:
                     self.condition(doc, rule.applies_if, (*base, "applies_if"))
+                for k, row in enumerate(rule.severity_by):
+                    self.condition(doc, row.when, (*base, "severity_by", k, "when"))
         return self.problems
 
     def field(self, doc: Document, path: str, loc: Loc) -> FieldInfo | None:

@@ -34,7 +34,7 @@ def catalogue_markdown(ruleset: Ruleset, lang: Lang) -> str:
         out.append(
             f"| `{m.id}` | {escape(m.version)} | {tx(m.title, lang)} | {cell(escape(m.guideline or ''))} |"
         )
-    out.append("")
+    out += ["", label("edition_note", lang), ""]
 
     # basis legend
     out += [f"## {label('basis', lang)}", "", label("basis_intro", lang), ""]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiprocure.model.checklist import Reference, Rule
 from aiprocure.model.common import Lang, Text
-from aiprocure.model.conditions import Condition, bound_of, field_of, value_set_of, walk
+from aiprocure.model.conditions import Condition, Predicate, bound_of, field_of, value_set_of, walk
 from aiprocure.model.fields import section_of
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.render.condition import describe
@@ -41,6 +41,8 @@ def _params_of(rule: Rule) -> list[str]:
             b = bound_of(c)
             if b is not None and b.param:
                 names.append(b.param)
+            if isinstance(c, Predicate) and "param" in c.predicate.args:
+                names.append(str(c.predicate.args["param"]))
     return sorted(set(names))
 
 
@@ -85,6 +87,7 @@ def rule_section(rule: Rule, ruleset: Ruleset, lang: Lang) -> list[str]:
         out.append(f"- **{label('uses_params', lang)}**: " + ", ".join(shown))
     lists = sorted(
         set(_lists_of(rule.check) + (_lists_of(rule.applies_if) if rule.applies_if else []))
+        | {n for row in rule.severity_by for n in _lists_of(row.when)}
     )
     if lists:
         shown = [
@@ -100,6 +103,20 @@ def rule_section(rule: Rule, ruleset: Ruleset, lang: Lang) -> list[str]:
     out.append(f"- **{label('evidence', lang)}**: {evidence}")
     if rule.review_flag:
         out.append(f"- **{t('rule.review_flag', lang)}**")
+    if rule.severity_by:
+        out.append(f"- **{t('rule.severity_by', lang)}** ({t('rule.severity_unknown', lang)}):")
+        for row in rule.severity_by:
+            sev = t(f"severity.{row.severity}", lang)
+            when = describe(row.when, lang)
+            out.append(
+                "  - "
+                + t("rule.severity_row", lang, severity=sev, reason=tx(row.reason, lang), when=when)
+            )
+    if rule.checked_against:
+        note = t("rule.not_rechecked", lang)
+        out.append(
+            f"- **{t('rule.checked_against', lang)}**: {escape(rule.checked_against)} — {note}"
+        )
     out.append(f"- **{t('rule.rationale', lang)}**: {tx(rule.rationale, lang)}")
     out.append(f"- **{label('remediation', lang)}**: {tx(rule.remediation, lang)}")
     if rule.message is not None:
