@@ -59,14 +59,16 @@ def report_findings(
     plans = compiled.report_order
     found, codes = run_rules(plans, data, doc, file, {}, {})
     order = report_order(codes)
-    severities = [f.severity for f in found]  # effective (severity_by), as assess scores them
     findings = [found[i] for i in order]
     if any(f.severity is not p.severity for f, p in zip(found, plans, strict=True)):
         findings.sort(key=finding_sort_key)  # as assess: a raised severity moves its finding up
     return Found(
-        findings=[found[i] for i in order],
+        findings=findings,
         flagged=[found[i] for i in order if found[i].review_flag],
-        categories=category_scores(compiled.ruleset, compiled.categories, plans, codes, order),
+        # as assess: the findings' effective severities (severity_by) set the risks
+        categories=category_scores(
+            compiled.ruleset, compiled.categories, plans, codes, order, found
+        ),
     )
 
 

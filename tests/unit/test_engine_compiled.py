@@ -515,18 +515,24 @@ def test_high_risk_matches_the_interpreter() -> None:
         result = high_risk(data, RULESET, doc, "d.yaml")
         assert result is not None
         for vp, got in zip(sheet.viewpoints, result.viewpoints, strict=True):
+            # Three-state (docs/verdicts.md 5.1): an unknown level may be the one, so the walk
+            # goes on past it; a true level ends it. Settled only when every possible level agrees.
             ctx = Context(data, RULESET)
-            chosen = None
-            fields: list[str] = []
+            possible: list[Any] = []
             for level in vp.levels:
-                fields.extend(fields_of(level.when))
                 r = ref_holds(level.when, ctx)
                 if r is None:
+                    possible.append(level)
+                elif r:
+                    possible.append(level)
                     break
-                if r:
-                    chosen = level
-                    break
+            else:
+                possible.append(None)
+            highs = {None if lv is None else lv.high for lv in possible}
+            settled = len(highs) == 1 and None not in highs
+            chosen = possible[0] if len(possible) == 1 or settled else None
             assert got.level == (chosen.id if chosen else None)
+            assert got.high == (highs.pop() if settled else None)
             assert list(got.observed.items()) == sorted(ctx.observed.items())
 
 
