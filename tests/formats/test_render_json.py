@@ -9,7 +9,7 @@ import jsonschema
 
 from aiprocure.model.common import Lang, Text
 from aiprocure.model.findings import Report
-from aiprocure.render import json_
+from aiprocure.render import json_, json_bytes
 from tests.conftest import REPO
 
 SCHEMA_FILE = REPO / "docs" / "report-schema.json"
@@ -148,8 +148,8 @@ def test_numbers_round_trip_and_both_paths_write_them_alike(render_reports: list
         assert json.loads(out)["findings"][0]["observed"]["quality.x"] == value
         entry = json_._entry(report, json_._rules_of(report))
         for indent in (2, None):
-            fast = json_._fast(entry, json_._EXCLUDE_REPORT, indent)
-            assert fast == json_._slow(entry, json_._EXCLUDE_REPORT, indent)
+            fast = json_bytes._fast(entry, json_._EXCLUDE_REPORT, indent)
+            assert fast == json_bytes._slow(entry, json_._EXCLUDE_REPORT, indent)
     assert b'"quality.x": 0.00001' in json_.render_bytes(
         [_with_observed(render_reports[0], 0.00001)], Lang.EN
     )
@@ -182,7 +182,7 @@ def test_every_misleading_character_is_escaped(render_reports: list[Report]) -> 
     chars = [*map(chr, range(0x7F, 0xA0)), *"\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a"]
     chars += [*"\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2065\u2066\u2067\u2068"]
     chars += ["\u2069", "\ufeff"]
-    assert set(chars) == set(json_._UNSAFE_CHARS)
+    assert set(chars) == set(json_bytes._UNSAFE_CHARS)
     for char in chars:
         report = _with_observed(render_reports[0], f"x{char}y")
         out = json_.render([report], Lang.EN)
