@@ -50,17 +50,19 @@ def test_add_list_filter(db: Path, tmp_path: Path) -> None:
     rows = _list(db)
     assert len(rows) == 3
     over = next(r for r in rows if r["declaration_path"] == str(OVERSEAS))
-    assert over["risk_level"] == "high"  # every holder is under US law: grade B (FA-012)
+    # critical: the vendor may train on retrieved personal data (TRN-001 raised by severity_by);
+    # its holders are under US law, grade B (FA-012, high)
+    assert over["risk_level"] == "critical"
     assert over["review_required"] is True
     assert "HR-CONFIDENTIAL" in over["review_flags"]  # type: ignore[operator]
     assert over["waivers"] == [{"id": "W-1", "rule": "DS920-LOCK-001", "expires_on": "2026-03-10"}]
     assert over["assessed_on"] == "2026-03-01"
     assert len(str(over["report_sha256"])) == 64
     assert any(str(c).startswith("ds920_procurement@") for c in over["checklists"])  # type: ignore[attr-defined]
-    # the overseas example is high (its holders are under US law, grade B); the incomplete one is
-    # critical: its unanswered critical rules carry full severity
-    assert str(OVERSEAS) in [r["declaration_path"] for r in _list(db, "--risk", "high")]
+    # both are critical: overseas by TRN-001, incomplete by its unanswered critical rules, which
+    # carry full severity
     assert {r["declaration_path"] for r in _list(db, "--risk", "critical")} == {
+        str(OVERSEAS),
         str(EX / "incomplete.yaml"),
     }
     assert all(r["review_required"] for r in _list(db, "--review"))

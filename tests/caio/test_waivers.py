@@ -352,7 +352,9 @@ def _reference_apply(report: Report, waivers: WaiverSet, today: date) -> Report:
             for c in report.categories
         },
     )
-    cats = scores_of([(f.category, f.severity, f.status) for f in findings], shell)
+    # weights: each rule's own severity; risk: the effective one (severity_by)
+    entries = [(f.category, f.severity_base or f.severity, f.status) for f in findings]
+    cats = scores_of(entries, shell, [f.severity for f in findings])
     flagged = [f for f in findings if f.review_flag]
     flags = review_flags(flagged, report.high_risk, report.determination)
     level = overall_risk(cats)

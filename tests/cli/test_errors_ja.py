@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from aiprocure.cli import app
 from aiprocure.errors import MAX_PROBLEMS, TOO_MANY, TOO_MANY_JA, InputError, Problem
+from aiprocure.model.predicates import SIGNATURES
 from aiprocure.sources import pydantic_ja
 from aiprocure.sources.yamlsrc import MAX_BYTES
 from tests.cli.test_bad_inputs import EXPECTED as REFUSED
@@ -242,11 +243,7 @@ def test_checklist_cross_checks(tmp_path: Path) -> None:
     assert got[1:] == [
         "11:52: 'everyone' は use_case.users の値ではありません"
         "（staff_only, staff_and_contractors, other_agencies, public のいずれか）",
-        "11:87: 不明な述語 'nope' です（定義済み: access_claims_hold, certified, chain_complete, "
-        "evaluated_in_language, foreign_holder_exists, models_origin_declared, "
-        "no_foreign_access_control, no_foreign_access_data, no_foreign_access_models, "
-        "no_grade_a_holder, no_grade_b_holder, no_residual_exposure, "
-        "open_weights_of_grade_a_origin, origin_evaluated, residual_exposure_possible）",
+        "11:87: 不明な述語 'nope' です（定義済み: " + ", ".join(sorted(SIGNATURES)) + "）",
         f"12:5: 項目 ID 'MIN-X-001' が重複しています（最初の定義: {path}）",
         "20:22: フィールド 'security.key_managment': 不明なフィールド 'key_managment' です"
         "（security）。'key_management' の誤りではありませんか？",
