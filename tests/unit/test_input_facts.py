@@ -262,3 +262,20 @@ def test_one_bad_file_in_a_batch_does_not_take_the_others_down(tmp_path: Path) -
 
 def test_strict_base_is_unchanged() -> None:
     assert Strict.model_config["extra"] == "forbid"
+
+
+def test_no_parent_beside_a_parent_is_rejected() -> None:
+    """A contradiction is an input error, never read in the vendor's favour: found by the deletion
+    property (deleting ``parent_country`` beside ``has_parent_company: false`` passed FA-012)."""
+    from pydantic import ValidationError
+
+    from aiprocure.model.declaration import Declaration
+
+    vendor = {"name": "X", "has_parent_company": False, "parent_country": "US"}
+    with pytest.raises(ValidationError, match="has_parent_company is false"):
+        Declaration.model_validate({"schema_version": "1.0", "vendor": vendor})
+    entity = {"name": "Y", "country": "JP", "has_parent_company": False, "parent_country": "US"}
+    with pytest.raises(ValidationError, match="has_parent_company is false"):
+        Declaration.model_validate(
+            {"schema_version": "1.0", "sub_processors": {"entities": [entity]}}
+        )

@@ -101,6 +101,18 @@ class Vendor(Section):
             )
         return value
 
+    @model_validator(mode="after")
+    def _no_parent_means_no_parent(self) -> "Vendor":
+        """``has_parent_company: false`` beside a parent is a contradiction: rejected, never read
+        in the vendor's favour (deleting one of the two must not clear a finding)."""
+        if self.has_parent_company is False and (self.parent_company or self.parent_country):
+            raise invalid(
+                "has_parent_company is false, but a parent company or parent_country is given",
+                "has_parent_company が false ですが、親会社（parent_company・parent_country）が"
+                "記入されています",
+            )
+        return self
+
 
 class System(Section):
     name: ShortText | None = None

@@ -4,9 +4,9 @@ platform), sub-processors with roles and holdings, and where the system is deplo
 
 # No `from __future__ import annotations` here (see model.declaration).
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from aiprocure.model.common import Country, Strict
+from aiprocure.model.common import Country, Strict, invalid
 from aiprocure.model.declaration_enums import (
     AccountHolder,
     CloudTerms,
@@ -79,6 +79,17 @@ class SubProcessor(Strict):
     )
     foreign_law: EntityForeignLaw | None = None
     evidence: list[Evidence] | None = None
+
+    @model_validator(mode="after")
+    def _no_parent_means_no_parent(self) -> "SubProcessor":
+        """``has_parent_company: false`` beside a ``parent_country`` is a contradiction: rejected,
+        never read in the vendor's favour."""
+        if self.has_parent_company is False and self.parent_country is not None:
+            raise invalid(
+                "has_parent_company is false, but parent_country is given",
+                "has_parent_company が false ですが、parent_country が記入されています",
+            )
+        return self
 
 
 class Deployment(Section):
