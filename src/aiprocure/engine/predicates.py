@@ -36,9 +36,6 @@ Result = bool | None
 Implementation = Callable[[Context, dict[str, Any]], Result]
 
 
-CHAIN_FIELDS = ("sub_processors.entities", "vendor", "system.models", "foreign_law.subject_to")
-
-
 @dataclass(frozen=True)
 class PredicateSpec:
     """A signature (``model.predicates``) and its one implementation."""
