@@ -23,6 +23,7 @@ from yaml.error import Mark
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from aiprocure.errors import InputError, Problem
+from aiprocure.model.facts import EMPTY, FactIndex
 from aiprocure.sources.yamlbuild import (
     MAP,
     MAX_DEPTH,
@@ -75,6 +76,8 @@ class Document:
     # own 0-based marks: it makes one for every node anyway, so the index allocates nothing per
     # entry. Positions follow from the bytes (``sha256``), so they take no part in ``==``.
     marks: dict[PathKey, Mark] = field(default_factory=dict, compare=False, repr=False)
+    # Format 2.0: per-fact conditions, notes and evidence (model.facts); empty for plain files.
+    facts: FactIndex = field(default=EMPTY, compare=False, repr=False)
 
     def position(self, path: PathKey) -> Pos:
         """Position of the key at ``path`` (or of the value, for list items)."""
