@@ -137,9 +137,7 @@ def _high_risk(page: Page, r: Report, lang: Lang) -> None:
     rows = []
     for v in hr.viewpoints:
         label = (
-            (clean(v.label.get(lang)), "")
-            if v.label
-            else (t("status.unanswered", lang), "yellow")
+            (clean(v.label.get(lang)), "") if v.label else (t("status.unanswered", lang), "yellow")
         )
         rows.append(((f"{v.id} {clean(v.title.get(lang))}", ""), label, _mark(v.high, lang)))
     name_w = max(cell_len(t("viewpoint", lang)), *(cell_len(n[0]) for n, _, _ in rows))
@@ -185,7 +183,8 @@ def _categories(page: Page, r: Report, lang: Lang) -> None:
         widths = [name_w, -score_w, bar_w, risk_w, status_w]
     else:  # the status under each row; the bar and the name share what is left
         bar_w = max(10, min(20, page.width - fixed - name_w))
-        widths = [max(min(name_w, page.width - fixed - bar_w), 12), -score_w, bar_w, risk_w]
+        bar_w = max(min(bar_w, page.width - fixed - 12), 4)  # a name column of 12 at least
+        widths = [min(name_w, page.width - fixed - bar_w), -score_w, bar_w, risk_w]
     heads = [t("category", lang), t("score", lang), "", t("risk", lang), t("status", lang)]
     page.columns([[(h, "")] for h in heads[: len(widths)]], widths)
     page.lines.append([("─" * (sum(abs(w) for w in widths) + 2 * len(widths) - 2), "")])

@@ -72,7 +72,9 @@ def _finding(page: Page, f: Finding, lang: Lang) -> None:
 def findings(page: Page, r: Report, lang: Lang, *, show_waived: bool) -> None:
     """The open (and waived) findings, one block each."""
     shown = [
-        f for f in r.findings if f.status in SHOWN and (show_waived or f.status is not Status.WAIVED)
+        f
+        for f in r.findings
+        if f.status in SHOWN and (show_waived or f.status is not Status.WAIVED)
     ]
     page.add([(t("findings", lang), "bold")])
     if not shown:
@@ -108,7 +110,9 @@ def notices(page: Page, r: Report, lang: Lang) -> None:
         when = f"  {t('expires_on', lang)} {clean(n.expires_on)}  {clean(n.source)}"
         head = (f"  ! {clean(n.waiver_id)}", "yellow")
         if side:
-            page.columns([[head], [(text, ""), (when, "dim")]], [id_w, page.width - id_w - 1], gap=1)
+            page.columns(
+                [[head], [(text, ""), (when, "dim")]], [id_w, page.width - id_w - 1], gap=1
+            )
         else:
             page.add([head])
             page.add([(text, ""), (when, "dim")], indent=6)
