@@ -182,16 +182,19 @@ def _categories(page: Page, r: Report, lang: Lang) -> None:
         bar_w = min(20, spare)
         widths = [name_w, -score_w, bar_w, risk_w, status_w]
     else:  # the status under each row; the bar and the name share what is left
+        fixed += 3  # room for a ✓ beside the risk
         bar_w = max(10, min(20, page.width - fixed - name_w))
         bar_w = max(min(bar_w, page.width - fixed - 12), 4)  # a name column of 12 at least
-        widths = [min(name_w, page.width - fixed - bar_w), -score_w, bar_w, risk_w]
+        widths = [min(name_w, page.width - fixed - bar_w), -score_w, bar_w, risk_w + 3]
     heads = [t("category", lang), t("score", lang), "", t("risk", lang), t("status", lang)]
     page.columns([[(h, "")] for h in heads[: len(widths)]], widths)
     page.lines.append([("─" * (sum(abs(w) for w in widths) + 2 * len(widths) - 2), "")])
     for name, score, level, risk, status in rows:
         cells = [[name], [(str(score), "")], [_bar(score, level, bar_w)], [risk], [status]]
+        if not one_line and status[0] == "✓":  # nothing to list under the row: ✓ beside it
+            cells[3] = [risk, ("  ✓", "green")]
         page.columns(cells[: len(widths)], widths)
-        if not one_line:
+        if not one_line and status[0] != "✓":
             page.add([status], indent=4, hang=4)
     page.blank()
 

@@ -43,7 +43,7 @@ def _words(text: str) -> list[list[int]]:
             words.append([m.start(), m.end(), len(s), 1])
             glue = False
             continue
-        w = cell_len(s)
+        w = len(s) if s.isascii() else cell_len(s)
         if words and not words[-1][3] and (glue or s[0] in _NO_START):
             words[-1][1] = m.end()
             words[-1][2] += w
@@ -71,6 +71,8 @@ def wrap_plain(text: str, width: int, first: int) -> tuple[tuple[int, int], ...]
     """The ``(start, end)`` of each line of ``text``: the first at most ``first`` cells, the others
     at most ``width``. Spaces at a break are dropped; nothing else is. The phrases and rule texts
     recur in every report of a batch: short texts are remembered."""
+    if len(text) <= first and (text.isascii() or cell_len(text) <= first):  # fits as it is
+        return ((0, len(text.rstrip())),)
     if len(text) <= 400:
         return _wrap_cached(text, width, first)
     return _wrap(text, width, first)
