@@ -140,9 +140,9 @@ def _high_risk(page: Page, r: Report, lang: Lang) -> None:
             (clean(v.label.get(lang)), "") if v.label else (t("status.unanswered", lang), "yellow")
         )
         rows.append(((f"{v.id} {clean(v.title.get(lang))}", ""), label, _mark(v.high, lang)))
-    name_w = max(cell_len(t("viewpoint", lang)), *(cell_len(n[0]) for n, _, _ in rows))
-    mark_w = max(cell_len(m[0]) for _, _, m in rows)
-    level_w = max(cell_len(t("level", lang)), *(cell_len(lv[0]) for _, lv, _ in rows))
+    name_w = max([cell_len(t("viewpoint", lang)), *(cell_len(n[0]) for n, _, _ in rows)])
+    mark_w = max((cell_len(m[0]) for _, _, m in rows), default=1)
+    level_w = max([cell_len(t("level", lang)), *(cell_len(lv[0]) for _, lv, _ in rows)])
     room = page.width - name_w - mark_w - 4
     if room >= min(level_w, 40):  # a table: viewpoint, level, mark
         widths = [name_w, min(level_w, room), mark_w]
@@ -171,9 +171,9 @@ def _categories(page: Page, r: Report, lang: Lang) -> None:
         risk = (t(f"risk.{c.risk}", lang), RISK_STYLE[c.risk])
         status = (counts or "✓", "dim" if counts else "green")
         rows.append(((clean(c.title.get(lang)), ""), c.score, c.risk, risk, status))
-    name_w = max(cell_len(t("category", lang)), *(cell_len(row[0][0]) for row in rows))
-    risk_w = max(cell_len(t("risk", lang)), *(cell_len(row[3][0]) for row in rows))
-    status_w = max(cell_len(t("status", lang)), *(cell_len(row[4][0]) for row in rows))
+    name_w = max([cell_len(t("category", lang)), *(cell_len(row[0][0]) for row in rows)])
+    risk_w = max([cell_len(t("risk", lang)), *(cell_len(row[3][0]) for row in rows)])
+    status_w = max([cell_len(t("status", lang)), *(cell_len(row[4][0]) for row in rows)])
     score_w = max(3, cell_len(t("score", lang)))
     fixed = score_w + risk_w + 6  # score, bar and risk columns, with their gaps
     spare = page.width - (name_w + fixed + 2 + status_w)  # for the bar, on one line
