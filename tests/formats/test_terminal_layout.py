@@ -130,11 +130,11 @@ def test_score_bar_has_the_colour_of_its_risk_label() -> None:
 def test_cli_takes_the_width_from_columns(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     report = _report(Path("examples/domestic-low-risk.yaml"))
-    for columns in ("80", "140"):
+    for columns, width in (("80", 80), ("140", 140), ("20", 40)):  # --width's bounds hold
         result = CliRunner().invoke(
             app,
             ["check", "examples/domestic-low-risk.yaml", "--no-config", "--lang", "en"],
             env={"COLUMNS": columns, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": ""},
         )
         assert result.exit_code in (0, 1), result.stderr
-        assert result.stdout == terminal.render([report], Lang.EN, width=int(columns))
+        assert result.stdout == terminal.render([report], Lang.EN, width=width)
