@@ -89,7 +89,9 @@ def check(
     width: Annotated[
         int | None,
         typer.Option(
-            help="Terminal report width (default: the terminal's, or 100).", min=40, max=400
+            help="Terminal report width (default: COLUMNS, else the terminal's, else 100).",
+            min=40,
+            max=400,
         ),
     ] = None,
     config: Annotated[

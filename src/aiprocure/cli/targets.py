@@ -86,7 +86,9 @@ def use_color(color: bool | None) -> bool:
 
 def console(width: int | None, show_waived: bool, color: bool | None) -> TerminalStyle:
     tty = sys.stdout.isatty()
-    cols = width or (os.get_terminal_size().columns if tty else 100)
+    env = os.environ.get("COLUMNS", "")  # as a shell sets it, or a script or test
+    found = int(env) if env.isdigit() else os.get_terminal_size().columns if tty else 100
+    cols = width or min(max(found, 40), 400)  # the bounds of --width
     return TerminalStyle(width=cols, color=use_color(color), show_waived=show_waived)
 
 
