@@ -138,8 +138,7 @@ def apply_config(
     ages = cfg.age_limits
     return dataclasses.replace(
         ruleset,
-        declaration_max_age_days=ages.declaration_max_age_days
-        or ruleset.declaration_max_age_days,
+        declaration_max_age_days=ages.declaration_max_age_days or ruleset.declaration_max_age_days,
         evidence_max_age_days=ages.evidence_max_age_days or ruleset.evidence_max_age_days,
         rules=rules,
         parameter_values=values,

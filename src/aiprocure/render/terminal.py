@@ -15,7 +15,7 @@ from rich.text import Text
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import DeterminationState as State
 from aiprocure.model.findings import Report, RiskLevel, Status
-from aiprocure.render import verdicts
+from aiprocure.render import terminal_conditions, verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
 from aiprocure.render.terminal_parts import (
@@ -178,6 +178,7 @@ def build(report: Report, lang: Lang, *, show_waived: bool = True) -> Renderable
         parts += [*hr, Text("")]
     parts += [_categories(report, lang), Text("")]
     parts += _notices(report, lang)
+    parts += terminal_conditions.section(report, lang)  # conditions of acceptance, notices
     shown = [
         f
         for f in report.findings

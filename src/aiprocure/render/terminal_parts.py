@@ -10,6 +10,7 @@ from rich.text import Text
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Observed, Report, Status
+from aiprocure.render import terminal_conditions
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
 
@@ -50,8 +51,8 @@ def _finding(f: Finding, lang: Lang) -> RenderableType:
     body.add_row("  ", _txt(f.message.get(lang)))
     for field, value in f.observed.items():
         body.add_row("  ", Text(f"{clean(field)} = {clean(_value(value))}", style="dim"))
-    for e in f.evidence:
-        body.add_row("  ", Text(f"{t('evidence', lang)}: {clean(e.label())}", style="dim"))
+    for line in terminal_conditions.finding_lines(f, lang):  # `any`, conditions, evidence
+        body.add_row("  ", line)
     if f.status is not Status.WAIVED:
         body.add_row("  ", Text("→ ", style="bold").append(clean(f.remediation.get(lang))))
     if f.waiver is not None:
