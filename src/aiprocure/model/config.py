@@ -47,7 +47,7 @@ AgeDays = Annotated[int, Field(ge=1, le=36500)]
 
 class AgeLimits(Strict):
     """When a declaration or its evidence is old enough to be reported (a notice, never a
-    verdict; docs/verdicts.md, "Evidence kinds and ages")."""
+    verdict; docs/verdicts.md section 14)."""
 
     declaration_max_age_days: AgeDays | None = Field(
         default=None,
