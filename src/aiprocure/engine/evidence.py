@@ -18,6 +18,7 @@ from aiprocure.model.common import Text
 from aiprocure.model.conditions import fields_of
 from aiprocure.model.countries import ASSIGNED
 from aiprocure.model.facts import EvidenceEntry, FactIndex, FactInfo, NoteKind, PathKey
+from aiprocure.model.fields import location_key, steps_of
 from aiprocure.model.findings import (
     ANY_REGION,
     AcceptanceCondition,
@@ -45,12 +46,10 @@ _KINDS_MESSAGE = Text(
 def pattern_of(path: str) -> Pattern:
     """``a.b[].c`` -> ``("a", "b", None, "c")``; ``a.b[2].c`` -> ``("a", "b", 2, "c")``."""
     key: list[str | int | None] = []
-    for step in path.split("."):
-        name, bracket, rest = step.partition("[")
-        key.append(name)
-        if bracket:
-            for index in rest.rstrip("]").split("]["):
-                key.append(int(index) if index.isdigit() else None)
+    for name, mapped in steps_of(path):
+        key.extend(location_key(name))  # "b[2]" -> "b", 2
+        if mapped:
+            key.append(None)
     return tuple(key)
 
 

@@ -107,7 +107,7 @@ def notices(
 
 def evidence_inputs(index: FactIndex, file: str) -> list[InputDigest]:
     """Every evidence file as a report input, named from the declaration's folder."""
-    folder = posixpath.dirname(file.replace("\\", "/"))
+    folder = posixpath.dirname(str(file).replace("\\", "/"))
     return [
         InputDigest(
             kind="evidence",
