@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from aiprocure.model.common import Text
 from aiprocure.model.conditions import fields_of
@@ -148,13 +149,25 @@ def view(index: FactIndex, ruleset: Ruleset) -> FactsView | None:
     """The view of ``index`` for ``ruleset``'s rules; None for a declaration without metadata."""
     if not index.facts:
         return None
+    reads = _READS.get(ruleset)
+    if reads is None:
+        reads = _READS[ruleset] = _reads(ruleset)
+    return FactsView(index, reads)
+
+
+# What each rule of a rule set reads, worked out once per rule set (a rule set never changes once
+# compiled; it is equal only to itself, and dropped from here with it).
+_READS: WeakKeyDictionary[Ruleset, dict[str, tuple[Pattern, ...]]] = WeakKeyDictionary()
+
+
+def _reads(ruleset: Ruleset) -> dict[str, tuple[Pattern, ...]]:
     reads: dict[str, tuple[Pattern, ...]] = {}
     for rule in ruleset.rules:
         names = fields_of(rule.check)
         if rule.applies_if is not None:
             names += fields_of(rule.applies_if)
         reads[rule.id] = tuple(pattern_of(n) for n in dict.fromkeys(names))
-    return FactsView(index, reads)
+    return reads
 
 
 def own_refs(facts: Iterable[FactInfo]) -> list[EvidenceRef]:
