@@ -114,7 +114,9 @@ def test_markdown_escapes_the_vendors_detail(report: Report) -> None:
     text = render.render(Format.MARKDOWN, [report], Lang.EN)
     assert "&lt;script&gt;" in text
     assert " @octocat" not in text  # no mention survives
-    row = next(line for line in text.splitlines() if line.startswith("| data\\_locations\\.storage"))
+    row = next(
+        line for line in text.splitlines() if line.startswith("| data\\_locations\\.storage")
+    )
     assert row.count(" | ") == 5  # the detail's `|` cannot add a cell
 
 
