@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from aiprocure.model.common import Lang
+from aiprocure.model.facts import EvidenceKind
 from aiprocure.model.findings import (
     ANY_REGION,
     ConditionRef,
@@ -35,6 +36,11 @@ def when_word(kind: str, lang: Lang) -> str:
 def kind_word(kind: str, lang: Lang) -> str:
     """An evidence kind in words."""
     return _word("kind", kind, lang)
+
+
+def kinds_text(kinds: list[EvidenceKind], lang: Lang) -> str:
+    """The evidence kinds a rule accepts, in words."""
+    return ", ".join(kind_word(k.value, lang) for k in kinds)
 
 
 def value_text(value: Any, lang: Lang) -> str:

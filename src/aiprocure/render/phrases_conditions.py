@@ -25,6 +25,7 @@ CONDITION_PHRASES: Final[dict[str, tuple[str, str]]] = {
     "acc.section_wide": ("セクション全体の根拠", "section-wide"),
     "acc.evidence_file": ("根拠ファイル", "Evidence file"),
     "acc.no_rules": ("（なし）", "(none)"),
+    "acc.kinds": ("根拠として認める種類", "Evidence kinds accepted"),
     # condition kinds (when)
     "when.default": ("既定", "by default"),
     "when.on_request": ("申請により", "on request"),
