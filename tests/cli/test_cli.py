@@ -165,7 +165,7 @@ def test_outputs_written_alongside_stdout(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == out
     explicit = tmp_path / "report.out"
     code, _, _ = run("check", str(EX / "domestic-low-risk.yaml"), "-o", f"json:{explicit}")
-    assert json.loads(explicit.read_text(encoding="utf-8"))["report_version"] == "2"
+    assert json.loads(explicit.read_text(encoding="utf-8"))["report_version"] == "3"
 
 
 def test_output_with_unknown_suffix_is_a_usage_error(tmp_path: Path) -> None:
@@ -340,10 +340,17 @@ def test_findings_carry_the_evidence_the_vendor_cited() -> None:
     _, out, _ = run("check", path, "--format", "json")
     fa = next(f for f in json.loads(out)["findings"] if f["rule_id"] == "DS920-FA-004")
     assert fa["evidence"] == [
-        {"document": "Data processing addendum", "section": "Annex 2", "page": None, "url": None}
+        {
+            "document": "Data processing addendum",
+            "section": "Annex 2",
+            "page": None,
+            "url": None,
+            "kind": "unspecified",  # format 1.0 evidence: no kind
+            "section_wide": True,  # and always the whole section's
+        }
     ]
     _, text, _ = run("check", path, "--lang", "en")
-    assert "Evidence: Data processing addendum §Annex 2" in text
+    assert "Evidence: Data processing addendum §Annex 2 [kind not stated] (section-wide)" in text
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ def test_schema_is_valid_and_documented() -> None:
     schema = json_.report_json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$id"] == json_.SCHEMA_ID
-    assert schema["version"] == "2"
+    assert schema["version"] == "3"
     report = schema["$defs"]["Report"]
     for name, prop in report["properties"].items():
         assert prop.get("description"), f"Report.{name} has no description"
@@ -44,7 +44,7 @@ def test_output_validates(render_reports: list[Report]) -> None:
         doc = json.loads(json_.render(reports, Lang.EN))
         errors = list(validator.iter_errors(doc))
         assert not errors, errors[0]
-    assert not validator.is_valid({"report_version": "2", "rules": {}, "reports": []})
+    assert not validator.is_valid({"report_version": "3", "rules": {}, "reports": []})
     single = json.loads(json_.render(render_reports[:1], Lang.EN))
     del single["rules"]
     assert not validator.is_valid(single)  # a standalone report carries its rules
@@ -80,7 +80,7 @@ def _reference(reports: list[Report]) -> str:
     for _, rules in pairs:
         for k, v in rules.items():
             shared.setdefault(k, v)
-    head = {"report_version": "2", "rules": dict(sorted(shared.items()))}
+    head = {"report_version": "3", "rules": dict(sorted(shared.items()))}
     lines = []
     for doc, rules in pairs:
         own = any(shared[k] != v for k, v in rules.items())

@@ -246,6 +246,8 @@ def ref_evaluate_rule(
         evidence=refs,
         review_flag=rule.review_flag and status in OPEN,
         waiver=None,
+        conditions=[],
+        any_region=[],
     )
 
 

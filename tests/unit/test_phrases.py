@@ -28,6 +28,7 @@ def test_namespaces_are_known() -> None:
     prefixes = {key.split(".")[0] for key in PHRASES if "." in key}
     report_groups = {"status", "severity", "risk", "provenance", "notice", "verdict"}
     report_groups |= {"determination"}
+    report_groups |= {"acc", "when", "note", "kind"}  # format 2.0: render/phrases_conditions.py
     assert prefixes <= report_groups | {"cond", "catalogue", "rule", "caio", "ci"}
 
 

@@ -54,6 +54,11 @@ def show_settings(
         rows.append(("incomplete_determination", [configured, where]))
     else:
         rows.append(("incomplete_determination", ["block", src_default()]))
+    # age_limits: notices for an old declaration or old evidence (docs/verdicts.md section 14)
+    for name in ("declaration_max_age_days", "evidence_max_age_days"):
+        set_here = cfg is not None and getattr(cfg.config.age_limits, name) is not None
+        where = cfg.where("age_limits", name) if cfg and set_here else src_default()
+        rows.append((name, [str(getattr(session.ruleset, name)), where]))
     # waivers
     if no_waivers:
         rows.append(("waivers", [tc("none", L), tc("src.cli", L) + " (--no-waivers)"]))

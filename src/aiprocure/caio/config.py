@@ -135,8 +135,11 @@ def apply_config(
     ]
     values = dict(ruleset.parameter_values)
     values.update({k: float(v) for k, v in cfg.parameters.items()})
+    ages = cfg.age_limits
     return dataclasses.replace(
         ruleset,
+        declaration_max_age_days=ages.declaration_max_age_days or ruleset.declaration_max_age_days,
+        evidence_max_age_days=ages.evidence_max_age_days or ruleset.evidence_max_age_days,
         rules=rules,
         parameter_values=values,
         categories=dict(ruleset.categories),

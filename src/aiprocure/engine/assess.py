@@ -8,6 +8,8 @@ from datetime import date
 from typing import Any
 
 from aiprocure import __version__
+from aiprocure.engine import evidence as ev
+from aiprocure.engine import evidence_notices
 from aiprocure.engine.compiled import CompiledRuleset
 from aiprocure.engine.findings import REPORT_STATUS_ORDER, report_order, run_rules
 from aiprocure.engine.high_risk import determination, high_risk
@@ -60,7 +62,9 @@ def assess(
     data = declaration.model_dump(mode="json", exclude_none=True)
     locations: dict[str, Location] = {}  # each field located once, for rules and viewpoints
     plans = compiled.report_order
-    findings, codes = run_rules(plans, data, doc, file, {}, locations)
+    index = doc.facts if doc is not None else None
+    facts = ev.view(index, compiled.ruleset) if index is not None else None
+    findings, codes = run_rules(plans, data, doc, file, {}, locations, facts)
     order = report_order(codes)
     vendor = declaration.vendor
     system = declaration.system
@@ -71,6 +75,8 @@ def assess(
         "declaration": file,
     }
     listed = list(inputs)
+    if index is not None:  # evidence files beside the declaration, with their digests
+        listed += [d for d in evidence_notices.evidence_inputs(index, file) if d not in listed]
     notices: list[WaiverNotice] = []
     waiving = waivers is not None and bool(waivers.waivers or waivers.digests)
     if waivers is not None and waiving:
@@ -100,6 +106,7 @@ def assess(
     )
     flags = review_flags(flagged, hr, det)
     level = overall_risk(cats)
+    conditions, notes = ev.report_conditions(index, ordered, facts) if index else ([], [])
     values: dict[str, Any] = {
         "report_version": REPORT_VERSION,
         "tool": "aiprocure",
@@ -121,6 +128,10 @@ def assess(
             DisabledRule(rule_id=rid, reason=why, source=where)
             for rid, why, where in compiled.ruleset.disabled
         ],
+        "acceptance_conditions": conditions,
+        "fact_notes": notes,
+        # an old declaration, old or undated evidence: notices, never part of a verdict
+        "notices": evidence_notices.notices(data, doc, file, compiled.ruleset, today),
     }
     if type(file) is str and _is_text(generated_at) and _are_digests(listed):
         # Every value is of its field's type (the engine's own, the validated declaration's, the
@@ -130,8 +141,9 @@ def assess(
     del values["report_version"], values["tool"]
     if not notices:
         del values["waiver_notices"]
-    if not values["disabled_rules"]:
-        del values["disabled_rules"]
+    for name in ("disabled_rules", "acceptance_conditions", "fact_notes", "notices"):
+        if not values[name]:
+            del values[name]
     return Report.model_validate(values)  # as given: validation says what is wrong
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from aiprocure.engine import evidence as ev
 from aiprocure.engine import severity as sev
 from aiprocure.engine.compiler import Check, compile_condition
 from aiprocure.engine.locations import location_of
@@ -65,11 +66,7 @@ def _fmt(t: Text, **kw: str) -> Text:
     return Text(ja=t.ja.format(**kw), en=t.en.format(**kw))
 
 
-def _evidence(data: dict[str, Any], section: str) -> list[EvidenceRef]:
-    """The evidence the declaration gives for the section a rule looks at."""
-    sec = data.get(section)
-    items = sec.get("evidence") if isinstance(sec, dict) else None
-    return [EvidenceRef.model_validate(e) for e in items or []]
+_evidence = ev.section_refs  # the evidence the declaration gives for a whole section
 
 
 _MESSAGES_MAX = 64  # "not answered" messages kept per rule, one per set of missing fields
@@ -97,6 +94,7 @@ class RulePlan:
     severity_rows: sev.SeverityRows  # severity_by, compiled (engine.severity)
     finding: dict[str, Any]  # a finding's values (copied, never changed); run_rules adds the rest
     unanswered: dict[tuple[str, ...], Text] = field(default_factory=dict)
+    evidence_kinds: frozenset[str] = frozenset()  # what backs the claim (engine.evidence)
 
     def unanswered_message(self, observed: dict[str, Observed]) -> tuple[Text, str]:
         """The message for the fields still unanswered, and the field the finding points at."""
@@ -132,6 +130,7 @@ def rule_plan(rule: Rule, ruleset: Ruleset) -> RulePlan:
         evidence_required=rule.evidence_required,
         review_flag=rule.review_flag,
         severity_rows=sev.severity_rows(rule, ruleset),
+        evidence_kinds=frozenset(k.value for k in rule.evidence_kinds),
         finding={
             "rule_id": rule.id,
             "status": None,
@@ -150,6 +149,8 @@ def rule_plan(rule: Rule, ruleset: Ruleset) -> RulePlan:
             "evidence": None,
             "review_flag": False,
             "waiver": None,
+            "conditions": [],  # shared, never changed: engine.evidence gives a finding its own
+            "any_region": [],
         },
     )
 
@@ -187,6 +188,7 @@ def run_rules(
     file: str,
     evidence: dict[str, list[EvidenceRef]],
     locations: dict[str, Location],
+    facts: ev.FactsView | None = None,
 ) -> tuple[list[Finding], list[int]]:
     """The findings of ``plans``, in order, and their statuses (as places in
     ``REPORT_STATUS_ORDER``). ``evidence`` (per section) and ``locations`` (per field path) are
@@ -211,8 +213,12 @@ def run_rules(
                 message, primary = plan.unanswered_message(observed)
             elif result is False:
                 status, message, code = _S_FAIL, plan.fail_message, _C_FAIL
-            elif plan.evidence_required and not refs:
-                status, message, code = _S_UNVERIFIED, plan.unverified_message, _C_UNVERIFIED
+            elif plan.evidence_required and (
+                why := ev.unbacked(
+                    plan.rule_id, plan.evidence_kinds, refs, facts, plan.unverified_message
+                )
+            ):
+                status, message, code = _S_UNVERIFIED, why, _C_UNVERIFIED
                 primary = section
             else:
                 status, message, code = _S_PASS, _PASS, _C_PASS
@@ -230,6 +236,8 @@ def run_rules(
         values["location"] = location
         values["observed"] = dict(sorted(observed.items())) if len(observed) > 1 else observed
         values["evidence"] = list(refs)
+        if facts is not None:  # format 2.0 metadata: the finding's own facts (engine.evidence)
+            ev.complete(values, plan.evidence_kinds, values["evidence"], facts)
         if plan.severity_rows and code != _C_NOT_APPLICABLE:
             sev.effective_severity(plan.severity_rows, data, values)
         # An escalation (docs/verdicts.md section 6): raised by any open status, so silence

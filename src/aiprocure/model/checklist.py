@@ -41,7 +41,19 @@ from aiprocure.model.conditions import (
     _Bound,
     _ValueSet,
 )
+from aiprocure.model.facts import EvidenceKind
 from aiprocure.model.jurisdiction import Jurisdiction, Law
+
+# What a rule that requires evidence accepts unless it says (docs/declaration-format.md section 4):
+# everything but the vendor's own questionnaire answers and third-party articles.
+DEFAULT_EVIDENCE_KINDS: tuple[EvidenceKind, ...] = (
+    EvidenceKind.CONTRACT,
+    EvidenceKind.TERMS_OF_SERVICE,
+    EvidenceKind.AUDIT_REPORT,
+    EvidenceKind.CERTIFICATION,
+    EvidenceKind.VENDOR_DOCUMENTATION,
+    EvidenceKind.UNSPECIFIED,
+)
 
 # The condition language moved to model.conditions; these names stay importable from here.
 __all__ = [
@@ -149,6 +161,12 @@ class Rule(Strict):
     applies_if: Condition | None = None
     check: Condition
     evidence_required: bool = False
+    evidence_kinds: list[EvidenceKind] = Field(
+        default_factory=lambda: list(DEFAULT_EVIDENCE_KINDS),
+        min_length=1,
+        description="the kinds of evidence that back the claim (docs/declaration-format.md "
+        "section 4); evidence only of other kinds leaves the finding unverified",
+    )
     evidence_section: Name | None = Field(
         default=None,
         description="declaration section whose `evidence:` supports the claim "

@@ -42,6 +42,24 @@ class GateSettings(Strict):
     )
 
 
+AgeDays = Annotated[int, Field(ge=1, le=36500)]
+
+
+class AgeLimits(Strict):
+    """When a declaration or its evidence is old enough to be reported (a notice, never a
+    verdict; docs/verdicts.md section 14)."""
+
+    declaration_max_age_days: AgeDays | None = Field(
+        default=None,
+        description="a declaration whose declared_on is older than this many days, counted from "
+        "the assessment date, is reported (default 365)",
+    )
+    evidence_max_age_days: AgeDays | None = Field(
+        default=None,
+        description="evidence dated older than this many days is reported (default 1095)",
+    )
+
+
 class MinistryConfig(Strict):
     checklists: list[PathText] = Field(
         default_factory=list, description="extra rule packs, relative to the config file"
@@ -53,3 +71,4 @@ class MinistryConfig(Strict):
     )
     defaults: Defaults = Field(default_factory=Defaults)
     gate: GateSettings = Field(default_factory=GateSettings)
+    age_limits: AgeLimits = Field(default_factory=AgeLimits)

@@ -9,14 +9,22 @@ from pydantic import Field
 from aiprocure.model.checklist import Provenance, Reference, Severity
 from aiprocure.model.common import Text
 from aiprocure.model.report_base import (
+    ANY_REGION,
     OPEN,
+    AcceptanceCondition,
+    ConditionRef,
+    EvidenceRef,
     F,
+    FactNoteRef,
     Frozen,
+    InputDigest,
     JsonScalar,
     Location,
+    Notice,
     Observed,
     RiskLevel,
     Status,
+    Waiver,
     maker,
 )
 from aiprocure.model.verdicts import (
@@ -32,22 +40,27 @@ from aiprocure.model.verdicts import (
 
 # The building blocks and the verdicts live in their own modules; every name is importable here.
 __all__ = [
+    "ANY_REGION",
     "OPEN",
     "REPORT_VERSION",
+    "AcceptanceCondition",
     "Aggregation",
     "CategoryScore",
     "ChecklistInfo",
+    "ConditionRef",
     "Determination",
     "DeterminationState",
     "Escalation",
     "EvidenceRef",
     "F",
+    "FactNoteRef",
     "Finding",
     "Frozen",
     "HighRiskResult",
     "InputDigest",
     "JsonScalar",
     "Location",
+    "Notice",
     "Observed",
     "Report",
     "ReviewFlag",
@@ -65,38 +78,7 @@ __all__ = [
     "maker",
 ]
 
-REPORT_VERSION: Final = "2"
-
-
-class Waiver(Frozen):
-    """The waiver that covers a finding (see the waivers file)."""
-
-    id: str
-    justification: str
-    approver: str
-    approved_on: str
-    expires_on: str
-    scope: str | None = None  # the scope key that matched: sha256, declaration or corporate_number
-
-
-class EvidenceRef(Frozen):
-    """Evidence the vendor cited for the declaration section a finding rests on."""
-
-    document: str
-    section: str | None = None
-    page: int | None = None
-    url: str | None = None
-
-    def label(self) -> str:
-        """One line for reports: ``document §section p.N <url>`` (raw text: escape it per format)."""
-        parts = [self.document]
-        if self.section:
-            parts.append(f"§{self.section}")
-        if self.page is not None:
-            parts.append(f"p.{self.page}")
-        if self.url:
-            parts.append(f"<{self.url}>")
-        return " ".join(parts)
+REPORT_VERSION: Final = "3"
 
 
 class Finding(Frozen):
@@ -123,10 +105,22 @@ class Finding(Frozen):
         default_factory=dict, description="the declared facts the rule looked at"
     )
     evidence: list[EvidenceRef] = Field(
-        default_factory=list, description="evidence the declaration cites for the section"
+        default_factory=list,
+        description="evidence for the facts the rule reads; the section's (section_wide) when "
+        "they have no accepted evidence of their own",
     )
     review_flag: bool = False
     waiver: Waiver | None = None
+    conditions: list[ConditionRef] = Field(
+        default_factory=list,
+        exclude_if=lambda v: not v,
+        description="the conditions of acceptance of the facts the rule reads; omitted if none",
+    )
+    any_region: list[str] = Field(
+        default_factory=list,
+        exclude_if=lambda v: not v,
+        description="keys of `observed` declared as any region (`any`); omitted if none",
+    )
 
 
 class RuleInfo(Frozen):
@@ -200,12 +194,6 @@ class ReviewFlag(Frozen):
     location: Location
 
 
-class InputDigest(Frozen):
-    kind: Literal["declaration", "checklist", "waivers", "config"]
-    path: str
-    sha256: str
-
-
 class ChecklistInfo(Frozen):
     id: str
     version: str
@@ -244,7 +232,7 @@ class DisabledRule(Frozen):
 
 
 class Report(Frozen):
-    report_version: Literal["2"] = REPORT_VERSION
+    report_version: Literal["3"] = REPORT_VERSION
     tool: str = "aiprocure"
     tool_version: str
     generated_at: str | None = None
@@ -278,6 +266,25 @@ class Report(Frozen):
         default_factory=list,
         exclude_if=lambda v: not v,
         description="rules the configuration disabled, with the reason; omitted when none",
+    )
+
+    acceptance_conditions: list[AcceptanceCondition] = Field(
+        default_factory=list,
+        exclude_if=lambda v: not v,
+        description="values that count only because the ministry acts (conditions of "
+        "acceptance, for the contract); omitted when none",
+    )
+    fact_notes: list[FactNoteRef] = Field(
+        default_factory=list,
+        exclude_if=lambda v: not v,
+        description="what the verdicts rest on that is not a condition: alternatives not relied "
+        "on, unions taken, law exceptions, incomplete lists, any region; omitted when none",
+    )
+    notices: list[Notice] = Field(
+        default_factory=list,
+        exclude_if=lambda v: not v,
+        description="old declaration, old or undated evidence, undeclared file digests: shown, "
+        "never part of a verdict; omitted when none",
     )
 
     def count(self, status: Status) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -90,3 +90,121 @@ class Location(Frozen):
     line: Annotated[int, Field(ge=1)]
     col: Annotated[int, Field(ge=1)]
     field: str
+
+
+class Waiver(Frozen):
+    """The waiver that covers a finding (see the waivers file)."""
+
+    id: str
+    justification: str
+    approver: str
+    approved_on: str
+    expires_on: str
+    scope: str | None = None  # the scope key that matched: sha256, declaration or corporate_number
+
+
+def _none(v: object) -> bool:
+    return v is None
+
+
+class EvidenceRef(Frozen):
+    """Evidence the vendor cited for a fact a finding rests on, or for its whole section."""
+
+    document: str
+    section: str | None = None
+    page: int | None = None
+    url: str | None = None
+    kind: str = Field(
+        default="unspecified", description="an EvidenceKind; unspecified for format 1.0"
+    )
+    date: str | None = Field(default=None, exclude_if=_none, description="the document's date")
+    file: str | None = Field(
+        default=None, exclude_if=_none, description="a file beside the declaration"
+    )
+    sha256: str | None = Field(default=None, exclude_if=_none, description="the file's digest")
+    section_wide: bool = Field(
+        default=False,
+        exclude_if=lambda v: not v,
+        description="the section's evidence, shown because the facts have no accepted evidence "
+        "of their own",
+    )
+
+    def label(self) -> str:
+        """One line for reports: ``document §section p.N <url>`` (raw text: escape it per format)."""
+        parts = [self.document]
+        if self.section:
+            parts.append(f"§{self.section}")
+        if self.page is not None:
+            parts.append(f"p.{self.page}")
+        if self.url:
+            parts.append(f"<{self.url}>")
+        return " ".join(parts)
+
+
+class InputDigest(Frozen):
+    kind: Literal["declaration", "checklist", "waivers", "config", "evidence"]
+    path: str
+    sha256: str
+    declared: bool | None = Field(
+        default=None,
+        exclude_if=_none,
+        description="evidence files: the declaration stated this digest (false: computed only)",
+    )
+
+
+# --- Declaration format 2.0: what a verdict rests on (docs/declaration-format.md sections 3, 4) --
+
+JsonValue = Any  # the JSON form of a declared value (a scalar, a list, an object)
+ANY_REGION = "any"  # a list of countries written `any`: shown as "any region", not as 249 codes
+
+
+class ConditionRef(Frozen):
+    """A condition of acceptance: the value of ``path`` counts only if the ministry does what
+    ``kind`` and ``detail`` say (vendor text in ``detail`` and ``value``: escape it per format)."""
+
+    path: str = Field(description="the fact, dotted with list indices")
+    value: JsonValue = Field(description="the value that counts (JSON; `any` for any region)")
+    kind: str = Field(description="when the value holds (a ConditionKind of the format)")
+    detail: str | None = None
+    line: Annotated[int, Field(ge=1)]
+    col: Annotated[int, Field(ge=1)]
+
+
+class AcceptanceCondition(ConditionRef):
+    """A condition of acceptance of the report, with the rules whose findings rest on it."""
+
+    rules: list[str] = Field(
+        default_factory=list, description="IDs of the rules whose findings read this fact"
+    )
+
+
+class FactNoteRef(Frozen):
+    """Something a verdict rests on that is not a condition of acceptance: an alternative not
+    relied on, the union taken, a law exception, an incomplete list, any region, a value the
+    ministry does not commit to."""
+
+    path: str
+    kind: str = Field(description="a NoteKind of the format")
+    value: JsonValue = None
+    detail: str | None = None
+    line: Annotated[int, Field(ge=1)]
+    col: Annotated[int, Field(ge=1)]
+    rules: list[str] = Field(default_factory=list)
+
+
+NoticeKind = Literal["declaration_old", "evidence_old", "evidence_undated", "digest_not_declared"]
+
+
+class Notice(Frozen):
+    """Something a reviewer should know that does not change a verdict: an old declaration, old
+    or undated evidence, an evidence file whose digest the declaration did not state."""
+
+    kind: NoticeKind
+    path: str = Field(description="the field (declared_on) or the fact/section of the evidence")
+    document: str | None = Field(default=None, description="the evidence's document name")
+    file: str | None = Field(default=None, description="the evidence file, if any")
+    date: str | None = None
+    age_days: int | None = None
+    limit_days: int | None = None
+    line: Annotated[int, Field(ge=1)] = 1
+    col: Annotated[int, Field(ge=1)] = 1

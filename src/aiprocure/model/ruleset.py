@@ -51,6 +51,9 @@ class Ruleset:
     # gate.incomplete_determination (config) / --incomplete-determination (check): whether an
     # incomplete high-risk determination blocks the gate (block, the default) or only warns.
     incomplete_blocks: bool = True
+    # age_limits (config): notices for an old declaration (declared_on) and old evidence
+    declaration_max_age_days: int = 365
+    evidence_max_age_days: int = 1095
     # rules a configuration disabled: (rule id, reason, `path:line` of the entry)
     disabled: tuple[tuple[str, str, str], ...] = ()
     grades: dict[str, str] = field(default_factory=dict)  # country -> A | B | C

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Location, Report, Status
+from aiprocure.render import conditions as acc
 from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.options import RenderOptions
@@ -94,6 +95,8 @@ def render(reports: Sequence[Report], lang: Lang, *, options: RenderOptions | No
                 f"[{status}/{severity}] {f.message.get(lang)}\n"
                 f"{t('remediation', lang)}: {f.remediation.get(lang)}"
             )
+            for c in f.conditions:
+                message += f"\n{t('acc.condition', lang)}: {acc.condition_line(c, lang)}"
             title = f"{f.rule_id} {f.title.get(lang)}"
             kind = COMMANDS[f.severity]
             text = command(kind, message, **_where(f.location), title=title)
@@ -109,6 +112,19 @@ def render(reports: Sequence[Report], lang: Lang, *, options: RenderOptions | No
                 continue
             text = command(level, flag.reason.get(lang), **_where(flag.location), title=title)
             add(level, 50, flag.location, flag.location.file, text)
+        file = report.subject.declaration
+        for c in report.acceptance_conditions:  # a notice per condition of acceptance, at it
+            where = {"file": file, "line": str(c.line), "col": str(c.col)}
+            text = command(
+                "notice", acc.condition_line(c, lang), **where, title=_condition_title(lang)
+            )
+            lines.append(_Line(KINDS.index("notice"), 0, file, c.line, text))
+        # an old declaration, old evidence (undated entries and undeclared digests stay in the
+        # other formats: GitHub shows 10 notices a step, and the conditions come first)
+        for n in (n for n in report.notices if n.kind in ("declaration_old", "evidence_old")):
+            where = {"file": file, "line": str(n.line), "col": str(n.col)}
+            text = command("notice", acc.notice_text(n, lang), **where, title="aiprocure")
+            lines.append(_Line(KINDS.index("notice"), 0, file, n.line, text))
         summary = f"{verdicts.risk_line(report, lang)}; {verdicts.determination_line(report, lang)}"
         subject = " / ".join(x for x in (report.subject.vendor, report.subject.system) if x)
         text = command(
@@ -119,6 +135,10 @@ def render(reports: Sequence[Report], lang: Lang, *, options: RenderOptions | No
         )
         add("notice", 0, None, report.subject.declaration, text)
     return _limited(sorted(lines), opts.max_annotations, lang)
+
+
+def _condition_title(lang: Lang) -> str:
+    return f"aiprocure {t('acc.condition', lang)}"
 
 
 def _limited(lines: list[_Line], limit: int | None, lang: Lang) -> str:

@@ -197,7 +197,10 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
         "null keeps reports reproducible"
     ),
     ("Report", "subject"): "the vendor and system the declaration describes",
-    ("Report", "inputs"): "sha256 digest of the declaration and of every checklist used",
+    ("Report", "inputs"): (
+        "sha256 digest of the declaration, of every checklist, waiver and configuration file "
+        "used, and of every evidence file the declaration names"
+    ),
     ("Report", "checklists"): "id and version of every checklist used",
     ("Report", "risk_level"): "overall risk: the worst category risk (= risk.level)",
     ("Report", "high_risk"): "the high-risk determination sheet, viewpoint by viewpoint",

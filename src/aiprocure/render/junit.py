@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Report, ReviewFlag, Status
+from aiprocure.render import conditions as acc
 from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.options import Notice, RenderOptions
@@ -136,7 +137,28 @@ def _suite(report: Report, lang: Lang, opts: RenderOptions) -> ET.Element:
         _flag_case(suite, report, flag, lang, opts)
     for f in report.findings:
         _case(suite, f, lang, opts)
+    if acc.has_any(report):  # conditions of acceptance, notes, notices
+        _el(suite, "system-out", _conditions(report, lang))
     return suite
+
+
+def _conditions(report: Report, lang: Lang) -> str:
+    file = report.subject.declaration
+    lines: list[str] = []
+    if report.acceptance_conditions:
+        lines.append(t("acc.conditions", lang))
+        lines += [
+            f"{file}:{c.line}:{c.col}: {acc.condition_line(c, lang)}"
+            f" [{t('acc.rules', lang)}: {acc.rules_text(c.rules, lang)}]"
+            for c in report.acceptance_conditions
+        ]
+    if report.fact_notes:
+        lines.append(t("acc.notes", lang))
+        lines += [f"{file}:{n.line}:{n.col}: {acc.note_line(n, lang)}" for n in report.fact_notes]
+    if report.notices:
+        lines.append(t("acc.notices", lang))
+        lines += [f"{file}:{n.line}:{n.col}: {acc.notice_text(n, lang)}" for n in report.notices]
+    return "\n".join(lines)
 
 
 def _flag_case(
@@ -206,7 +228,12 @@ def _details(f: Finding, lang: Lang) -> str:
         f"{t('location', lang)}: {loc.field}",
     ]
     for field, value in f.observed.items():
-        lines.append(f"{t('observed', lang)}: {field} = {json.dumps(value, ensure_ascii=False)}")
+        shown = json.dumps(value, ensure_ascii=False)
+        if field in f.any_region:
+            shown = t("acc.any_region", lang)
+        lines.append(f"{t('observed', lang)}: {field} = {shown}")
+    lines += [f"{t('acc.condition', lang)}: {acc.condition_line(c, lang)}" for c in f.conditions]
+    lines += [f"{t('evidence', lang)}: {acc.evidence_line(e, lang)}" for e in f.evidence]
     lines.append(f"{t('remediation', lang)}: {f.remediation.get(lang)}")
     for ref in f.references:
         parts = (ref.source, ref.edition, ref.section, ref.title, ref.url)

@@ -14,11 +14,11 @@ from aiprocure.model.common import Lang
 from aiprocure.model.findings import (
     DeterminationState,
     Finding,
-    Observed,
     Report,
     RiskLevel,
     Status,
 )
+from aiprocure.render import conditions as acc
 from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.options import RenderOptions
@@ -160,6 +160,7 @@ def _report(report: Report, lang: Lang) -> str:
                 f" ({vendor(f'{loc.file}:{loc.line}:{loc.col}')})"
             )
 
+    lines += _conditions(report, lang)
     lines += ["", f"### {escape(t('categories', lang))}", ""]
     header = [t("category", lang), t("score", lang), t("risk", lang)]
     header += [t(f"status.{st}", lang) for st in COUNTED]
@@ -218,10 +219,12 @@ def _finding(f: Finding, lang: Lang) -> list[str]:
         f" ({escape(loc.field)})",
     ]
     for field, value in f.observed.items():
-        observed = vendor(_value(value, lang))
+        observed = vendor(acc.observed_text(f, field, value, lang))
         lines.append(f"- {escape(t('observed', lang))}: {escape(field)} = {observed}")
+    for c in f.conditions:
+        lines.append(f"- {escape(t('acc.condition', lang))}: {vendor(acc.condition_line(c, lang))}")
     for e in f.evidence:
-        lines.append(f"- {escape(t('evidence', lang))}: {vendor(e.label())}")
+        lines.append(f"- {escape(t('evidence', lang))}: {vendor(acc.evidence_line(e, lang))}")
     lines.append(f"- {escape(t('remediation', lang))}: {escape(f.remediation.get(lang))}")
     if f.waiver is not None:
         w = f.waiver
@@ -238,14 +241,34 @@ def _finding(f: Finding, lang: Lang) -> list[str]:
     return lines
 
 
-def _value(value: Observed, lang: Lang) -> str:
-    if value is None:
-        return t("not_answered", lang)
-    if isinstance(value, list):
-        return ", ".join(_value(v, lang) for v in value) if value else "[]"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+def _conditions(report: Report, lang: Lang) -> list[str]:
+    """Conditions of acceptance (a table for the contract), notes and notices."""
+    lines: list[str] = []
+    if report.acceptance_conditions:
+        lines += ["", f"### {escape(t('acc.conditions', lang))}", ""]
+        lines += [escape(t("acc.conditions_intro", lang)), ""]
+        head = ["acc.fact", "acc.value", "acc.kind", "acc.detail", "acc.rules", "acc.position"]
+        lines.append("| " + " | ".join(escape(t(h, lang)) for h in head) + " |")
+        lines.append("| --- | --- | --- | --- | --- | --- |")
+        for c in report.acceptance_conditions:
+            cells = [
+                vendor(c.path),
+                vendor(acc.value_text(c.value, lang)),
+                escape(acc.when_word(c.kind, lang)),
+                vendor(c.detail or ""),
+                escape(acc.rules_text(c.rules, lang)),
+                f"{c.line}:{c.col}",
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    if report.fact_notes:
+        lines += ["", f"### {escape(t('acc.notes', lang))}", ""]
+        lines += [f"- {vendor(acc.note_line(n, lang))}" for n in report.fact_notes]
+    if report.notices:
+        lines += ["", f"### {escape(t('acc.notices', lang))}", ""]
+        lines += [
+            f"- {vendor(acc.notice_text(n, lang))} ({n.line}:{n.col})" for n in report.notices
+        ]
+    return lines
 
 
 def _footer(report: Report, lang: Lang) -> str:

@@ -12,6 +12,7 @@ from aiprocure.model.common import Lang
 from aiprocure.model.conditions import Predicate, bound_of, walk
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.render.condition import describe
+from aiprocure.render.conditions import kinds_text
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
 
@@ -63,6 +64,7 @@ def explain_text(ruleset: Ruleset, rule_id: str, lang: Lang) -> str | None:
             out.append(
                 f"{t('rule.evidence_required', lang)}: {rule.evidence_section or '(section of the checked field)'}"
             )
+            out.append(f"{t('acc.kinds', lang)}: {kinds_text(rule.evidence_kinds, lang)}")
         if rule.review_flag:
             out.append(t("rule.review_flag", lang))
         if rule.severity_by:

@@ -36,6 +36,7 @@ from typing import Any
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Location, Report, ReviewFlag, Status
 from aiprocure.render import sarif_ci as ci
+from aiprocure.render import sarif_conditions as acc
 from aiprocure.render import sarif_rules
 from aiprocure.render.i18n import t
 from aiprocure.render.options import RenderOptions
@@ -111,8 +112,12 @@ def render(
     if where.base is not None:
         run["originalUriBaseIds"] = {ci.SRCROOT: {"uri": ci.dir_uri(where.base)}}
     run["columnKind"] = "unicodeCodePoints"
+    if files := acc.artifacts(reports, where):  # evidence files, with their sha-256
+        run["artifacts"] = files
     run["results"] = results
-    properties: dict[str, Any] = {"aiprocure": [_summary(r) for r in reports]}
+    properties: dict[str, Any] = {
+        "aiprocure": [{**_summary(r), **acc.summary(r, lang)} for r in reports]
+    }
     if waived:
         properties["aiprocure_waived"] = waived
     run["properties"] = properties
@@ -166,6 +171,7 @@ def _finding_result(
             "observed": f.observed,
         },
     }
+    acc.add_to_result(result, f, lang, where)  # conditions of acceptance, evidence
     if f.waiver is not None:
         w = f.waiver
         result["suppressions"] = [

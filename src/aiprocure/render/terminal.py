@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import DeterminationState as State
 from aiprocure.model.findings import Report, RiskLevel, Status
-from aiprocure.render import verdicts
+from aiprocure.render import terminal_conditions, verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
 from aiprocure.render.terminal_parts import findings, footer, notices
@@ -209,6 +209,7 @@ def lines(report: Report, lang: Lang, *, width: int = 100, show_waived: bool = T
     _high_risk(page, report, lang)
     _categories(page, report, lang)
     notices(page, report, lang)
+    terminal_conditions.section(page, report, lang)  # conditions of acceptance, notices
     findings(page, report, lang, show_waived=show_waived)
     page.blank()
     footer(page, report, lang)

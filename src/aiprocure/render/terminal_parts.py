@@ -8,6 +8,7 @@ from rich.cells import cell_len
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Observed, Report, Status
+from aiprocure.render import terminal_conditions
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
 from aiprocure.render.terminal_text import Page
@@ -47,8 +48,8 @@ def _finding(page: Page, f: Finding, lang: Lang) -> None:
     page.add([(clean(f.message.get(lang) or "—"), "")], indent=BODY)
     for field, value in f.observed.items():
         page.add([(f"{clean(field)} = {clean(_value(value))}", "dim")], indent=BODY, hang=more)
-    for e in f.evidence:
-        page.add([(f"{t('evidence', lang)}: {clean(e.label())}", "dim")], indent=BODY, hang=more)
+    for line in terminal_conditions.finding_lines(f, lang):  # `any`, conditions, evidence
+        page.add(line, indent=BODY, hang=more)
     if f.status is not Status.WAIVED:
         page.add([("→ ", "bold"), (clean(f.remediation.get(lang)), "")], indent=BODY, hang=more)
     if f.waiver is not None:

@@ -8,6 +8,7 @@ from aiprocure.model.conditions import Condition, Predicate, bound_of, field_of,
 from aiprocure.model.fields import section_of
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.render.condition import describe
+from aiprocure.render.conditions import kinds_text
 from aiprocure.render.i18n import t
 from aiprocure.render.markdown import escape
 
@@ -100,6 +101,8 @@ def rule_section(rule: Rule, ruleset: Ruleset, lang: Lang) -> list[str]:
         if rule.evidence_required
         else label("evidence_no", lang)
     )
+    if rule.evidence_required:  # which kinds back the claim (docs/verdicts.md section 14)
+        evidence += f" ({t('acc.kinds', lang)}: {kinds_text(rule.evidence_kinds, lang)})"
     out.append(f"- **{label('evidence', lang)}**: {evidence}")
     if rule.review_flag:
         out.append(f"- **{t('rule.review_flag', lang)}**")
