@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from aiprocure.render.phrases_ci import CI_PHRASES
+from aiprocure.render.phrases_html import HTML_PHRASES
 from aiprocure.render.phrases_rules import EDITION_PHRASES
 from aiprocure.render.phrases_verdicts import VERDICT_PHRASES
 
@@ -295,4 +296,5 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "caio.no_rows": ("該当する記録はありません", "No matching records"),
     **CI_PHRASES,  # ci.*: render/phrases_ci.py
     **EDITION_PHRASES,
+    **HTML_PHRASES,  # html.*: render/phrases_html.py
 }
