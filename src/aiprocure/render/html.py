@@ -64,6 +64,7 @@ def render(reports: Sequence[Report], lang: Lang) -> str:
         acceptance=lambda r: view.acceptance_conditions(r, lang),
         tokyo_time=view.tokyo_time,
         category_title=lambda r, key: _category_title(r, key, lang),
+        unanswered_fields=lambda f: [k for k, v in f.observed.items() if v is None],
         open_findings=lambda r: [f for f in r.findings if f.status in view.OPEN_OR_WAIVED],
         listed=lambda r: [
             (s, [f for f in r.findings if f.status is s])
