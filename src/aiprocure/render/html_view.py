@@ -146,12 +146,12 @@ def page_name(index: int) -> str:
 
 
 def css_string(text: str) -> Markup:
-    """``text`` as a CSS string literal safe inside ``<style>``: every character but ASCII letters
-    and digits as a six-digit hexadecimal escape, so no quote, backslash, ``<`` or ``}`` survives
-    (a space too: CSS would take a space after an escape as the escape's end)."""
+    """``text`` as a CSS string literal safe inside ``<style>``: every character but letters and
+    digits (of any script) as a six-digit hexadecimal escape, so no quote, backslash, ``<`` or
+    ``}`` survives (a space too: CSS would take a space after an escape as the escape's end)."""
     out = []
     for ch in clean(text):
-        if ch.isascii() and ch.isalnum():
+        if ch.isalnum():
             out.append(ch)
         else:
             out.append(f"\\{ord(ch):06x}")
