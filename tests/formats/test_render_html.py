@@ -82,13 +82,13 @@ def test_high_risk_flags_come_first(render_reports: list[Report]) -> None:
 
 
 def test_template_ships_as_package_data() -> None:
-    template = resources.files("aiprocure.render") / "templates" / "report.html.j2"
-    assert template.is_file()
+    for name in ("report.html.j2", "compare.html.j2", "_style.css"):
+        assert (resources.files("aiprocure.render") / "templates" / name).is_file(), name
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     # hatchling puts every non-ignored file under the package directory into the wheel
     assert "src/aiprocure" in pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"]
     ignored = (REPO / ".gitignore").read_text(encoding="utf-8").split()
-    assert not any(p in ignored for p in ("*.j2", "templates/", "*.html"))
+    assert not any(p in ignored for p in ("*.j2", "templates/", "*.html", "*.css"))
 
 
 # --- the meeting pack: overview first, print layout, landmarks -------------------------------
