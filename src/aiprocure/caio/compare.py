@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, assert_never
 
-from aiprocure.caio.tables import grid_csv, grid_html, grid_markdown, grid_terminal
+from aiprocure.caio.tables import grid_csv, grid_markdown, grid_terminal
 from aiprocure.caio.text import tc
 from aiprocure.model.common import Lang
 from aiprocure.model.fields import value_at
@@ -119,7 +119,9 @@ def render_compare(
     if fmt is CompareFormat.MARKDOWN:
         return grid_markdown(title, header, body)
     if fmt is CompareFormat.HTML:
-        return grid_html(title, header, body, lang.value)
+        from aiprocure.render import html_compare  # Jinja2 only when HTML is asked for
+
+        return html_compare.render(title, header, body, [b.report for b in bidders], lang)
     if fmt is CompareFormat.CSV:
         return grid_csv(header, body)
     if fmt is CompareFormat.TERMINAL:

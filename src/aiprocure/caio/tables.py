@@ -1,5 +1,5 @@
 """Escaping for the CAIO tables (vendor text is untrusted in every format) and rendering of a
-simple labelled grid to terminal, Markdown, HTML and CSV."""
+simple labelled grid to terminal, Markdown and CSV (the HTML comparison is ``render.html_compare``)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,11 @@ import csv
 import io
 import re
 from collections.abc import Sequence
-from functools import cache
-from typing import TYPE_CHECKING
 
 from aiprocure.render.safe import clean, csv_cell, defuse
 
-if TYPE_CHECKING:
-    from jinja2 import Template
-
-# rich and jinja2 are imported where they are used: every command imports this module (through
-# the CAIO commands' registration), and `check` should not pay for them at start-up.
+# rich is imported where it is used: every command imports this module (through
+# the CAIO commands' registration), and `check` should not pay for it at start-up.
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -32,7 +27,7 @@ def md(text: str) -> str:
     return defuse(_MD_SPECIAL.sub(r"\\\1", s))
 
 
-__all__ = ["csv_cell", "grid_csv", "grid_html", "grid_markdown", "grid_terminal", "md", "to_text"]
+__all__ = ["csv_cell", "grid_csv", "grid_markdown", "grid_terminal", "md", "to_text"]
 
 Grid = Sequence[tuple[str, Sequence[str]]]
 
@@ -44,47 +39,6 @@ def grid_markdown(title: str, header: Sequence[str], rows: Grid) -> str:
     for label, cells in rows:
         out.append("| " + " | ".join(md(c) for c in [label, *cells]) + " |")
     return "\n".join(out) + "\n"
-
-
-_HTML = """<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ title }}</title>
-<style>
-body { font-family: system-ui, "Hiragino Sans", "Yu Gothic", sans-serif; margin: 2rem; }
-table { border-collapse: collapse; }
-th, td { border: 1px solid #999; padding: .3rem .6rem; text-align: left; vertical-align: top; }
-thead th { background: #eee; }
-tbody th { background: #f7f7f7; font-weight: normal; }
-</style>
-</head>
-<body>
-<h1>{{ title }}</h1>
-<table>
-<thead><tr>{% for h in header %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
-<tbody>
-{% for label, cells in rows %}<tr><th scope="row">{{ label }}</th>{% for c in cells %}<td>{{ c }}</td>{% endfor %}</tr>
-{% endfor %}</tbody>
-</table>
-</body>
-</html>
-"""
-
-
-@cache
-def _html_template() -> Template:
-    from jinja2 import Environment
-
-    return Environment(autoescape=True, keep_trailing_newline=True).from_string(_HTML)
-
-
-def grid_html(title: str, header: Sequence[str], rows: Grid, lang: str) -> str:
-    clean_rows = [(one_line(label), [one_line(c) for c in cells]) for label, cells in rows]
-    return _html_template().render(
-        title=one_line(title), header=[one_line(h) for h in header], rows=clean_rows, lang=lang
-    )
 
 
 def grid_csv(header: Sequence[str], rows: Grid) -> str:

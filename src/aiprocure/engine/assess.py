@@ -73,6 +73,7 @@ def assess(
         "system": system.name if system else None,
         "corporate_number": vendor.corporate_number if vendor else None,
         "declaration": file,
+        "declared_on": declaration.declared_on.isoformat() if declaration.declared_on else None,
     }
     listed = list(inputs)
     if index is not None:  # evidence files beside the declaration, with their digests

@@ -206,6 +206,7 @@ class Subject(Frozen):
     system: str | None
     corporate_number: str | None
     declaration: str
+    declared_on: str | None = Field(default=None, description="the declaration's declared_on")
 
 
 class WaiverNotice(Frozen):
