@@ -17,7 +17,9 @@ from aiprocure.model import declaration_data as dd
 from aiprocure.model.common import Country, PastDay, Strict, invalid
 from aiprocure.model.declaration_chain import Deployment, Model, SubProcessor
 from aiprocure.model.declaration_enums import (
+    ContractingBasis,
     DataClass,
+    DisputeResolution,
     EvaluationKind,
     ExportContent,
     Hosting,
@@ -31,6 +33,7 @@ from aiprocure.model.declaration_enums import (
     TrainingPolicy,
     TransferBasis,
     UserRange,
+    VendorKind,
 )
 from aiprocure.model.declaration_types import (
     Countries,
@@ -64,6 +67,7 @@ __all__ = [
     "TrainingPolicy",
     "TransferBasis",
     "UserRange",
+    "VendorKind",
     "corporate_number_is_valid",
 ]
 
@@ -75,6 +79,11 @@ class Company(Strict):
 
 class Vendor(Section):
     name: ShortText | None = None
+    kind: VendorKind | None = Field(
+        default=None,
+        description="company, or government_agency (a government body offering its own "
+        "environment; it has no parent company)",
+    )
     corporate_number: str | None = Field(
         default=None,
         description="13-digit Japanese corporate number (法人番号), check digit verified",
@@ -104,7 +113,19 @@ class Vendor(Section):
     @model_validator(mode="after")
     def _no_parent_means_no_parent(self) -> "Vendor":
         """``has_parent_company: false`` beside a parent is a contradiction: rejected, never read
-        in the vendor's favour (deleting one of the two must not clear a finding)."""
+        in the vendor's favour (deleting one of the two must not clear a finding). A government
+        body has no parent company: ``kind: government_agency`` answers ``has_parent_company:
+        false`` (deleting ``kind`` leaves the parent unanswered, never better)."""
+        if self.kind is VendorKind.GOVERNMENT_AGENCY:
+            if self.has_parent_company is True or self.parent_company or self.parent_country:
+                raise invalid(
+                    "a government_agency has no parent company: leave out has_parent_company, "
+                    "parent_company and parent_country",
+                    "government_agency（行政機関）に親会社はありません。has_parent_company・"
+                    "parent_company・parent_country は記入しないでください",
+                )
+            if self.has_parent_company is None:
+                object.__setattr__(self, "has_parent_company", False)
         if self.has_parent_company is False and (self.parent_company or self.parent_country):
             raise invalid(
                 "has_parent_company is false, but a parent company or parent_country is given",
@@ -142,6 +163,16 @@ class DataLocations(Section):
     processing: Countries | None = None
     backup: Countries | None = None
     logs: Countries | None = None
+    system_data: Countries | None = Field(
+        default=None,
+        description="countries where system data (telemetry, abuse and security signals, "
+        "service metadata) may go, even when customer content stays in the chosen region",
+    )
+    system_data_contains_content: Flag | None = Field(
+        default=None,
+        description="true if system data can carry customer content (excerpts of prompts or "
+        "outputs, e.g. in abuse signals)",
+    )
     personal_data_transfer_basis: TransferBasis | None = Field(
         default=None,
         description="when personal data leaves Japan: the APPI Art. 28 basis relied on "
@@ -236,6 +267,15 @@ class Quality(Section):
 class Security(Section):
     ismap: IsmapStatus | None = None
     ismap_registration_id: ShortText | None = None
+    ismap_service_in_scope: Flag | None = Field(
+        default=None,
+        description="the service offered is inside the registration's scope (false: only the "
+        "platform it runs on is registered)",
+    )
+    ismap_status_date: PastDay | None = Field(
+        default=None,
+        description="the date the ISMAP status was read (the list extract), or applied for",
+    )
     ismap_liu_assessment: Literal["low", "not_low"] | None = None  # ministry's impact assessment
     certifications: list[ShortText] | None = None
     encryption_at_rest: Flag | None = None
@@ -250,8 +290,45 @@ class Security(Section):
 
 class Contract(Section):
     governing_law: Country | None = None
+    dispute_resolution: DisputeResolution | None = Field(
+        default=None,
+        description="court or arbitration; with a court given and this left out, court",
+    )
     court_country: Country | None = None
     court: ShortText | None = None
+    arbitration_seat: Country | None = Field(
+        default=None, description="the country of the arbitration's seat (its legal place)"
+    )
+    arbitration_rules: ShortText | None = Field(
+        default=None, description="the institution's rules, e.g. JCAA, ICC, SIAC, UNCITRAL"
+    )
+    contracting_entity_basis: ContractingBasis | None = Field(
+        default=None,
+        description="how the vendor's terms pick the contracting company: fixed, or "
+        "customer_billing_country (then `vendor` is the company for a customer billed in Japan)",
+    )
+
+    @model_validator(mode="after")
+    def _one_forum(self) -> "Contract":
+        """A court named for disputes is a court forum (the 1.0 reading); arbitration beside a
+        named court, or a court forum with an arbitral seat, would state one fact two ways."""
+        court_given = self.court_country is not None or self.court is not None
+        if self.dispute_resolution is DisputeResolution.ARBITRATION and court_given:
+            raise invalid(
+                "dispute_resolution is arbitration: give arbitration_seat, not court_country/court",
+                "dispute_resolution が arbitration（仲裁）のときは court_country・court ではなく"
+                "arbitration_seat を記入してください",
+            )
+        arbitration_given = self.arbitration_seat is not None or self.arbitration_rules is not None
+        if self.dispute_resolution is DisputeResolution.COURT and arbitration_given:
+            raise invalid(
+                "dispute_resolution is court: arbitration_seat/arbitration_rules do not apply",
+                "dispute_resolution が court（裁判所）のときは arbitration_seat・arbitration_rules"
+                "を記入しないでください",
+            )
+        if self.dispute_resolution is None and court_given and not arbitration_given:
+            object.__setattr__(self, "dispute_resolution", DisputeResolution.COURT)
+        return self
 
 
 class Declaration(Strict):
