@@ -87,21 +87,15 @@ def schema(
         typer.Option("--report", help="The JSON report's schema instead of the declaration's."),
     ] = False,
 ) -> None:
-    """Print the JSON Schema of the declaration (for editors) or of the JSON report."""
+    """Print the JSON Schema of the declaration, format 2.0 (for editors), or of the JSON report."""
     if report:
         from aiprocure.render.json_ import report_json_schema
 
         doc = report_json_schema()
     else:
-        from aiprocure.model.declaration import Declaration
-        from aiprocure.sources.load import json_schema
+        from aiprocure.model.declaration_schema import declaration_schema
 
-        doc = json_schema(Declaration)
-        doc = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": "urn:aiprocure:declaration:1.0",
-            **doc,
-        }
+        doc = declaration_schema()
     sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
