@@ -96,13 +96,14 @@ def _retarget(node: Any, models: set[str], plain: bool) -> Any:
     if isinstance(node, dict):
         out = {}
         for key, value in node.items():
+            target = value
             if key == "$ref" and isinstance(value, str):
                 name = value.rsplit("/", 1)[-1]
                 if name == "Evidence":
-                    value = "#/$defs/evidence_entry"
+                    target = "#/$defs/evidence_entry"
                 elif plain and name in models:
-                    value = f"#/$defs/{name}_plain"
-            out[key] = _retarget(value, models, plain)
+                    target = f"#/$defs/{name}_plain"
+            out[key] = _retarget(target, models, plain)
         return out
     if isinstance(node, list):
         return [_retarget(v, models, plain) for v in node]
