@@ -69,8 +69,10 @@ def init(
     lang: LangOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Write a commented blank declaration to fill in."""
-    from aiprocure.template import render_template
+    """Write a commented blank declaration to fill in (and, beside a file, the JSON Schema its
+    first line points editors at)."""
+    from aiprocure.model.declaration_schema import declaration_schema
+    from aiprocure.template import SCHEMA_FILE, render_template
 
     text = render_template(lang_of(lang))
     if path is None:
@@ -79,6 +81,12 @@ def init(
     if path.exists() and not force:
         usage(f"{path} exists; use --force to overwrite it")
     write(path, text)
+    schema_path = path.parent / SCHEMA_FILE
+    schema_text = json.dumps(declaration_schema(), ensure_ascii=False, indent=2) + "\n"
+    if force or not schema_path.exists():
+        write(schema_path, schema_text)
+    elif schema_path.read_text(encoding="utf-8", errors="replace") != schema_text:
+        sys.stderr.write(f"{clean(str(schema_path))} exists and differs; kept (use --force)\n")
 
 
 def schema(
