@@ -11,6 +11,7 @@ their status and effective severity, the determination, and the gate at ``--fail
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -186,3 +187,16 @@ def test_deleting_the_agency_kind_never_helps(ruleset: Ruleset, tmp_path: Path) 
 def report_of_data(data: dict[str, Any], ruleset: Ruleset, path: Path) -> Report:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return api.assess_file(path, ruleset)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_deleting_a_key_never_helps_in_these_cases(name: str) -> None:
+    """The deletion property (docs/verdicts.md section 9) over every key of cases 30-41, so the
+    new facts and rules are covered, not only the shipped examples."""
+    from tests.unit.test_deletion_property import all_violations
+
+    data = yaml.safe_load(yaml.safe_dump(declaration_of(CASES / name), allow_unicode=True))
+    data = json.loads(json.dumps(data, default=str))
+    found = list(all_violations(data))
+    assert found == [], found[:10]

@@ -44,8 +44,8 @@ def subprocessor_locations_declared(ctx: Context, args: dict[str, Any]) -> Resul
     """Where each sub-processor *operates* (``locations``) is among the countries the declaration
     says data is held in (``data_locations``, system data included), so the data-location rules
     see every place the data goes. An entity's *nationality* (``country``) is not a data location
-    and is not compared. An entity without ``locations`` is taken to hold the data where
-    ``data_locations`` says; one that holds nothing is skipped."""
+    and is not compared. An entity that holds (or may hold) the data without ``locations`` leaves
+    the answer unknown; one that holds nothing is skipped."""
     entities = ctx.get("sub_processors.entities")
     if not isinstance(entities, list):
         ctx.observed[AT] = "sub_processors.entities"
@@ -61,8 +61,15 @@ def subprocessor_locations_declared(ctx: Context, args: dict[str, Any]) -> Resul
             complete = False
     result: Result = True
     for i, entity in enumerate(entities):
+        if entity.get("holds") == [] or entity.get("accesses_customer_data") is False:
+            continue  # holds nothing (FA-013 weighs that claim against its role)
         where = entity.get("locations")
-        if not isinstance(where, list) or entity.get("holds") == []:
+        if not isinstance(where, list):
+            # Where it operates is not said: it may be anywhere. Reading it as "where
+            # data_locations says" would let deleting `locations` pass (section 9).
+            if result is True:
+                ctx.observed[AT] = f"sub_processors.entities[{i}]"
+                result = None
             continue
         for j, country in enumerate(where):
             if str(country) in declared:
