@@ -65,15 +65,11 @@ class Contract(Section):
 
     @model_validator(mode="after")
     def _one_forum(self) -> "Contract":
-        """A court named for disputes is a court forum (the 1.0 reading); arbitration beside a
-        named court, or a court forum with an arbitral seat, would state one fact two ways."""
+        """A court named for disputes, with nothing said of arbitration, is a court forum (the
+        1.0 reading). Beside arbitration, a named court is the court for what the arbitration
+        leaves out (interim relief) and does not make it a court forum. A court forum with an
+        arbitral seat states one fact two ways: an error."""
         court_given = self.court_country is not None or self.court is not None
-        if self.dispute_resolution is DisputeResolution.ARBITRATION and court_given:
-            raise invalid(
-                "dispute_resolution is arbitration: give arbitration_seat, not court_country/court",
-                "dispute_resolution が arbitration（仲裁）のときは court_country・court ではなく"
-                "arbitration_seat を記入してください",
-            )
         arbitration_given = self.arbitration_seat is not None or self.arbitration_rules is not None
         if self.dispute_resolution is DisputeResolution.COURT and arbitration_given:
             raise invalid(
