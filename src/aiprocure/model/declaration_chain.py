@@ -94,7 +94,7 @@ class SubProcessor(Strict):
     locations: Countries | None = Field(
         default=None,
         description="where it operates: the countries where the entity holds government data "
-        "(left out: where data_locations says)",
+        "(left out for a holder: unanswered)",
     )
     holds: list[Holding] | None = Field(
         default=None, description="store, process, backup, log, decrypt; [] = holds nothing"

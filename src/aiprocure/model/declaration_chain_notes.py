@@ -92,8 +92,8 @@ CHAIN_NOTES: dict[str, tuple[str, str]] = {
         "the ultimate parent's country",
     ),
     "sub_processors.entities.locations": (
-        "事業を行う場所: データを保有する国（省略すると data_locations のとおりとみなす）",
-        "where it operates: the countries where it holds data (left out: as data_locations says)",
+        "事業を行う場所: データを保有する国（データを保有する再委託先では省略すると未回答）",
+        "where it operates: the countries where it holds data (left out: unanswered for a holder)",
     ),
     "sub_processors.entities.holds": (
         "保有の内容（[] は保有しない）",
