@@ -200,3 +200,20 @@ def test_deleting_a_key_never_helps_in_these_cases(name: str) -> None:
     data = json.loads(json.dumps(data, default=str))
     found = list(all_violations(data))
     assert found == [], found[:10]
+
+
+@pytest.mark.parametrize(
+    "contract",
+    [
+        "{court_country: JP, arbitration_seat: SG}",
+        "{dispute_resolution: arbitration, court: Tokyo District Court}",
+        "{dispute_resolution: court, arbitration_rules: ICC}",
+    ],
+)
+def test_one_dispute_forum_only(contract: str, tmp_path: Path) -> None:
+    """Court and arbitration facts together, or a forum contradicting them, are an input error:
+    deleting one of them must never turn an arbitration abroad into a passing court forum."""
+    path = tmp_path / "forum.yaml"
+    path.write_text(f'schema_version: "1.0"\ncontract: {contract}\n', encoding="utf-8")
+    with pytest.raises(api.InputError, match="contract"):
+        api.load_declaration(path)

@@ -150,8 +150,13 @@ def declarations(draw: st.DrawFn) -> dict[str, Any]:
     ):
         vendor.pop("kind")  # a government body has no parent: beside a parent, an input error
     contract = data.get("contract")
+    if contract and (contract.get("court_country") or contract.get("court")):
+        contract.pop("arbitration_seat", None)  # a court and an arbitration: an input error
+        contract.pop("arbitration_rules", None)
+        if contract.get("dispute_resolution") == "arbitration":
+            contract.pop("dispute_resolution")
     if contract and contract.get("dispute_resolution") == "court":
-        contract.pop("arbitration_seat", None)  # a court forum with an arbitral seat: an error
+        contract.pop("arbitration_seat", None)
         contract.pop("arbitration_rules", None)
     return data
 

@@ -65,18 +65,28 @@ class Contract(Section):
 
     @model_validator(mode="after")
     def _one_forum(self) -> "Contract":
-        """A court named for disputes, with nothing said of arbitration, is a court forum (the
-        1.0 reading). Beside arbitration, a named court is the court for what the arbitration
-        leaves out (interim relief) and does not make it a court forum. A court forum with an
-        arbitral seat states one fact two ways: an error."""
+        """A court named for disputes is a court forum (the 1.0 reading). A court and an
+        arbitration, or a forum that contradicts the facts given, state one fact two ways: an
+        error. Reading a named court beside arbitration facts in either direction would let
+        deleting one key turn an arbitration abroad into a passing court forum (section 9)."""
         court_given = self.court_country is not None or self.court is not None
         arbitration_given = self.arbitration_seat is not None or self.arbitration_rules is not None
-        if self.dispute_resolution is DisputeResolution.COURT and arbitration_given:
+        if court_given and arbitration_given:
             raise invalid(
-                "dispute_resolution is court: arbitration_seat/arbitration_rules do not apply",
-                "dispute_resolution が court（裁判所）のときは arbitration_seat・arbitration_rules"
-                "を記入しないでください",
+                "give court_country/court (a court) or arbitration_seat/arbitration_rules "
+                "(arbitration), not both",
+                "court_country・court（裁判所）と arbitration_seat・arbitration_rules（仲裁）は"
+                "どちらか一方だけを記入してください",
             )
-        if self.dispute_resolution is None and court_given and not arbitration_given:
+        forum = self.dispute_resolution
+        if (forum is DisputeResolution.COURT and arbitration_given) or (
+            forum is DisputeResolution.ARBITRATION and court_given
+        ):
+            raise invalid(
+                f"dispute_resolution is {forum.value}, but the facts given are of the other forum",
+                f"dispute_resolution が {forum.value} ですが、もう一方の紛争解決の方法の事実が"
+                "記入されています",
+            )
+        if forum is None and court_given:
             object.__setattr__(self, "dispute_resolution", DisputeResolution.COURT)
         return self
