@@ -193,8 +193,8 @@ def test_json_keeps_values_and_kinds(report: Report) -> None:
 def test_html_gets_each_findings_evidence(report: Report) -> None:
     """The HTML renderer (another module's) gets each finding's own evidence, escaped."""
     text = render.render(Format.HTML, [report], Lang.EN)
-    fa4 = text[text.index("<h4>DS920-FA-004") :]
-    fa4 = fa4[: fa4.index("</article>")]
+    fa4 = text[text.index('<tr><th scope="row">DS920-FA-004') :]
+    fa4 = fa4[: fa4.index("</tr>")]
     assert "&lt;script&gt;document.title" in fa4  # the DPA's name, the fact's own evidence
     assert "サービス仕様書" not in fa4  # not the section's: the fact has evidence of its own
     assert "<script>document" not in text

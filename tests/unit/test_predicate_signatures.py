@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 
-from aiprocure.engine import chain_predicates, model_predicates, predicates_data
+from aiprocure.engine import chain_predicates, model_predicates, predicates_data, predicates_facts
 from aiprocure.engine import predicates as impl
 from aiprocure.model.predicates import SIGNATURES
 
@@ -22,7 +22,7 @@ def test_every_signature_has_exactly_one_implementation() -> None:
 def test_every_implementation_has_a_signature() -> None:
     public = {
         name
-        for module in (impl, chain_predicates, model_predicates, predicates_data)
+        for module in (impl, chain_predicates, model_predicates, predicates_data, predicates_facts)
         for name, fn in inspect.getmembers(module, inspect.isfunction)
         if fn.__module__ == module.__name__ and not name.startswith("_")
     }

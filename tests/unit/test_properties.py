@@ -143,6 +143,21 @@ def declarations(draw: st.DrawFn) -> dict[str, Any]:
     vendor = data.get("vendor")
     if vendor and vendor.get("has_parent_company") is False and vendor.get("parent_country"):
         vendor.pop("has_parent_company")  # "no parent" beside a parent is an input error
+    if (
+        vendor
+        and vendor.get("kind") == "government_agency"
+        and (vendor.get("parent_country") or vendor.get("has_parent_company"))
+    ):
+        vendor.pop("kind")  # a government body has no parent: beside a parent, an input error
+    contract = data.get("contract")
+    if contract and (contract.get("court_country") or contract.get("court")):
+        contract.pop("arbitration_seat", None)  # a court and an arbitration: an input error
+        contract.pop("arbitration_rules", None)
+        if contract.get("dispute_resolution") == "arbitration":
+            contract.pop("dispute_resolution")
+    if contract and contract.get("dispute_resolution") == "court":
+        contract.pop("arbitration_seat", None)
+        contract.pop("arbitration_rules", None)
     return data
 
 

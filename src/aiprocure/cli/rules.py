@@ -69,8 +69,10 @@ def init(
     lang: LangOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Write a commented blank declaration to fill in."""
-    from aiprocure.template import render_template
+    """Write a commented blank declaration to fill in (and, beside a file, the JSON Schema its
+    first line points editors at)."""
+    from aiprocure.model.declaration_schema import declaration_schema
+    from aiprocure.template import SCHEMA_FILE, render_template
 
     text = render_template(lang_of(lang))
     if path is None:
@@ -79,6 +81,12 @@ def init(
     if path.exists() and not force:
         usage(f"{path} exists; use --force to overwrite it")
     write(path, text)
+    schema_path = path.parent / SCHEMA_FILE
+    schema_text = json.dumps(declaration_schema(), ensure_ascii=False, indent=2) + "\n"
+    if force or not schema_path.exists():
+        write(schema_path, schema_text)
+    elif schema_path.read_text(encoding="utf-8", errors="replace") != schema_text:
+        sys.stderr.write(f"{clean(str(schema_path))} exists and differs; kept (use --force)\n")
 
 
 def schema(
@@ -87,21 +95,15 @@ def schema(
         typer.Option("--report", help="The JSON report's schema instead of the declaration's."),
     ] = False,
 ) -> None:
-    """Print the JSON Schema of the declaration (for editors) or of the JSON report."""
+    """Print the JSON Schema of the declaration, format 2.0 (for editors), or of the JSON report."""
     if report:
         from aiprocure.render.json_ import report_json_schema
 
         doc = report_json_schema()
     else:
-        from aiprocure.model.declaration import Declaration
-        from aiprocure.sources.load import json_schema
+        from aiprocure.model.declaration_schema import declaration_schema
 
-        doc = json_schema(Declaration)
-        doc = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": "urn:aiprocure:declaration:1.0",
-            **doc,
-        }
+        doc = declaration_schema()
     sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 

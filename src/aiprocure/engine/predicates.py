@@ -29,6 +29,7 @@ from aiprocure.engine.model_predicates import (
     origin_evaluated,
 )
 from aiprocure.engine.predicates_data import DATA_IMPLEMENTATIONS
+from aiprocure.engine.predicates_facts import FACTS_IMPLEMENTATIONS
 from aiprocure.model.predicates import DATA_LOCATION_FIELDS, SIGNATURES, PredicateSignature
 from aiprocure.model.ruleset import COMPELLED_ACCESS_LIST
 
@@ -182,6 +183,7 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "open_weights_of_grade_a_origin": open_weights_of_grade_a_origin,
     "origin_evaluated": origin_evaluated,
     **DATA_IMPLEMENTATIONS,
+    **FACTS_IMPLEMENTATIONS,
 }
 
 PREDICATES: dict[str, PredicateSpec] = {

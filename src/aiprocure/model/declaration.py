@@ -16,13 +16,13 @@ from pydantic import Field, field_validator, model_validator
 from aiprocure.model import declaration_data as dd
 from aiprocure.model.common import Country, PastDay, Strict, invalid
 from aiprocure.model.declaration_chain import Deployment, Model, SubProcessor
+from aiprocure.model.declaration_contract import Contract, Security
 from aiprocure.model.declaration_enums import (
     DataClass,
     EvaluationKind,
     ExportContent,
     Hosting,
     IsmapStatus,
-    KeyCustody,
     KeyManagement,
     Ownership,
     RetrievalKnowledgeBase,
@@ -31,6 +31,7 @@ from aiprocure.model.declaration_enums import (
     TrainingPolicy,
     TransferBasis,
     UserRange,
+    VendorKind,
 )
 from aiprocure.model.declaration_types import (
     Countries,
@@ -49,6 +50,7 @@ SCHEMA_VERSION = "1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Contract",
     "Countries",
     "Country",
     "DataClass",
@@ -59,11 +61,13 @@ __all__ = [
     "KeyManagement",
     "Ownership",
     "Section",
+    "Security",
     "StaffReview",
     "TaskNature",
     "TrainingPolicy",
     "TransferBasis",
     "UserRange",
+    "VendorKind",
     "corporate_number_is_valid",
 ]
 
@@ -75,6 +79,11 @@ class Company(Strict):
 
 class Vendor(Section):
     name: ShortText | None = None
+    kind: VendorKind | None = Field(
+        default=None,
+        description="company, or government_agency (a government body offering its own "
+        "environment; it has no parent company)",
+    )
     corporate_number: str | None = Field(
         default=None,
         description="13-digit Japanese corporate number (法人番号), check digit verified",
@@ -104,7 +113,19 @@ class Vendor(Section):
     @model_validator(mode="after")
     def _no_parent_means_no_parent(self) -> "Vendor":
         """``has_parent_company: false`` beside a parent is a contradiction: rejected, never read
-        in the vendor's favour (deleting one of the two must not clear a finding)."""
+        in the vendor's favour (deleting one of the two must not clear a finding). A government
+        body has no parent company: ``kind: government_agency`` answers ``has_parent_company:
+        false`` (deleting ``kind`` leaves the parent unanswered, never better)."""
+        if self.kind is VendorKind.GOVERNMENT_AGENCY:
+            if self.has_parent_company is True or self.parent_company or self.parent_country:
+                raise invalid(
+                    "a government_agency has no parent company: leave out has_parent_company, "
+                    "parent_company and parent_country",
+                    "government_agency（行政機関）に親会社はありません。has_parent_company・"
+                    "parent_company・parent_country は記入しないでください",
+                )
+            if self.has_parent_company is None:
+                object.__setattr__(self, "has_parent_company", False)
         if self.has_parent_company is False and (self.parent_company or self.parent_country):
             raise invalid(
                 "has_parent_company is false, but a parent company or parent_country is given",
@@ -142,6 +163,16 @@ class DataLocations(Section):
     processing: Countries | None = None
     backup: Countries | None = None
     logs: Countries | None = None
+    system_data: Countries | None = Field(
+        default=None,
+        description="countries where system data (telemetry, abuse and security signals, "
+        "service metadata) may go, even when customer content stays in the chosen region",
+    )
+    system_data_contains_content: Flag | None = Field(
+        default=None,
+        description="true if system data can carry customer content (excerpts of prompts or "
+        "outputs, e.g. in abuse signals)",
+    )
     personal_data_transfer_basis: TransferBasis | None = Field(
         default=None,
         description="when personal data leaves Japan: the APPI Art. 28 basis relied on "
@@ -231,27 +262,6 @@ class Quality(Section):
     harmful_output_filter: Flag | None = None
     bias_evaluation: Flag | None = None
     sla_availability_percent: Percent | None = None
-
-
-class Security(Section):
-    ismap: IsmapStatus | None = None
-    ismap_registration_id: ShortText | None = None
-    ismap_liu_assessment: Literal["low", "not_low"] | None = None  # ministry's impact assessment
-    certifications: list[ShortText] | None = None
-    encryption_at_rest: Flag | None = None
-    encryption_in_transit: Flag | None = None
-    key_management: KeyManagement | None = None
-    key_custody: KeyCustody | None = Field(
-        default=None,
-        description="who can decrypt: provider, customer key in the provider's KMS, or an HSM "
-        "outside the provider's control (external_hsm)",
-    )
-
-
-class Contract(Section):
-    governing_law: Country | None = None
-    court_country: Country | None = None
-    court: ShortText | None = None
 
 
 class Declaration(Strict):

@@ -43,6 +43,22 @@ class Model(Strict):
     weights_digest: ShortText | None = Field(
         default=None, description="digest of the open weights run, e.g. sha256:..."
     )
+    weights_publisher: ShortText | None = Field(
+        default=None,
+        description="for open weights: who published the weights run (the developer, or who "
+        "re-published, quantised or fine-tuned them)",
+    )
+    weights_source: ShortText | None = Field(
+        default=None, description="for open weights: where they were obtained (URL or registry)"
+    )
+    weights_license: ShortText | None = Field(
+        default=None, description="for open weights: the licence they are used under"
+    )
+    weights_digest_verified: Flag | None = Field(
+        default=None,
+        description="for open weights: the digest of the weights run was compared with the "
+        "publisher's published digest and matched",
+    )
     origin_evaluated: Flag | None = Field(
         default=None,
         description="outputs evaluated on topics the origin country's content controls may shape",
@@ -61,15 +77,24 @@ class EntityForeignLaw(Strict):
 
 
 class SubProcessor(Strict):
+    """An entity of the chain. Its *nationality* (``country``, ``parent_country``, its own
+    ``foreign_law``) says which laws reach it wherever it operates; ``locations`` says where it
+    holds the data (a data location, and a territorial reach of the law there)."""
+
     name: ShortText
     corporate_number: str | None = None
-    country: Country
+    country: Country = Field(
+        description="nationality: the country of incorporation, whose laws reach the entity "
+        "wherever it operates (not where it holds the data: see locations)"
+    )
     # A 1.0 declaration may describe the role in words; only the vocabulary (Role) is reasoned on.
     role: Role | ShortText | None = None
     has_parent_company: Flag | None = None
     parent_country: Country | None = None
     locations: Countries | None = Field(
-        default=None, description="countries where the entity holds government data"
+        default=None,
+        description="where it operates: the countries where the entity holds government data "
+        "(left out for a holder: unanswered)",
     )
     holds: list[Holding] | None = Field(
         default=None, description="store, process, backup, log, decrypt; [] = holds nothing"

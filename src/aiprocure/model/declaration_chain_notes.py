@@ -34,6 +34,23 @@ CHAIN_NOTES: dict[str, tuple[str, str]] = {
         "動かしている公開重みのダイジェスト（例: sha256:...）",
         "digest of the open weights run (e.g. sha256:...)",
     ),
+    "system.models.weights_publisher": (
+        "公開重みの公開者（開発者、又は再配布・量子化・追加学習した者）",
+        "for open weights: who published them (the developer, or who re-published, quantised "
+        "or fine-tuned them)",
+    ),
+    "system.models.weights_source": (
+        "公開重みの入手元（URL・レジストリ）",
+        "for open weights: where they were obtained (URL or registry)",
+    ),
+    "system.models.weights_license": (
+        "公開重みのライセンス（例: Apache-2.0）",
+        "for open weights: the licence (e.g. Apache-2.0)",
+    ),
+    "system.models.weights_digest_verified": (
+        "動かしている重みのダイジェストを公開者の示すものと照合し、一致したか",
+        "was the digest of the weights run checked against the publisher's, and did it match?",
+    ),
     "system.models.origin_evaluated": (
         "由来国の内容規制が影響し得る話題で出力を評価したか",
         "were outputs evaluated on topics the origin's content controls may shape?",
@@ -42,6 +59,13 @@ CHAIN_NOTES: dict[str, tuple[str, str]] = {
         "モデルを動かす基盤 — 例 {name: ..., country: JP, parent_country: US}",
         "the platform running it — e.g. {name: ..., country: JP, parent_country: US}",
     ),
+    "system.models.platform.name": ("基盤の事業者名", "the platform operator's name"),
+    "system.models.platform.country": ("基盤の事業者の所在国", "the platform operator's country"),
+    "system.models.platform.parent_country": (
+        "基盤の事業者の最終親会社の所在国",
+        "the platform operator's ultimate parent's country",
+    ),
+    "system.models.platform.corporate_number": ("基盤の事業者の法人番号", "its corporate number"),
     "system.models.maker_holds_data": (
         "基盤上で提供者がプロンプト・出力に触れ得るか（false には裏付け資料）",
         "can the maker reach prompts and outputs on the platform? (false needs evidence)",
@@ -51,7 +75,11 @@ CHAIN_NOTES: dict[str, tuple[str, str]] = {
     "system.models.evidence": ("裏付け資料", "evidence"),
     "sub_processors.entities.name": ("名称", "name"),
     "sub_processors.entities.corporate_number": ("法人番号", "corporate number"),
-    "sub_processors.entities.country": ("所在国", "country of incorporation"),
+    "sub_processors.entities.country": (
+        "国籍（本店所在国）。どの国の法が及ぶかを決める。データを保有する場所は locations",
+        "nationality (country of incorporation): which laws reach it; where it holds data is "
+        "locations",
+    ),
     "sub_processors.entities.role": (
         "役割 — 次のいずれか: platform, model_provider, hosting, storage, backup, processing, "
         "logging, support, monitoring, other",
@@ -63,7 +91,10 @@ CHAIN_NOTES: dict[str, tuple[str, str]] = {
         "最終親会社の所在国",
         "the ultimate parent's country",
     ),
-    "sub_processors.entities.locations": ("データを保有する国", "countries where it holds data"),
+    "sub_processors.entities.locations": (
+        "事業を行う場所: データを保有する国（データを保有する再委託先では省略すると未回答）",
+        "where it operates: the countries where it holds data (left out: unanswered for a holder)",
+    ),
     "sub_processors.entities.holds": (
         "保有の内容（[] は保有しない）",
         "what it holds ([] = nothing)",
@@ -75,6 +106,10 @@ CHAIN_NOTES: dict[str, tuple[str, str]] = {
     "sub_processors.entities.foreign_law": (
         "服する外国法 — 例 {subject_to: [US CLOUD Act]}",
         "foreign laws it is subject to — e.g. {subject_to: [US CLOUD Act]}",
+    ),
+    "sub_processors.entities.foreign_law.subject_to": (
+        "この再委託先に開示を強制し得る外国法",
+        "foreign laws that can compel it to disclose",
     ),
     "sub_processors.entities.evidence": ("裏付け資料", "evidence"),
 }

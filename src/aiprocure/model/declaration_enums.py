@@ -185,3 +185,26 @@ class KeyCustody(StrEnum):
     PROVIDER = "provider"
     CUSTOMER_KEY_IN_PROVIDER_KMS = "customer_key_in_provider_kms"
     EXTERNAL_HSM = "external_hsm"
+
+
+class VendorKind(StrEnum):
+    """Who provides the service (issue 12): a company, or a government body offering its own
+    environment (e.g. the Digital Agency's). A government body has no parent company."""
+
+    COMPANY = "company"
+    GOVERNMENT_AGENCY = "government_agency"
+
+
+class DisputeResolution(StrEnum):
+    """How contract disputes are decided: a state court, or arbitration (its seat decides which
+    country's courts supervise it and set an award aside)."""
+
+    COURT = "court"
+    ARBITRATION = "arbitration"
+
+
+class ContractingBasis(StrEnum):
+    """How the vendor's terms pick the company a customer contracts with."""
+
+    FIXED = "fixed"  # one contracting entity for every customer
+    CUSTOMER_BILLING_COUNTRY = "customer_billing_country"  # by the customer's billing country

@@ -2,6 +2,7 @@
 (``aiprocure init`` shows them; re-exported by ``aiprocure.template``)."""
 
 from aiprocure.model.declaration_chain_notes import CHAIN_NOTES
+from aiprocure.model.declaration_terms_notes import TERMS_NOTES
 
 NOTES: dict[str, tuple[str, str]] = {
     "declared_on": ("申告日（YYYY-MM-DD）", "date of this declaration (YYYY-MM-DD)"),
@@ -15,8 +16,16 @@ NOTES: dict[str, tuple[str, str]] = {
         "本店所在国（ISO 3166-1 alpha-2、例: JP）",
         "country of incorporation (ISO 3166-1 alpha-2, e.g. JP)",
     ),
+    "vendor.kind": (
+        "提供者の種類（company: 企業、government_agency: 自らの環境を提供する行政機関。"
+        "行政機関に親会社はない）",
+        "the provider's kind (company, or government_agency: a government body offering its own "
+        "environment; it has no parent company)",
+    ),
     "vendor.has_parent_company": ("親会社の有無", "is the vendor controlled by another company?"),
     "vendor.parent_company": ("最終親会社", "ultimate parent company"),
+    "vendor.parent_company.name": ("最終親会社の名称", "the ultimate parent's name"),
+    "vendor.parent_company.country": ("最終親会社の所在国", "the ultimate parent's country"),
     "vendor.parent_country": (
         "最終親会社の所在国（親会社がなければ has_parent_company: false）",
         "the ultimate parent's country (or has_parent_company: false)",
@@ -53,6 +62,18 @@ NOTES: dict[str, tuple[str, str]] = {
         "class3=機密性3, personal=個人情報, sensitive_personal=要配慮個人情報, "
         "my_number=特定個人情報; list every one that applies)",
     ),
+    "use_case.data.training": (
+        "学習（追加学習・継続事前学習・アダプタ）に使うデータの区分",
+        "classes used for training (fine-tuning, continued pre-training, adapters)",
+    ),
+    "use_case.data.retrieval": (
+        "継続的に検索するナレッジベースに入れるデータの区分",
+        "classes in a persistent knowledge base the system searches",
+    ),
+    "use_case.data.prompts": (
+        "利用者が入力・添付するデータの区分",
+        "classes users type or attach in a session",
+    ),
     "use_case.retrieval_knowledge_base": (
         "検索用のナレッジベースを継続的に保持するか（persistent / session_only / none）",
         "is a retrieval knowledge base kept (persistent / session_only / none)?",
@@ -66,6 +87,22 @@ NOTES: dict[str, tuple[str, str]] = {
     "data_locations.processing": ("処理（推論を含む）", "processing, including inference"),
     "data_locations.backup": ("バックアップ", "backups"),
     "data_locations.logs": ("ログ", "logs"),
+    "data_locations.system_data": (
+        "システムデータ（テレメトリ・不正利用の検知情報・サービスのメタデータ）の送信先の国。"
+        "顧客データを選んだ地域に置いても地域外へ出ることがある",
+        "where system data (telemetry, abuse signals, service metadata) may go, even when "
+        "customer data stays in the chosen region",
+    ),
+    "data_locations.system_data_contains_content": (
+        "システムデータに入力・出力の一部（顧客のコンテンツ）が含まれ得るか",
+        "can system data carry customer content (excerpts of prompts or outputs)?",
+    ),
+    "data_locations.personal_data_transfer_basis": (
+        "個人データを国外に提供する場合の個人情報保護法第28条の根拠（consent: 本人の同意、"
+        "equivalent_country: 同等の制度の国、equivalent_system: 基準に適合する体制、none: なし）",
+        "when personal data leaves Japan, the APPI Art. 28 basis (consent, equivalent_country, "
+        "equivalent_system, none)",
+    ),
     "sub_processors": ("再委託先", "sub-processors"),
     "sub_processors.entities": (
         "再委託先の一覧（ない場合は []。省略は未回答）",
@@ -137,6 +174,11 @@ NOTES: dict[str, tuple[str, str]] = {
         "内容の種類ごとのエクスポート形式（種類ごとに公開形式を少なくとも 1 つ）",
         "export formats per content type (at least one open format for each)",
     ),
+    "exit.exports.content": ("エクスポートできる内容の種類", "the content type exported"),
+    "exit.exports.formats": (
+        "その内容のエクスポート形式（例: JSONL, PDF）",
+        "the formats it leaves in (e.g. JSONL, PDF)",
+    ),
     "exit.standard_apis": ("標準的な API を提供するか", "are standard APIs offered?"),
     "exit.transition_support_months": ("移行支援の期間（月）", "months of transition support"),
     "exit.export_fee": ("エクスポートに費用がかかるか", "is there a fee for export?"),
@@ -153,6 +195,12 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
     "accountability": ("説明責任・監査", "accountability and audit"),
     "accountability.responsible_officer": ("責任者", "responsible officer"),
+    "accountability.responsible_officer.name": ("責任者の氏名", "the officer's name"),
+    "accountability.responsible_officer.title": ("役職", "the officer's title"),
+    "accountability.responsible_officer.contact": (
+        "連絡先（メールアドレス・電話番号）",
+        "how to reach the officer (e-mail, telephone)",
+    ),
     "accountability.logs_prompts_and_outputs": (
         "プロンプトと出力を記録するか",
         "are prompts and outputs logged?",
@@ -175,6 +223,15 @@ NOTES: dict[str, tuple[str, str]] = {
         "実施した評価（種類・言語・対象のモデルの版・実施日・結果。日本語評価を含む）",
         "evaluations performed (kind, language, model version, date, result; incl. Japanese)",
     ),
+    "quality.evaluations.name": ("評価の名称（例: JGLUE）", "the evaluation's name (e.g. JGLUE)"),
+    "quality.evaluations.kind": ("評価の種類", "the kind of evaluation"),
+    "quality.evaluations.language": (
+        "評価した言語（ja, en, multi）",
+        "the language (ja, en, multi)",
+    ),
+    "quality.evaluations.model_version": ("評価したモデルの版", "the model version evaluated"),
+    "quality.evaluations.performed_on": ("実施日（YYYY-MM-DD）", "when it was run (YYYY-MM-DD)"),
+    "quality.evaluations.result": ("結果", "the result"),
     "quality.red_teaming": ("レッドチーミングを実施したか", "was red-teaming done?"),
     "quality.red_team_third_party": ("第三者によるレッドチーミングか", "by a third party?"),
     "quality.hallucination_controls": (
@@ -186,28 +243,11 @@ NOTES: dict[str, tuple[str, str]] = {
     "quality.harmful_output_filter": ("有害出力のフィルタがあるか", "is harmful output filtered?"),
     "quality.bias_evaluation": ("バイアス評価を行ったか", "was bias evaluated?"),
     "quality.sla_availability_percent": ("SLA の稼働率（%）", "SLA availability (%)"),
-    "security": ("セキュリティ", "security"),
-    "security.ismap": ("ISMAP 登録状況", "ISMAP registration"),
-    "security.ismap_registration_id": (
-        "ISMAP 登録番号（例: C22-0001-1、ISMAP-LIU は L で始まる）",
-        "ISMAP registration number (e.g. C22-0001-1; ISMAP-LIU starts with L)",
-    ),
-    "security.ismap_liu_assessment": (
-        "ISMAP-LIU の場合、府省庁の業務・情報の影響度評価の結果（low / not_low）",
-        "for ISMAP-LIU: the ministry's impact assessment (low / not_low)",
-    ),
-    "security.certifications": ("認証（例: ISO/IEC 27001）", "certifications (e.g. ISO/IEC 27001)"),
-    "security.encryption_at_rest": ("保存時の暗号化", "encryption at rest"),
-    "security.encryption_in_transit": ("通信の暗号化", "encryption in transit"),
-    "security.key_management": ("暗号鍵の管理者", "who manages the keys"),
-    "security.key_custody": (
-        "復号できる者（external_hsm: 事業者の管理外の HSM）",
-        "who can decrypt (external_hsm: an HSM outside the provider's control)",
-    ),
-    "contract": ("契約", "contract"),
-    "contract.governing_law": ("準拠法の国", "country of governing law"),
-    "contract.court_country": ("管轄裁判所の国", "country of the agreed court"),
-    "contract.court": ("管轄裁判所", "the agreed court"),
 }
 
 NOTES.update(CHAIN_NOTES)
+NOTES.update(TERMS_NOTES)
+NOTES["schema_version"] = (
+    '申告書の形式の版（"2.0"。"1.0" も読める）',
+    'the format version ("2.0"; "1.0" is still read)',
+)

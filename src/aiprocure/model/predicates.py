@@ -214,5 +214,23 @@ SIGNATURES: dict[str, PredicateSignature] = dict(
             "いる",
             "Every model reached through an external API or platform is on ISMAP or ISMAP-LIU",
         ),
+        _sig(
+            "open_weights_verified",
+            {},
+            ("system.models",),
+            "公開重みのモデルごとに、重みの公開者・入手元・ライセンスが示され、動かしている重みの"
+            "ダイジェストを公開者の示すダイジェストと照合して一致している",
+            "Each open-weight model names who published the weights, where they were obtained and "
+            "their licence, and the digest of the weights run matched the publisher's",
+        ),
+        _sig(
+            "subprocessor_locations_declared",
+            {},
+            ("sub_processors.entities", "data_locations"),
+            "各再委託先がデータを保有する国（locations）が、申告されたデータの所在国（システム"
+            "データを含む）に含まれている",
+            "Every country where a sub-processor holds data (its locations) is among the declared "
+            "data locations (system data included)",
+        ),
     ]
 )
