@@ -15,6 +15,7 @@ from typing import Any
 from aiprocure.engine import severity as sev
 from aiprocure.engine.compiler import Check, compile_condition
 from aiprocure.engine.locations import location_of
+from aiprocure.engine.messages import MessagePlan, message_plan
 from aiprocure.model.checklist import Reference, Rule, Severity
 from aiprocure.model.common import Text
 from aiprocure.model.conditions import fields_of
@@ -96,6 +97,7 @@ class RulePlan:
     review_flag: bool
     severity_rows: sev.SeverityRows  # severity_by, compiled (engine.severity)
     finding: dict[str, Any]  # a finding's values (copied, never changed); run_rules adds the rest
+    fill: MessagePlan | None = None  # fills the fail message's {limit}, {missing}... (engine.messages)
     unanswered: dict[tuple[str, ...], Text] = field(default_factory=dict)
 
     def unanswered_message(self, observed: dict[str, Observed]) -> tuple[Text, str]:
@@ -151,6 +153,7 @@ def rule_plan(rule: Rule, ruleset: Ruleset) -> RulePlan:
             "review_flag": False,
             "waiver": None,
         },
+        fill=message_plan(rule, ruleset),
     )
 
 
@@ -211,6 +214,8 @@ def run_rules(
                 message, primary = plan.unanswered_message(observed)
             elif result is False:
                 status, message, code = _S_FAIL, plan.fail_message, _C_FAIL
+                if plan.fill is not None:
+                    message = plan.fill.fill(data)
             elif plan.evidence_required and not refs:
                 status, message, code = _S_UNVERIFIED, plan.unverified_message, _C_UNVERIFIED
                 primary = section
