@@ -126,7 +126,7 @@ def test_fail_cases_leave_no_placeholder(ruleset: Ruleset, tmp_path: Path) -> No
         ("use_case.data.training", ["class3", "my_number"], "機密性3情報、特定個人情報", None),
         ("exit.export_contents", [], "なし", "none"),
         ("retention.prompt_days", 30.0, "30", "30"),
-        ("retention.prompt_days", None, "未回答", "not declared"),
+        ("retention.prompt_days", None, "未回答", "not answered"),
         (
             "system.models",
             [{"name": "M", "hosting": "platform"}],

@@ -112,7 +112,13 @@ def inventory_add(
     finally:
         inv.close()
     sys.stdout.write(
-        tc("inventory_added", language, count=len(entries), db=clean(str(inv.path))) + "\n"
+        tc(
+            "inventory_added_one" if len(entries) == 1 else "inventory_added",
+            language,
+            count=len(entries),
+            db=clean(str(inv.path)),
+        )
+        + "\n"
     )
 
 

@@ -10,6 +10,7 @@ as ``key: value`` pairs. Pure functions, no I/O.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 _DATA_CLASSES: dict[str, tuple[str, str]] = {
@@ -63,6 +64,16 @@ _STAFF_REVIEW: dict[str, tuple[str, str]] = {
     "none": ("職員の確認なし", "no staff review"),
 }
 
+_HOSTING: dict[str, tuple[str, str]] = {
+    "vendor_cloud": ("事業者のクラウド", "the vendor's cloud"),
+    "third_party_cloud": ("第三者のクラウド", "a third-party cloud"),
+    "government_cloud": ("ガバメントクラウド", "the Government Cloud"),
+    "on_premises": ("オンプレミス", "on premises"),
+    "model_provider_api": ("モデル提供者の API", "the model provider's API"),
+    "provider_api": ("モデル提供者の API", "the model provider's API"),
+    "platform": ("クラウド・AI プラットフォーム", "a cloud or AI platform"),
+}
+
 # field path (as a finding's ``observed`` names it) -> its vocabulary
 _BY_FIELD: dict[str, dict[str, tuple[str, str]]] = {
     "use_case.data": _DATA_CLASSES,
@@ -77,9 +88,11 @@ _BY_FIELD: dict[str, dict[str, tuple[str, str]]] = {
     "use_case.users": _USERS,
     "use_case.task_nature": _TASK_NATURE,
     "use_case.staff_review": _STAFF_REVIEW,
+    "system.models[].hosting": _HOSTING,
+    "system.models.hosting": _HOSTING,
 }
 
-_NOT_DECLARED = ("未回答", "not declared")
+_NOT_DECLARED = ("未回答", "not answered")
 _NOTHING = ("なし", "none")
 
 
@@ -103,6 +116,14 @@ def value_name(field: str, value: object, lang: str) -> str:
         return ("、" if lang == "ja" else ", ").join(value_name(field, v, lang) for v in items)
     if isinstance(value, Mapping):
         return " / ".join(f"{k}: {value_name(f'{field}.{k}', v, lang)}" for k, v in value.items())
+    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+        # an object the engine recorded as compact JSON (``engine.context``)
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, dict):
+            return value_name(field, parsed, lang)
     names = _BY_FIELD.get(field)
     if names is not None and isinstance(value, str) and value in names:
         return names[value][i]

@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import CategoryScore, Observed, Report, RiskLevel, Status
+from aiprocure.model.value_names import value_name
 from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
@@ -89,4 +90,4 @@ def _value(value: Observed) -> str:
         return ", ".join(_value(v) for v in value) if value else "[]"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return clean(str(value))
+    return clean(value_name("", value, "en"))  # an object as `key: value` pairs, not JSON

@@ -14,11 +14,11 @@ from aiprocure.model.common import Lang
 from aiprocure.model.findings import (
     DeterminationState,
     Finding,
-    Observed,
     Report,
     RiskLevel,
     Status,
 )
+from aiprocure.model.value_names import value_name
 from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.options import RenderOptions
@@ -183,8 +183,9 @@ def _report(report: Report, lang: Lang) -> str:
             f"<summary>{escape(t('findings', lang))} ({len(open_findings)})</summary>",
             "",
         ]
+        concerns = {c.category: c.title.get(lang) for c in report.categories}
         for f in open_findings:
-            lines += _finding(f, lang)
+            lines += _finding(f, lang, concerns.get(f.category, f.category))
         lines += ["</details>", ""]
     else:
         lines += [escape(t("no_findings", lang)), ""]
@@ -200,13 +201,13 @@ def _report(report: Report, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def _finding(f: Finding, lang: Lang) -> list[str]:
+def _finding(f: Finding, lang: Lang, concern: str) -> list[str]:
     loc = f.location
     meta = " · ".join(
         [
             f"{escape(t('status', lang))}: **{escape(t(f'status.{f.status}', lang))}**",
             f"{escape(t('severity', lang))}: {escape(t(f'severity.{f.severity}', lang))}",
-            f"{escape(t('category', lang))}: {escape(f.category)}",
+            f"{escape(t('category', lang))}: {escape(concern)}",
         ]
     )
     lines = [
@@ -218,11 +219,12 @@ def _finding(f: Finding, lang: Lang) -> list[str]:
         f" ({escape(loc.field)})",
     ]
     for field, value in f.observed.items():
-        observed = vendor(_value(value, lang))
+        observed = vendor(value_name(field, value, lang))
         lines.append(f"- {escape(t('observed', lang))}: {escape(field)} = {observed}")
     for e in f.evidence:
         lines.append(f"- {escape(t('evidence', lang))}: {vendor(e.label())}")
-    lines.append(f"- {escape(t('remediation', lang))}: {escape(f.remediation.get(lang))}")
+    if f.status is not Status.NOT_APPLICABLE:  # nothing to remedy
+        lines.append(f"- {escape(t('remediation', lang))}: {escape(f.remediation.get(lang))}")
     if f.waiver is not None:
         w = f.waiver
         lines.append(
@@ -236,16 +238,6 @@ def _finding(f: Finding, lang: Lang) -> list[str]:
         lines.append(f"- {escape(t('references', lang))}: {escape(text)}{url}")
     lines.append("")
     return lines
-
-
-def _value(value: Observed, lang: Lang) -> str:
-    if value is None:
-        return t("not_answered", lang)
-    if isinstance(value, list):
-        return ", ".join(_value(v, lang) for v in value) if value else "[]"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def _footer(report: Report, lang: Lang) -> str:
