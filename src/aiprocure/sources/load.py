@@ -216,7 +216,9 @@ def describe(
             shown += "; quote it to make it text"
             shown_ja += "。テキストにするには引用符で囲んでください"
     instead = fixhints.fix(kind, loc, given, err)
-    if instead is not None:  # what to write instead (fixhints); the value is shown unless it says it
+    if (
+        instead is not None
+    ):  # what to write instead (fixhints); the value is shown unless it says it
         en, sentence = instead
         if isinstance(given, str) and short_repr(given) in en:
             shown = shown_ja = ""
