@@ -126,15 +126,14 @@ def column_widths(header: Sequence[str], rows: Grid, width: int) -> list[int] | 
     total = sum(want)
     if total <= extra:
         return natural
-    widths = [low + (extra * w) // total for low, w in zip(least, want, strict=True)]
-    return widths
+    return [low + (extra * w) // total for low, w in zip(least, want, strict=True)]
 
 
 def _cards(title: str, header: Sequence[str], rows: Grid, width: int) -> str:
     """Rows as blocks of ``header: value`` lines, for a console too narrow for the columns."""
     from aiprocure.caio.wrap import cell_len, wrap
 
-    out = wrap(one_line(title), width) + [""]
+    out = [*wrap(one_line(title), width), ""]
     key = min(max(cell_len(one_line(h)) for h in header), max(8, width // 3))
     for label, cells in rows:
         for h, text in zip(header, [label, *cells], strict=True):
