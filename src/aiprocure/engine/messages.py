@@ -42,12 +42,9 @@ from aiprocure.model.conditions import (
 )
 from aiprocure.model.fields import value_at
 from aiprocure.model.ruleset import Ruleset
-from aiprocure.model.value_names import value_name
+from aiprocure.model.value_names import PLACEHOLDER, SLOTS, value_name
 
 __all__ = ["PLACEHOLDER", "SLOTS", "MessagePlan", "message_plan"]
-
-SLOTS = ("limit", "value", "expected", "missing", "outside", "found")
-PLACEHOLDER = re.compile(r"\{(" + "|".join(SLOTS) + r")\}|\{field:([A-Za-z0-9_.\[\]]+)\}")
 
 _Leaf = tuple[Condition, Check, str]  # the leaf, compiled alone, and the field it reads
 

@@ -11,6 +11,7 @@ as ``key: value`` pairs. Pure functions, no I/O.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 
 _DATA_CLASSES: dict[str, tuple[str, str]] = {
@@ -128,3 +129,29 @@ def value_name(field: str, value: object, lang: str) -> str:
     if names is not None and isinstance(value, str) and value in names:
         return names[value][i]
     return str(value)
+
+
+# A rule message's placeholders (filled by ``engine.messages`` for a failing finding).
+SLOTS = ("limit", "value", "expected", "missing", "outside", "found")
+PLACEHOLDER = re.compile(r"\{(" + "|".join(SLOTS) + r")\}|\{field:([A-Za-z0-9_.\[\]]+)\}")
+
+_SLOT_WORDS: dict[str, tuple[str, str]] = {
+    "limit": ("〈上限・下限〉", "⟨limit⟩"),
+    "value": ("〈申告値〉", "⟨declared value⟩"),
+    "expected": ("〈求められる値〉", "⟨expected values⟩"),
+    "missing": ("〈不足する値〉", "⟨missing values⟩"),
+    "outside": ("〈認められない値〉", "⟨values not allowed⟩"),
+    "found": ("〈該当する値〉", "⟨values found⟩"),
+}
+
+
+def template_text(text: str, lang: str) -> str:
+    """A message template for a reader (the rule catalogue): each placeholder as words."""
+    i = 0 if lang == "ja" else 1
+
+    def word(m: re.Match[str]) -> str:
+        if m.group(2) is not None:
+            return f"〈{m.group(2)} の申告値〉" if i == 0 else f"⟨declared {m.group(2)}⟩"
+        return _SLOT_WORDS[m.group(1)][i]
+
+    return PLACEHOLDER.sub(word, text)
