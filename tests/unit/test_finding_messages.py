@@ -130,7 +130,7 @@ def test_fail_cases_leave_no_placeholder(ruleset: Ruleset, tmp_path: Path) -> No
         (
             "system.models",
             [{"name": "M", "hosting": "platform"}],
-            "name: M / hosting: platform",
+            "name: M / hosting: クラウド・AI プラットフォーム",
             None,
         ),
     ],
