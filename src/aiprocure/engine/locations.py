@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+from aiprocure.engine.compiler import Check, compile_condition
 from aiprocure.engine.severity import LEGACY_SPELLING, legacy_position
+from aiprocure.model.conditions import All, Any_, Condition, Not, fields_of
 from aiprocure.model.fields import location_key
 from aiprocure.model.findings import Location, maker
+from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
 
-__all__ = ["location_of"]
+__all__ = ["Decider", "decider", "deciding_field", "location_of"]
 
 _LOC_KEYS: dict[str, tuple[str | int, ...]] = {}
 _new_location = maker(Location)
@@ -27,3 +33,39 @@ def location_of(doc: Document | None, path: str, file: str) -> Location:
         line, col = legacy_position(doc, key, (line, col))  # type: ignore[arg-type]
     # Every field is already of its type (1-based ints): skip re-validation.
     return _new_location({"file": file, "line": line, "col": col, "field": path})
+
+
+@dataclass(frozen=True, slots=True)
+class Decider:
+    """A condition compiled part by part, to find the field whose value decided it."""
+
+    check: Check
+    kind: str  # "all", "any", "not" or "leaf"
+    parts: tuple[Decider, ...]
+    field: str | None  # a leaf's field (a predicate's first signature field)
+
+
+def decider(cond: Condition, ruleset: Ruleset) -> Decider:
+    """``cond`` compiled with every part of it, for ``deciding_field``."""
+    check = compile_condition(cond, ruleset)
+    if isinstance(cond, All | Any_):
+        items = cond.all if isinstance(cond, All) else cond.any
+        parts = tuple(decider(c, ruleset) for c in items)
+        return Decider(check, "all" if isinstance(cond, All) else "any", parts, None)
+    if isinstance(cond, Not):
+        return Decider(check, "not", (decider(cond.not_, ruleset),), None)
+    fields = fields_of(cond)
+    return Decider(check, "leaf", (), fields[0] if fields else None)
+
+
+def deciding_field(d: Decider, data: dict[str, Any], want: bool = True) -> str | None:
+    """The field of the first leaf whose value makes ``d`` come out ``want``: the first part of
+    ``all`` or ``any`` that came out ``want`` (``not`` flips it); else the first part."""
+    if d.kind == "leaf":
+        return d.field
+    if d.kind == "not":
+        return deciding_field(d.parts[0], data, not want)
+    for part in d.parts:  # in ``all`` and ``any`` alike, the first part that came out ``want``
+        if part.check(data, {}) is want:
+            return deciding_field(part, data, want)
+    return deciding_field(d.parts[0], data, want) if d.parts else None
