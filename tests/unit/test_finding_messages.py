@@ -12,6 +12,7 @@ import yaml
 
 from aiprocure import api
 from aiprocure.engine.messages import PLACEHOLDER
+from aiprocure.errors import InputError
 from aiprocure.model.conditions import AtLeast, AtMost, ContainsAll
 from aiprocure.model.findings import Finding
 from aiprocure.model.ruleset import Ruleset
@@ -139,3 +140,48 @@ def test_value_names(field: str, value: object, ja: str, en: str | None) -> None
     assert value_name(field, value, "ja") == ja
     if en is not None:
         assert value_name(field, value, "en") == en
+
+
+PACK = """checklist: {id: extra, version: "1", title: {ja: 追加, en: Extra}}
+rules:
+  - id: MIN-X-001
+    category: security
+    severity: low
+    title: {ja: 鍵, en: Keys}
+    rationale: {ja: 理由, en: Why}
+    remediation: {ja: 対応, en: Fix}
+    message: {ja: "上限 {limt} 日、{missing}", en: "limit {limit}; {field:use_case.nope}"}
+    provenance: tool
+    references: [{source: Ministry policy}]
+    check: {at_most: {field: retention.prompt_days, value: 30}}
+"""
+
+
+def test_a_pack_message_placeholder_is_checked_at_load(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        api.load_checklists([pack])
+    got = [(p.line, p.col, p.message, p.ja) for p in info.value.problems]
+    assert got == [
+        (
+            9,
+            5,
+            "unknown placeholder {limt} in the message (known: {limit}, {value}, {expected}, "
+            "{missing}, {outside}, {found}, {field:PATH})",
+            "メッセージのプレースホルダ {limt} は使えません（使えるもの: {limit}、{value}、"
+            "{expected}、{missing}、{outside}、{found}、{field:PATH}）",
+        ),
+        (
+            9,
+            5,
+            "{field:use_case.nope}: unknown field 'nope' in use_case",
+            "{field:use_case.nope}: 不明なフィールド 'nope' です（use_case）",
+        ),
+        (
+            9,
+            5,
+            "{missing} in the message: the check has no test that gives it",
+            "メッセージの {missing} に入る値を与える条件が check にありません",
+        ),
+    ]
