@@ -23,13 +23,13 @@ few other characters XML 1.0 forbids with U+FFFD.
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Report, ReviewFlag, Status
+from aiprocure.model.value_names import value_name
 from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
 from aiprocure.render.options import Notice, RenderOptions
@@ -206,7 +206,7 @@ def _details(f: Finding, lang: Lang) -> str:
         f"{t('location', lang)}: {loc.field}",
     ]
     for field, value in f.observed.items():
-        lines.append(f"{t('observed', lang)}: {field} = {json.dumps(value, ensure_ascii=False)}")
+        lines.append(f"{t('observed', lang)}: {field} = {value_name(field, value, lang.value)}")
     lines.append(f"{t('remediation', lang)}: {f.remediation.get(lang)}")
     for ref in f.references:
         parts = (ref.source, ref.edition, ref.section, ref.title, ref.url)
