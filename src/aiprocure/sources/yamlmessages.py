@@ -42,9 +42,10 @@ def _content(line: str) -> bool:
 
 def misplaced_key(text: str, line: int) -> tuple[int, int, tuple[str, str]] | None:
     """For "mapping values are not allowed" at 1-based ``line``: when that line is indented deeper
-    than the ``key: value`` line before it, which is itself indented less than the lines before
-    *it* (a key moved left, to column 1 say), the wrong line is that key's: its position and
-    what to write. None when the lines do not look like that."""
+    than the ``key: value`` line before it, which is itself indented less than its siblings
+    before it, or than the children of the key that opens just before it (a key moved left, to
+    column 1 say), the wrong line is that key's: its position and what to write. None when the
+    lines do not look like that."""
     lines = text.split("\n")
     if not 1 <= line <= len(lines):
         return None
@@ -57,7 +58,11 @@ def misplaced_key(text: str, line: int) -> tuple[int, int, tuple[str, str]] | No
     if not colon or not value.strip() or _indent(key_line) >= here:
         return None
     before = next((i for i in range(prev - 1, -1, -1) if _content(lines[i])), None)
-    if before is None or _indent(lines[before]) < here:
+    if before is None:
+        return None
+    above = lines[before]
+    opens = above.rstrip().endswith(":") and _indent(above) == _indent(key_line)
+    if _indent(above) < here and not opens:  # neither a sibling nor the parent of the line
         return None
     col = _indent(key_line) + 1
     shown = short_repr(key.strip())
