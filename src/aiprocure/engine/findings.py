@@ -97,9 +97,8 @@ class RulePlan:
     review_flag: bool
     severity_rows: sev.SeverityRows  # severity_by, compiled (engine.severity)
     finding: dict[str, Any]  # a finding's values (copied, never changed); run_rules adds the rest
-    fill: MessagePlan | None = (
-        None  # fills the fail message's {limit}, {missing}... (engine.messages)
-    )
+    # fills the fail message's {limit}, {missing}... (engine.messages)
+    fill: MessagePlan | None = None
     unanswered: dict[tuple[str, ...], Text] = field(default_factory=dict)
 
     def unanswered_message(self, observed: dict[str, Observed]) -> tuple[Text, str]:
