@@ -101,7 +101,7 @@ def test_auto_discovery_and_no_config(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_config_show_provenance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COLUMNS", "400")  # one line per setting
+    monkeypatch.delenv("COLUMNS", raising=False)  # not a console: one line per setting
     cfg = EX / "caio" / "ministry-config.yaml"
     code, out, _ = run("config", "show", "--config", str(cfg), "--lang", "en")
     assert code == 0

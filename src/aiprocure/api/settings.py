@@ -23,10 +23,10 @@ def show_settings(
     cli_waivers: bool,
     no_waivers: bool,
     *,
-    width: int = 100,
+    width: int | None = None,
 ) -> str:
-    """One line per setting (``setting: value  [source]``), wrapped to ``width`` columns with
-    the continuation indented."""
+    """One line per setting (``setting: value  [source]``); with ``width`` (a console's), wrapped
+    to it with the continuation indented."""
     cfg: LoadedConfig | None = session.config
     L = language
 
@@ -103,5 +103,5 @@ def show_settings(
         text = f"{clean(setting)}: {clean(shown_value)}" + (
             f"  [{clean(source)}]" if source else ""
         )
-        lines += wrap_hanging(text, width)
+        lines += [text] if width is None else wrap_hanging(text, width)
     return "\n".join(lines) + "\n"

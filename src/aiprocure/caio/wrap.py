@@ -21,6 +21,23 @@ _SOFT = frozenset("/-_.,")
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 40, 400, 100
 
 
+def console_columns() -> int | None:
+    """The console's width when there is one to fit: ``COLUMNS``, else the terminal standard
+    output is; None for a pipe or a file (a line-per-setting listing stays greppable there)."""
+    import os
+    import sys
+
+    cols = os.environ.get("COLUMNS", "")
+    if cols.isdigit() and int(cols) > 0:
+        return max(MIN_WIDTH, min(MAX_WIDTH, int(cols)))
+    try:
+        if sys.stdout.isatty():
+            return max(MIN_WIDTH, min(MAX_WIDTH, os.get_terminal_size(sys.stdout.fileno()).columns))
+    except (OSError, ValueError):
+        return None
+    return None
+
+
 def console_width(given: int | None = None) -> int:
     """``given``, else the console's width (``COLUMNS``, then the terminal), else 100; kept
     between 40 and 400 columns."""

@@ -12,7 +12,7 @@ from aiprocure.api.settings import show_settings
 from aiprocure.caio.compare import Bidder, CompareFormat, render_compare
 from aiprocure.caio.diff import DiffFormat, diff
 from aiprocure.caio.diff_render import render_diff
-from aiprocure.caio.wrap import console_width
+from aiprocure.caio.wrap import console_columns, console_width
 from aiprocure.cli.options import (
     ChecklistOpt,
     ConfigOpt,
@@ -159,6 +159,6 @@ def config_show(
     language = session.lang
     sys.stdout.write(
         show_settings(
-            session, language, lang, fail_on, bool(waivers), no_waivers, width=console_width()
+            session, language, lang, fail_on, bool(waivers), no_waivers, width=console_columns()
         )
     )

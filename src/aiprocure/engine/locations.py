@@ -7,7 +7,7 @@ from typing import Any
 
 from aiprocure.engine.compiler import Check, compile_condition
 from aiprocure.engine.severity import LEGACY_SPELLING, legacy_position
-from aiprocure.model.conditions import All, Any_, Condition, Not, fields_of
+from aiprocure.model.conditions import All, Any_, Condition, Fold, Loc, Not, fields_of, fold
 from aiprocure.model.fields import location_key
 from aiprocure.model.findings import Location, maker
 from aiprocure.model.ruleset import Ruleset
@@ -45,17 +45,34 @@ class Decider:
     field: str | None  # a leaf's field (a predicate's first signature field)
 
 
+class _Decide(Fold[Decider]):
+    """``cond`` compiled with every part of it (the model's one walker)."""
+
+    def __init__(self, ruleset: Ruleset) -> None:
+        self.ruleset = ruleset
+
+    def _leaf(self, c: Condition, at: Loc) -> Decider:
+        fields = fields_of(c)
+        return Decider(
+            compile_condition(c, self.ruleset), "leaf", (), fields[0] if fields else None
+        )
+
+    equals = one_of = all_in = none_in = contains_all = _leaf
+    at_least = at_most = present = non_empty = matches = predicate = _leaf
+
+    def all(self, c: All, parts: list[Decider], at: Loc) -> Decider:
+        return Decider(compile_condition(c, self.ruleset), "all", tuple(parts), None)
+
+    def any(self, c: Any_, parts: list[Decider], at: Loc) -> Decider:
+        return Decider(compile_condition(c, self.ruleset), "any", tuple(parts), None)
+
+    def not_(self, c: Not, inner: Decider, at: Loc) -> Decider:
+        return Decider(compile_condition(c, self.ruleset), "not", (inner,), None)
+
+
 def decider(cond: Condition, ruleset: Ruleset) -> Decider:
     """``cond`` compiled with every part of it, for ``deciding_field``."""
-    check = compile_condition(cond, ruleset)
-    if isinstance(cond, All | Any_):
-        items = cond.all if isinstance(cond, All) else cond.any
-        parts = tuple(decider(c, ruleset) for c in items)
-        return Decider(check, "all" if isinstance(cond, All) else "any", parts, None)
-    if isinstance(cond, Not):
-        return Decider(check, "not", (decider(cond.not_, ruleset),), None)
-    fields = fields_of(cond)
-    return Decider(check, "leaf", (), fields[0] if fields else None)
+    return fold(cond, _Decide(ruleset))
 
 
 def deciding_field(d: Decider, data: dict[str, Any], want: bool = True) -> str | None:

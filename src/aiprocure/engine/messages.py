@@ -27,16 +27,11 @@ from aiprocure.engine.compiler import Check, compile_condition
 from aiprocure.model.checklist import Rule
 from aiprocure.model.common import Text
 from aiprocure.model.conditions import (
-    AllIn,
-    AtLeast,
-    AtMost,
     Condition,
-    ContainsAll,
-    Equals,
-    NoneIn,
-    OneOf,
+    args_of,
     bound_of,
     field_of,
+    operator,
     value_set_of,
     walk,
 )
@@ -46,7 +41,11 @@ from aiprocure.model.value_names import PLACEHOLDER, SLOTS, value_name
 
 __all__ = ["PLACEHOLDER", "SLOTS", "MessagePlan", "message_plan"]
 
-_Leaf = tuple[Condition, Check, str]  # the leaf, compiled alone, and the field it reads
+_Leaf = tuple[Condition, Check, str]
+# the operators whose field, value set or bound fill a message
+_FILLING = frozenset(
+    {"at_least", "at_most", "one_of", "all_in", "none_in", "contains_all", "equals"}
+)  # the leaf, compiled alone, and the field it reads
 
 
 def _number(x: float) -> str:
@@ -68,7 +67,8 @@ class MessagePlan:
     def _set(self, cond: Condition) -> list[Any]:
         vs = value_set_of(cond)
         if vs is None:
-            return [cond.equals.value] if isinstance(cond, Equals) else []
+            args = args_of(cond) if operator(cond) == "equals" else None  # type: ignore[arg-type]
+            return [getattr(args, "value", None)] if args is not None else []
         if vs.values is not None:
             return list(vs.values)
         return sorted(self.ruleset.lists.get(vs.named or "", frozenset()), key=str)
@@ -100,11 +100,12 @@ class MessagePlan:
             "expected": (path, wanted),
             "limit": ("", self._limit(cond)),
         }
-        if isinstance(cond, ContainsAll):
+        op = operator(cond)
+        if op == "contains_all":
             slots["missing"] = (path, [v for v in wanted if v not in items])
-        if isinstance(cond, OneOf | AllIn):
+        if op in ("one_of", "all_in"):
             slots["outside"] = (path, [v for v in items if v not in wanted])
-        if isinstance(cond, NoneIn):
+        if op == "none_in":
             slots["found"] = (path, [v for v in items if v in wanted])
         return slots
 
@@ -134,8 +135,6 @@ def message_plan(rule: Rule, ruleset: Ruleset) -> MessagePlan | None:
     leaves: list[_Leaf] = []
     for cond, _ in walk(rule.check):
         path = field_of(cond)
-        if path is not None and isinstance(
-            cond, AtLeast | AtMost | OneOf | AllIn | NoneIn | ContainsAll | Equals
-        ):
+        if path is not None and operator(cond) in _FILLING:
             leaves.append((cond, compile_condition(cond, ruleset), path))
     return MessagePlan(msg, tuple(leaves), ruleset)
