@@ -61,7 +61,7 @@ def test_config_defaults_fail_on_and_lang(tmp_path: Path) -> None:
             "parameters:\n  max_incident_hours: 3\n",
             ":2:3: parameters: unknown parameter 'max_incident_hours'",
         ),
-        ("severity:\n  DS920-SEC-005: urgent\n", ":2:3: severity.DS920-SEC-005: Input should be"),
+        ("severity:\n  DS920-SEC-005: urgent\n", ":2:3: severity.DS920-SEC-005: write one of"),
         (
             "parameters:\n  max_incident_notification_hours: '12'\n",
             ":2:3: parameters.max_incident_notification_hours:",
@@ -100,7 +100,8 @@ def test_auto_discovery_and_no_config(tmp_path: Path, monkeypatch: pytest.Monkey
     assert os.getcwd() == str(tmp_path)
 
 
-def test_config_show_provenance(tmp_path: Path) -> None:
+def test_config_show_provenance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)  # not a console: one line per setting
     cfg = EX / "caio" / "ministry-config.yaml"
     code, out, _ = run("config", "show", "--config", str(cfg), "--lang", "en")
     assert code == 0

@@ -45,7 +45,7 @@ def test_a_name_only_scope_is_an_error_with_a_hint(tmp_path: Path) -> None:
     code, _, err = run(*CHECK, str(OVERSEAS), "--waivers", str(w), "--lang", "en")
     assert code == 2
     assert err == (
-        f"{w}:4:5: waivers[0].scope: Value error, a scope by vendor or system name alone matches "
+        f"{w}:4:5: waivers[0].scope: a scope by vendor or system name alone matches "
         "whoever declares that name; scope the waiver by sha256 (the declaration's digest), "
         "declaration (its path, relative to this file) or corporate_number (the name may narrow "
         "one of them)\n"

@@ -134,9 +134,10 @@ def test_bad_declaration_gets_every_problem_positioned_and_exit_2(tmp_path: Path
     assert out == ""
     assert err.splitlines() == [
         f"{path}:3:3: unknown key 'nme' in vendor; did you mean 'name'?",
-        f"{path}:4:3: vendor.corporate_number: Value error, corporate_number must be 13 digits "
+        f"{path}:4:3: vendor.corporate_number: corporate_number must be 13 digits "
         "with a valid check digit (法人番号の検査用数字) (got '1234567890123')",
-        f"{path}:6:13: data_locations.storage[0]: String should match pattern '^[A-Z]{{2}}$' (got 'Japan')",
+        f"{path}:6:13: data_locations.storage[0]: use a two-letter ISO 3166-1 code such as JP "
+        "('Japan' is not one)",
     ]
 
 
@@ -154,7 +155,7 @@ def test_missing_file_and_wrong_schema_version(tmp_path: Path) -> None:
     path = _write(tmp_path, "schema_version: '9'\n")
     code, _, err = run("validate", str(path))
     assert code == 2
-    assert err.startswith(f"{path}:1:1: schema_version: Input should be '1.0'")
+    assert err.startswith(f"{path}:1:1: schema_version: write '1.0'")
 
 
 def test_outputs_written_alongside_stdout(tmp_path: Path) -> None:

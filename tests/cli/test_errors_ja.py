@@ -96,10 +96,45 @@ CORPUS_JA: dict[str, list[str]] = {
         "4:3: vendor.has_parent_company: true または false を記入してください（入力値: 'maybe'）",
         "6:3: retention.prompt_days: 整数を記入してください（入力値: 'thirty'）",
         "7:3: retention.log_days: 整数を記入してください（入力値: 1.5）",
-        "9:3: data_locations.storage: リスト（- で始まる項目）を記入してください（入力値: 'JP'）",
+        "9:3: data_locations.storage: 1 項目でもリストで記入してください: [JP]"
+        "（又は 1 項目ずつ '- ' で始まる行）（入力値: 'JP'）",
         "11:3: quality.sla_availability_percent: 100 以下の値を記入してください（入力値: 101）",
     ],
-    "schema-version-number.yaml": ["1:1: schema_version: '1.0' と記入してください（入力値: 1.0）"],
+    "schema-version-number.yaml": [
+        "1:1: schema_version: '1.0' と記入してください（入力値: 1.0）。"
+        "テキストにするには引用符で囲んでください"
+    ],
+    # what to write instead (sources/fixhints.py), as in English
+    "country-name.yaml": [
+        "3:3: vendor.country: ISO 3166-1 の 2 文字の国コード（JP など）を記入してください"
+        "（'Japan' は国コードではありません）",
+        "7:17: sub_processors.entities[0].country: ISO 3166-1 の 2 文字の国コード（US など）を"
+        "記入してください（'米国' は国コードではありません）",
+    ],
+    "list-as-text.yaml": [
+        "3:3: data_locations.storage: リストで記入してください: [JP, US]"
+        "（又は 1 項目ずつ '- ' で始まる行）（入力値: 'JP, US'）",
+        "4:3: data_locations.processing: 1 項目でもリストで記入してください: [JP]"
+        "（又は 1 項目ずつ '- ' で始まる行）（入力値: 'JP'）",
+    ],
+    "date-unpadded.yaml": [
+        "2:1: declared_on: 日付は YYYY-MM-DD の形式で記入してください（この場合 2026-11-05）"
+        "（入力値: '2026-11-5'）"
+    ],
+    "boolean-yes.yaml": [
+        "4:3: vendor.has_parent_company: true または false を記入してください（'yes' なら true）",
+        "6:3: sub_processors.customer_can_object: true または false を記入してください"
+        "（'はい' なら true）",
+    ],
+    "corporate-number-hyphens.yaml": [
+        "4:3: vendor.corporate_number: 法人番号はハイフンや空白を除いた 13 桁を引用符で囲んで"
+        "記入してください: \"6010001012335\"（入力値: '6-0100-0101-2335'）"
+    ],
+    "indent-key-column0.yaml": [
+        "5:1: YAML の構文エラー: キー 'has_parent_company' が 1 桁目にあり、前後のキー（3 桁目）"
+        "より左にあるため、次の字下げされた行が不正になっています。'has_parent_company' を 3 桁目"
+        "まで字下げしてください"
+    ],
     "unknown-keys.yaml": [
         "2:1: 不明なキー 'vendr' があります（トップレベル）。'vendor' の誤りではありませんか？",
         "5:3: 不明なキー 'customer_dta' があります（training_use）。"
@@ -171,17 +206,32 @@ use_case:
 def test_generated_pydantic_errors(tmp_path: Path) -> None:
     path = tmp_path / "vendor.yaml"
     path.write_text(GENERATED, encoding="utf-8")
-    _, ja = both(["validate"], [str(path)])
+    en, ja = both(["validate"], [str(path)])
     assert messages(ja, path) == [
-        "2:1: declared_on: 日付を YYYY-MM-DD の形式で記入してください（入力値: '2026-13-45'）",
+        "2:1: declared_on: 存在しない日付です。2026-11-05 のように YYYY-MM-DD の形式で記入してください"
+        "（入力値: '2026-13-45'）",
         "4:3: vendor.name: 1 文字以上で記入してください（入力値: ''）",
-        "5:3: vendor.country: パターン '^[A-Z]{2}$' に一致しません（入力値: 'jp'）",
+        "5:3: vendor.country: ISO 3166-1 の 2 文字の国コード（JP など）を記入してください"
+        "（'jp' は国コードではありません）",
         "7:21: vendor.evidence[0].page: 1 以上の値を記入してください（入力値: 0）",
         "7:30: vendor.evidence[0].url: 有効な URL を記入してください（入力値: 'not a url'）",
         "8:1: system: マッピング（キー: 値）を記入してください（入力値: 'just text'）",
         "10:3: use_case.users: 'staff_only'、'staff_and_contractors'、'other_agencies'、'public'"
         " のいずれかを記入してください（入力値: 'everyone'）",
     ]
+    assert messages(en, path) == [
+        "2:1: declared_on: there is no such day; write a date as YYYY-MM-DD, such as 2026-11-05"
+        " (got '2026-13-45')",
+        "4:3: vendor.name: write at least 1 character (got '')",
+        "5:3: vendor.country: use a two-letter ISO 3166-1 code such as JP ('jp' is not one)",
+        "7:21: vendor.evidence[0].page: write 1 or more (got 0)",
+        "7:30: vendor.evidence[0].url: write a valid URL, such as https://example.jp/doc.pdf"
+        " (got 'not a url')",
+        "8:1: system: write a mapping (key: value lines) (got 'just text')",
+        "10:3: use_case.users: write one of 'staff_only', 'staff_and_contractors',"
+        " 'other_agencies' or 'public' (got 'everyone')",
+    ]
+    assert not any("^" in line or "pattern" in line for line in en + ja)
 
 
 def test_missing_file_too_big_and_long_text(tmp_path: Path) -> None:
@@ -304,13 +354,14 @@ def test_waiver_errors(tmp_path: Path) -> None:
         "2026-07-01 より前です（入力値: '2026-06-30'）"
     ]
     assert messages(en, path) == [
-        "8:5: waivers[0].expires_on: Value error, expires_on 2026-06-30 is before approved_on "
+        "8:5: waivers[0].expires_on: expires_on 2026-06-30 is before approved_on "
         "2026-07-01 (got '2026-06-30')"
     ]
     path.write_text("waivers:\n" + _waiver("W-1", approved="2026-13-01"), encoding="utf-8")
     _, ja = both(["check"], [str(OVERSEAS), "--waivers", str(path), "--today", "2026-02-01"])
     assert messages(ja, path) == [
-        "7:5: waivers[0].approved_on: 日付を YYYY-MM-DD の形式で記入してください（入力値: '2026-13-01'）"
+        "7:5: waivers[0].approved_on: 存在しない日付です。2026-11-05 のように YYYY-MM-DD の形式で"
+        "記入してください（入力値: '2026-13-01'）"
     ]
 
 

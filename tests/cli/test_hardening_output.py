@@ -188,7 +188,7 @@ def test_file_names_that_are_not_utf8(tmp_path: Path, monkeypatch: pytest.Monkey
 
     assert run("inventory", "add", "--db", "inv.sqlite", name) == (
         0,
-        "Recorded 1 assessments in inv.sqlite\n",
+        "Recorded 1 assessment in inv.sqlite\n",
     )
     code, out = run("inventory", "list", "--db", "inv.sqlite", "--format", "csv")
     assert code == 0

@@ -27,6 +27,7 @@ from aiprocure.engine.compiler import compile_condition
 from aiprocure.engine.context import Context
 from aiprocure.engine.findings import _evidence
 from aiprocure.engine.locations import location_of
+from aiprocure.engine.messages import message_plan
 from aiprocure.engine.predicates import PREDICATES
 from aiprocure.engine.verdicts import review_flags
 from aiprocure.model.checklist import (
@@ -190,6 +191,9 @@ def ref_evaluate_rule(
                 ja=f"要件を満たしていません: {rule.title.ja}",
                 en=f"Requirement not met: {rule.title.en}",
             )
+            filled = message_plan(rule, ruleset)  # {limit}, {missing}... (engine.messages)
+            if filled is not None:
+                message = filled.fill(data)
         elif rule.evidence_required and not refs:
             status = Status.UNVERIFIED
             message = Text(

@@ -48,7 +48,7 @@ JA = {
         "3:28: quality.hallucination_controls[0]: 空白だけの値は記入できません（入力値: ' '）"
     ],
     "date-integer.yaml": [
-        "2:1: declared_on: 日付は YYYY-MM-DD の形式で記入してください（入力値: 0）"
+        "2:1: declared_on: 日付を 2026-11-05 のように YYYY-MM-DD の形式で記入してください（入力値: 0）"
     ],
     "date-far-future.yaml": [
         "4:35: quality.evaluations[0].performed_on: 日付 9999-12-31 が 2000-01-01 から "
@@ -91,7 +91,7 @@ def test_dates_after_today_are_refused_when_the_run_gives_today() -> None:
     with pytest.raises(InputError) as info:
         _declaration(text, date(2026, 11, 30))
     assert str(info.value) == (
-        "d.yaml:2:1: declared_on: Value error, date 2026-12-01 is in the future "
+        "d.yaml:2:1: declared_on: date 2026-12-01 is in the future "
         "(today is 2026-11-30) (got '2026-12-01')"
     )
     assert info.value.problems[0].ja == (
@@ -109,7 +109,7 @@ def test_load_passes_today(tmp_path: Path) -> None:
 
 def test_datetimes_and_unix_times_are_not_dates() -> None:
     for value in ("2024-01-01T00:00:00", "20240101", "1.5", "2024-1-1"):
-        with pytest.raises(InputError, match="dates must be written YYYY-MM-DD"):
+        with pytest.raises(InputError, match="write the date as YYYY-MM-DD"):
             _declaration(f'schema_version: "1.0"\ndeclared_on: "{value}"\n')
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aiprocure.caio.text import tc
+from aiprocure.caio.wrap import wrap_hanging
 from aiprocure.gate import FailOn
 from aiprocure.model.common import Lang
 from aiprocure.render.safe import clean
@@ -21,7 +22,11 @@ def show_settings(
     cli_fail_on: FailOn | None,
     cli_waivers: bool,
     no_waivers: bool,
+    *,
+    width: int | None = None,
 ) -> str:
+    """One line per setting (``setting: value  [source]``); with ``width`` (a console's), wrapped
+    to it with the continuation indented."""
     cfg: LoadedConfig | None = session.config
     L = language
 
@@ -100,7 +105,8 @@ def show_settings(
             rows.append((f"disabled {rid}", [reason, cfg.where("disabled", rid)]))
     lines = [tc("config_title", L), ""]
     for setting, (shown_value, source) in rows:
-        lines.append(
-            f"{clean(setting)}: {clean(shown_value)}" + (f"  [{clean(source)}]" if source else "")
+        text = f"{clean(setting)}: {clean(shown_value)}" + (
+            f"  [{clean(source)}]" if source else ""
         )
+        lines += [text] if width is None else wrap_hanging(text, width)
     return "\n".join(lines) + "\n"

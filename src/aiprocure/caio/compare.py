@@ -15,6 +15,7 @@ from aiprocure.caio.text import tc
 from aiprocure.model.common import Lang
 from aiprocure.model.fields import value_at
 from aiprocure.model.findings import Report, Status
+from aiprocure.model.value_names import value_name
 
 KEY_FACTS = (
     "data_locations.storage",
@@ -51,14 +52,13 @@ def fact(data: dict[str, Any], path: str) -> Any:
     return value_at(data, path)
 
 
-def show(value: Any, lang: Lang) -> str:
+def show(value: Any, lang: Lang, path: str = "") -> str:
+    """A declared value as readable text: named values by their names (``model.value_names``)."""
     if value is None:
         return tc("not_answered", lang)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ", ".join(show(v, lang) for v in value) if value else "—"
-    return str(value)
+    if isinstance(value, list) and not value:
+        return "—"
+    return value_name(path, value, lang.value)
 
 
 def rows(bidders: Sequence[Bidder], lang: Lang) -> tuple[list[str], list[tuple[str, list[str]]]]:
@@ -107,7 +107,9 @@ def rows(bidders: Sequence[Bidder], lang: Lang) -> tuple[list[str], list[tuple[s
     ):
         out.append((tc(key, lang), [str(r.count(status)) for r in reports]))
     for path in KEY_FACTS:
-        out.append((tc(f"fact.{path}", lang), [show(fact(b.facts, path), lang) for b in bidders]))
+        out.append(
+            (tc(f"fact.{path}", lang), [show(fact(b.facts, path), lang, path) for b in bidders])
+        )
     return header, out
 
 

@@ -12,6 +12,7 @@ from aiprocure.api.settings import show_settings
 from aiprocure.caio.compare import Bidder, CompareFormat, render_compare
 from aiprocure.caio.diff import DiffFormat, diff
 from aiprocure.caio.diff_render import render_diff
+from aiprocure.caio.wrap import console_columns, console_width
 from aiprocure.cli.options import (
     ChecklistOpt,
     ConfigOpt,
@@ -50,7 +51,7 @@ def compare(
     waivers: WaiversOpt = None,
     no_waivers: NoWaiversOpt = False,
     today: TodayOpt = None,
-    width: WidthOpt = 100,
+    width: WidthOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """Put bidders side by side: risk, review, scores, open findings and key declared facts."""
@@ -80,7 +81,7 @@ def compare(
         bidders.append(Bidder(report, declaration.model_dump(mode="json", exclude_none=True)))
     if problems:
         fail(problems, language)
-    emit(render_compare(bidders, language, fmt, width=width), output)
+    emit(render_compare(bidders, language, fmt, width=console_width(width)), output)
 
 
 # --- diff ----------------------------------------------------------------------------------
@@ -98,7 +99,7 @@ def diff_cmd(
     waivers: WaiversOpt = None,
     no_waivers: NoWaiversOpt = False,
     today: TodayOpt = None,
-    width: WidthOpt = 100,
+    width: WidthOpt = None,
 ) -> None:
     """What changed between two declarations. Exit 1 if any finding got worse, else 0; 2 on bad input."""
     session = open_session(
@@ -125,7 +126,7 @@ def diff_cmd(
         fail(problems, language)
     (ra, _, da), (rb, _, db) = loaded
     result = diff(ra, da, rb, db)
-    sys.stdout.write(render_diff(result, language, fmt, width=width))
+    sys.stdout.write(render_diff(result, language, fmt, width=console_width(width)))
     raise typer.Exit(1 if result.worse else 0)
 
 
@@ -156,4 +157,8 @@ def config_show(
         )
     )
     language = session.lang
-    sys.stdout.write(show_settings(session, language, lang, fail_on, bool(waivers), no_waivers))
+    sys.stdout.write(
+        show_settings(
+            session, language, lang, fail_on, bool(waivers), no_waivers, width=console_columns()
+        )
+    )

@@ -24,6 +24,7 @@ from aiprocure.caio.inventory import (
 from aiprocure.caio.inventory_entry import Entry
 from aiprocure.caio.tables import grid_terminal
 from aiprocure.caio.text import tc
+from aiprocure.caio.wrap import console_width
 from aiprocure.cli.options import (
     ChecklistOpt,
     ConfigOpt,
@@ -112,7 +113,13 @@ def inventory_add(
     finally:
         inv.close()
     sys.stdout.write(
-        tc("inventory_added", language, count=len(entries), db=clean(str(inv.path))) + "\n"
+        tc(
+            "inventory_added_one" if len(entries) == 1 else "inventory_added",
+            language,
+            count=len(entries),
+            db=clean(str(inv.path)),
+        )
+        + "\n"
     )
 
 
@@ -144,7 +151,7 @@ def inventory_list(
     ] = None,
     fmt: ListFormat = "table",
     lang: LangOpt = None,
-    width: WidthOpt = 120,
+    width: WidthOpt = None,
 ) -> None:
     """List recorded assessments."""
     if fmt not in {"table", "json", "csv"}:
@@ -203,7 +210,9 @@ def inventory_list(
             )
             for e in entries
         ]
-        sys.stdout.write(grid_terminal(tc("inventory_title", language), header, rows, width=width))
+        sys.stdout.write(
+            grid_terminal(tc("inventory_title", language), header, rows, width=console_width(width))
+        )
 
 
 def inventory_export(
@@ -239,7 +248,7 @@ def inventory_expiring(
     days: Annotated[int, typer.Option("--days", min=0, max=3650)] = 30,
     today: TodayOpt = None,
     lang: LangOpt = None,
-    width: WidthOpt = 120,
+    width: WidthOpt = None,
 ) -> None:
     """Warn about recorded waivers expiring within --days (or expired). Exit 1 if there are any."""
     language = lang_of(lang)
@@ -275,6 +284,8 @@ def inventory_expiring(
         for e, w, left in found
     ]
     sys.stdout.write(
-        grid_terminal(tc("expiring_title", language, days=days), header, rows, width=width)
+        grid_terminal(
+            tc("expiring_title", language, days=days), header, rows, width=console_width(width)
+        )
     )
     raise typer.Exit(1)

@@ -68,7 +68,12 @@ TodayOpt = Annotated[
         "may lie after neither it nor today.",
     ),
 ]
-WidthOpt = Annotated[int, typer.Option(min=40, max=400)]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option(
+        min=40, max=400, help="Table width in columns (default: the console's, COLUMNS, or 100)."
+    ),
+]
 
 
 def fail(problems: list[Problem], lang: Lang) -> NoReturn:

@@ -16,6 +16,7 @@ from aiprocure.engine import evidence as ev
 from aiprocure.engine import severity as sev
 from aiprocure.engine.compiler import Check, compile_condition
 from aiprocure.engine.locations import location_of
+from aiprocure.engine.messages import MessagePlan, message_plan
 from aiprocure.model.checklist import Reference, Rule, Severity
 from aiprocure.model.common import Text
 from aiprocure.model.conditions import fields_of
@@ -93,6 +94,8 @@ class RulePlan:
     review_flag: bool
     severity_rows: sev.SeverityRows  # severity_by, compiled (engine.severity)
     finding: dict[str, Any]  # a finding's values (copied, never changed); run_rules adds the rest
+    # fills the fail message's {limit}, {missing}... (engine.messages)
+    fill: MessagePlan | None = None
     unanswered: dict[tuple[str, ...], Text] = field(default_factory=dict)
     evidence_kinds: frozenset[str] = frozenset()  # what backs the claim (engine.evidence)
 
@@ -152,6 +155,7 @@ def rule_plan(rule: Rule, ruleset: Ruleset) -> RulePlan:
             "conditions": [],  # shared, never changed: engine.evidence gives a finding its own
             "any_region": [],
         },
+        fill=message_plan(rule, ruleset),
     )
 
 
@@ -213,6 +217,8 @@ def run_rules(
                 message, primary = plan.unanswered_message(observed)
             elif result is False:
                 status, message, code = _S_FAIL, plan.fail_message, _C_FAIL
+                if plan.fill is not None:
+                    message = plan.fill.fill(data)
             elif plan.evidence_required and (
                 why := ev.unbacked(
                     plan.rule_id, plan.evidence_kinds, refs, facts, plan.unverified_message

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiprocure.engine.compiler import Check, compile_condition
-from aiprocure.engine.locations import location_of
+from aiprocure.engine.locations import Decider, decider, deciding_field, location_of
 from aiprocure.model.checklist import HighRiskSheet, Level, Viewpoint
 from aiprocure.model.conditions import fields_of
 from aiprocure.model.fields import value_at
@@ -37,6 +37,7 @@ class ViewpointPlan:
     viewpoint: Viewpoint
     # Each level with its compiled condition and the fields of every level up to it.
     levels: tuple[tuple[Level, Check, tuple[str, ...]], ...]
+    deciders: tuple[Decider, ...] = ()  # each level's condition, part by part (engine.locations)
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -53,7 +54,8 @@ def viewpoint_plans(sheet: HighRiskSheet, ruleset: Ruleset) -> tuple[ViewpointPl
         for level in vp.levels:
             fields.extend(fields_of(level.when))
             levels.append((level, compile_condition(level.when, ruleset), tuple(fields)))
-        plans.append(ViewpointPlan(vp, tuple(levels)))
+        deciders = tuple(decider(level.when, ruleset) for level in vp.levels)
+        plans.append(ViewpointPlan(vp, tuple(levels), deciders))
     return tuple(plans)
 
 
@@ -94,12 +96,13 @@ def high_risk(
         first_missing = next(
             (f for f in fields if observed.get(f) is None), fields[0] if fields else ""
         )
-        # A chosen level points at the first field of its own condition: the fact that raised it
-        # (not the first field of the viewpoint, which may be another use of the data).
-        own = fields_of(chosen.when) if chosen is not None else []
-        loc_field = (
-            (own[0] if own else fields[0]) if chosen is not None and fields else first_missing
-        )
+        # A chosen level points at the field whose value decided its condition (the retrieval
+        # data of a level that any of training or retrieval data raises), not the first field of
+        # the viewpoint or of the level, which may be another use of the data.
+        loc_field = first_missing
+        if chosen is not None and fields:
+            at = plan.viewpoint.levels.index(chosen)
+            loc_field = deciding_field(plan.deciders[at], data) or fields[0]
         location = locations.get(loc_field)
         if location is None:
             location = locations[loc_field] = location_of(doc, loc_field, file)

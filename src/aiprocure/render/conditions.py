@@ -20,6 +20,7 @@ from aiprocure.model.findings import (
     Observed,
     Report,
 )
+from aiprocure.model.value_names import value_name
 from aiprocure.render.i18n import t
 from aiprocure.render.phrases import PHRASES
 
@@ -62,7 +63,7 @@ def observed_text(f: Finding, key: str, value: Observed, lang: Lang) -> str:
     """An observed value of a finding: "any region" where the declaration said `any`."""
     if key in f.any_region:
         return t("acc.any_region", lang)
-    return value_text(value, lang)
+    return value_name(key, value, lang.value)
 
 
 def condition_line(c: ConditionRef, lang: Lang) -> str:

@@ -19,7 +19,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from aiprocure.model.common import Lang
-from aiprocure.model.findings import Observed, Report, Status
+from aiprocure.model.findings import Report, Status
+from aiprocure.render import conditions as acc
 from aiprocure.render import html_view as view
 from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
@@ -38,7 +39,6 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["clean"] = clean
-    env.filters["value"] = _value
     return env
 
 
@@ -64,6 +64,7 @@ def render(reports: Sequence[Report], lang: Lang) -> str:
         acceptance=lambda r: view.acceptance_conditions(r, lang),
         tokyo_time=view.tokyo_time,
         category_title=lambda r, key: _category_title(r, key, lang),
+        observed=lambda f, key, value: acc.observed_text(f, key, value, lang),
         unanswered_fields=lambda f: [k for k, v in f.observed.items() if v is None],
         open_findings=lambda r: [f for f in r.findings if f.status in view.OPEN_OR_WAIVED],
         listed=lambda r: [
@@ -76,13 +77,3 @@ def render(reports: Sequence[Report], lang: Lang) -> str:
 
 def _category_title(report: Report, key: str, lang: Lang) -> str:
     return next((c.title.get(lang) for c in report.categories if c.category == key), key)
-
-
-def _value(value: Observed) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(_value(v) for v in value) if value else "[]"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return clean(str(value))

@@ -23,7 +23,6 @@ few other characters XML 1.0 forbids with U+FFFD.
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
@@ -228,10 +227,7 @@ def _details(f: Finding, lang: Lang) -> str:
         f"{t('location', lang)}: {loc.field}",
     ]
     for field, value in f.observed.items():
-        shown = json.dumps(value, ensure_ascii=False)
-        if field in f.any_region:
-            shown = t("acc.any_region", lang)
-        lines.append(f"{t('observed', lang)}: {field} = {shown}")
+        lines.append(f"{t('observed', lang)}: {field} = {acc.observed_text(f, field, value, lang)}")
     lines += [f"{t('acc.condition', lang)}: {acc.condition_line(c, lang)}" for c in f.conditions]
     lines += [f"{t('evidence', lang)}: {acc.evidence_line(e, lang)}" for e in f.evidence]
     lines.append(f"{t('remediation', lang)}: {f.remediation.get(lang)}")

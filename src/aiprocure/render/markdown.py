@@ -184,8 +184,9 @@ def _report(report: Report, lang: Lang) -> str:
             f"<summary>{escape(t('findings', lang))} ({len(open_findings)})</summary>",
             "",
         ]
+        concerns = {c.category: c.title.get(lang) for c in report.categories}
         for f in open_findings:
-            lines += _finding(f, lang)
+            lines += _finding(f, lang, concerns.get(f.category, f.category))
         lines += ["</details>", ""]
     else:
         lines += [escape(t("no_findings", lang)), ""]
@@ -201,13 +202,13 @@ def _report(report: Report, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def _finding(f: Finding, lang: Lang) -> list[str]:
+def _finding(f: Finding, lang: Lang, concern: str) -> list[str]:
     loc = f.location
     meta = " · ".join(
         [
             f"{escape(t('status', lang))}: **{escape(t(f'status.{f.status}', lang))}**",
             f"{escape(t('severity', lang))}: {escape(t(f'severity.{f.severity}', lang))}",
-            f"{escape(t('category', lang))}: {escape(f.category)}",
+            f"{escape(t('category', lang))}: {escape(concern)}",
         ]
     )
     lines = [
@@ -225,7 +226,8 @@ def _finding(f: Finding, lang: Lang) -> list[str]:
         lines.append(f"- {escape(t('acc.condition', lang))}: {vendor(acc.condition_line(c, lang))}")
     for e in f.evidence:
         lines.append(f"- {escape(t('evidence', lang))}: {vendor(acc.evidence_line(e, lang))}")
-    lines.append(f"- {escape(t('remediation', lang))}: {escape(f.remediation.get(lang))}")
+    if f.status is not Status.NOT_APPLICABLE:  # nothing to remedy
+        lines.append(f"- {escape(t('remediation', lang))}: {escape(f.remediation.get(lang))}")
     if f.waiver is not None:
         w = f.waiver
         lines.append(

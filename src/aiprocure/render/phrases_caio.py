@@ -75,6 +75,7 @@ CAIO_PHRASES: Final[dict[str, tuple[str, str]]] = {
         "{count} 件を台帳に記録しました: {db}",
         "Recorded {count} assessments in {db}",
     ),
+    "caio.inventory_added_one": ("1 件を台帳に記録しました: {db}", "Recorded 1 assessment in {db}"),
     "caio.assessed_on": ("評価日", "Assessed on"),
     "caio.expiring_title": (
         "{days} 日以内に期限切れとなる（または期限切れの）免除",

@@ -19,6 +19,7 @@ from aiprocure.model.conditions import (
 from aiprocure.model.fields import FieldInfo, PathProblem, field_info, sections
 from aiprocure.model.ruleset import COMPELLED_ACCESS_LIST
 from aiprocure.sources.crossref_conditions import _ConditionCheck
+from aiprocure.sources.crossref_messages import message_problems
 from aiprocure.sources.valuetypes import KINDS, wrong_type
 from aiprocure.sources.yamlsrc import Document
 
@@ -109,6 +110,8 @@ class _Checker:
                         f"{rule.evidence_section!r} は申告書のセクションではありません",
                     )
                 self.condition(doc, rule.check, (*base, "check"))
+                for en, ja in message_problems(rule):  # its {limit}, {missing}... can be filled
+                    self.at(doc, (*base, "message"), en, ja)
                 if rule.applies_if is not None:
                     self.condition(doc, rule.applies_if, (*base, "applies_if"))
                 for k, row in enumerate(rule.severity_by):

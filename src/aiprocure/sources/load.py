@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from aiprocure.errors import InputError, Problem
-from aiprocure.sources import pydantic_ja
+from aiprocure.sources import fixhints, pydantic_en, pydantic_ja
 from aiprocure.sources.yamlsrc import MAX_BYTES, Document, parse, short_repr, too_big_ja
 
 M = TypeVar("M", bound=BaseModel)
@@ -175,9 +175,9 @@ def dotted(path: Sequence[str | int]) -> str:
 def describe(
     err: Any, loc: tuple[str | int, ...], found: tuple[str | int, ...], root: type[BaseModel]
 ) -> tuple[str, str]:
-    """One pydantic error as (English, Japanese). The English keeps pydantic's own ``msg``; the
-    Japanese comes from the error's type and ctx (``pydantic_ja``), or from the context of our own
-    validators' errors (``model.common.invalid``)."""
+    """One pydantic error as (English, Japanese): what to write instead where ``fixhints`` knows
+    the mistake, else a sentence per error type and ctx (``pydantic_en``, ``pydantic_ja``), or
+    our own validators' texts (``model.common.invalid``)."""
     kind = err["type"]
     where = dotted(found)
     top_ja = "トップレベル"
@@ -212,17 +212,26 @@ def describe(
     if isinstance(given, str | int | float | bool) and not isinstance(given, dict):
         value = short_repr(given) if isinstance(given, str) else repr(given)
         shown, shown_ja = f" (got {value})", f"（入力値: {value}）"
-        if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
+        if kind in ("string_type", "literal_error") and isinstance(given, int | float):
             shown += "; quote it to make it text"
             shown_ja += "。テキストにするには引用符で囲んでください"
-    if kind == "value_error":
-        # our validators say it in Japanese too (model.common.invalid); pydantic's own do not
+    instead = fixhints.fix(kind, loc, given, err)
+    if (
+        instead is not None
+    ):  # what to write instead (fixhints); the value is shown unless it says it
+        en, sentence = instead
+        if isinstance(given, str) and short_repr(given) in en:
+            shown = shown_ja = ""
+    elif kind == "value_error":
+        # our validators say it in both languages (model.common.invalid); pydantic's own do not
         own = (err.get("ctx") or {}).get("ja")
-        sentence = own if isinstance(own, str) else f"値が正しくありません（{err['msg']}）"
+        en = str(err["msg"]).removeprefix("Value error, ")
+        sentence = own if isinstance(own, str) else f"値が正しくありません（{en}）"
     else:
+        en = pydantic_en.sentence(kind, err.get("ctx")) or str(err["msg"])
         sentence = pydantic_ja.sentence(kind, err.get("ctx")) or pydantic_ja.fallback(kind)
     return (
-        f"{where or 'the top level'}: {err['msg']}{shown}",
+        f"{where or 'the top level'}: {en}{shown}",
         f"{where or top_ja}: {sentence}{shown_ja}",
     )
 

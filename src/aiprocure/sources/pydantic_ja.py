@@ -62,7 +62,7 @@ TEMPLATES: dict[str, Callable[[Ctx], str]] = {
     "too_long": lambda c: _length(c, "max_length", "以下"),
     "string_too_short": lambda c: f"{c.get('min_length')} 文字以上で記入してください",
     "string_too_long": lambda c: f"{c.get('max_length')} 文字以下で記入してください",
-    "string_pattern_mismatch": lambda c: f"パターン {c.get('pattern')!r} に一致しません",
+    "string_pattern_mismatch": lambda c: "この欄の形式に合いません",  # never the regex itself
     "date_type": lambda c: "日付を YYYY-MM-DD の形式で記入してください",
     "date_parsing": lambda c: "日付を YYYY-MM-DD の形式で記入してください",
     "date_from_datetime_parsing": lambda c: "日付を YYYY-MM-DD の形式で記入してください",

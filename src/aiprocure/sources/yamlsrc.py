@@ -39,7 +39,13 @@ from aiprocure.sources.yamlbuild import (
     PathKey,
 )
 from aiprocure.sources.yamldecode import MAX_BYTES, Pos, decode, offset_pos, too_big_ja
-from aiprocure.sources.yamlmessages import one_line, short_repr, tag_message, too_deep_message
+from aiprocure.sources.yamlmessages import (
+    misplaced_key,
+    one_line,
+    short_repr,
+    tag_message,
+    too_deep_message,
+)
 
 try:  # the C parser is much faster and keeps marks
     from yaml import CSafeLoader as _Loader
@@ -175,6 +181,10 @@ def parse(
             ja = "YAML の構文エラー: 文書が複数あります（---）。申告書は 1 ファイルに 1 つにしてください"
         else:
             ja = f"YAML の構文エラー: {_syntax_ja(what)}"
+            moved = misplaced_key(text, line) if what.startswith("mapping values") else None
+            if moved is not None:  # the wrong line is the key before, not where the parser stops
+                line, col, (what, ja_what) = moved
+                ja = f"YAML の構文エラー: {ja_what}"
         raise InputError([Problem(path, line, col, f"YAML syntax error: {what}", ja)]) from None
     except (
         yaml.reader.ReaderError

@@ -7,6 +7,7 @@ from aiprocure.model.common import Lang, Text
 from aiprocure.model.conditions import Condition, Predicate, bound_of, field_of, value_set_of, walk
 from aiprocure.model.fields import section_of
 from aiprocure.model.ruleset import Ruleset
+from aiprocure.model.value_names import template_text
 from aiprocure.render.condition import describe
 from aiprocure.render.conditions import kinds_text
 from aiprocure.render.i18n import t
@@ -123,7 +124,8 @@ def rule_section(rule: Rule, ruleset: Ruleset, lang: Lang) -> list[str]:
     out.append(f"- **{t('rule.rationale', lang)}**: {tx(rule.rationale, lang)}")
     out.append(f"- **{label('remediation', lang)}**: {tx(rule.remediation, lang)}")
     if rule.message is not None:
-        out.append(f"- **{label('message', lang)}**: {tx(rule.message, lang)}")
+        message = template_text(rule.message.get(lang), lang)  # placeholders as words
+        out.append(f"- **{label('message', lang)}**: {escape(message)}")
     out.append(f"- **{label('references', lang)}**:")
     out += [f"  - {reference(ref)}" for ref in rule.references]
     out.append("")
