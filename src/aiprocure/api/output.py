@@ -16,13 +16,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from aiprocure.errors import Problem
-from aiprocure.gate import Gate
+from aiprocure.gate import FailOn, Gate
 from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report
-from aiprocure.render import Format, render_bytes
+from aiprocure.render import Format, render_bytes, terminal_batch
 from aiprocure.render.json_ import JsonPiece, Writer, piece_of
 from aiprocure.render.options import Notice, RenderOptions
+from aiprocure.render.terminal_batch import Details, Row, wants_details
 
 Out = Callable[[bytes | str], None]  # where a finished document goes
 Item = Report | JsonPiece  # what a sink is fed: a report, or one a worker rendered
@@ -37,7 +38,8 @@ class TerminalStyle:
     show_waived: bool = True
     mode: str = "full"  # "compact" or "quiet": render.compact, for hooks and CI logs
     show: Severity = Severity.INFO  # the least severe open finding compact output shows
-    gate: RenderOptions | None = None  # compact and quiet: the gate line's gate
+    gate: RenderOptions | None = None  # the gate of compact and quiet output and batch rows
+    details: Details = Details.AUTO  # several declarations: whose full report follows the table
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,40 +138,91 @@ class RenderSink(_Buffered):
 
 
 class TerminalSink(_Buffered):
-    """The terminal report laid out for a console (width, colour, waived findings or not)."""
+    """The terminal report laid out for a console (width, colour, waived findings or not).
+
+    Several declarations get the batch view (``render.terminal_batch``): a summary line per
+    file, kept as a small row as each report arrives, and the full report of the files
+    ``style.details`` asks for, rendered as they arrive; the reports themselves are not kept
+    (``--compact`` and ``--quiet`` still keep them: their renderer takes the whole batch)."""
 
     def __init__(self, out: Out, lang: Lang, style: TerminalStyle) -> None:
         super().__init__()
         self._out, self._lang, self._style = out, lang, style
+        opts = style.gate or RenderOptions()
+        fail_on = FailOn.NEVER if opts.threshold is None else FailOn(opts.threshold.value)
+        self._gate = Gate(fail_on, opts.fail_on_review)
+        self._first: Report | None = None  # a lone declaration keeps its full report (auto)
+        self._rows: list[Row] = []
+        self._details: list[str] = []
+        self._shown_failing = 0
+        self._hidden = 0
 
-    def close(self) -> None:
-        if not self.reports:
+    def add(self, item: Item) -> None:
+        if self._style.mode != "full":
+            super().add(item)
             return
-        from aiprocure.render import compact, terminal
+        if isinstance(item, JsonPiece):  # pragma: no cover - only a JsonSink asks for pieces
+            raise TypeError("a pre-rendered report reached a sink that renders its own")
+        if not self._rows and self._first is None and self._style.details is Details.AUTO:
+            self._first = item
+            return
+        if self._first is not None:
+            self._take(self._first)
+            self._first = None
+        self._take(item)
+
+    def _take(self, report: Report) -> None:
+        fails = bool(self._gate(report))
+        self._rows.append(Row.of(report, fails=fails))
+        if wants_details(self._style.details, fails, self._shown_failing):
+            self._details.append(self._detail(report))
+            self._shown_failing += fails
+        elif fails:
+            self._hidden += 1
+
+    def _detail(self, report: Report) -> str:
+        from aiprocure.render import terminal
 
         style = self._style
-        if style.mode != "full":
-            text = compact.render(
-                self.reports,
-                self._lang,
-                options=style.gate,
-                quiet=style.mode == "quiet",
-                show=style.show,
-            )
-            self._out(text)
-            return
-        reports = self.reports
         if style.show is not Severity.INFO:  # a display filter: scores and the gate unchanged
-            reports = [_shown(r, style.show) for r in reports]
-        self._out(
-            terminal.render(
-                reports,
-                self._lang,
-                width=style.width,
-                color=style.color,
-                show_waived=style.show_waived,
-            )
+            report = _shown(report, style.show)
+        return terminal.render(
+            [report],
+            self._lang,
+            width=style.width,
+            color=style.color,
+            show_waived=style.show_waived,
         )
+
+    def close(self) -> None:
+        style = self._style
+        if style.mode != "full":
+            if self.reports:
+                from aiprocure.render import compact
+
+                self._out(
+                    compact.render(
+                        self.reports,
+                        self._lang,
+                        options=style.gate,
+                        quiet=style.mode == "quiet",
+                        show=style.show,
+                    )
+                )
+            return
+        if self._first is not None:  # one declaration: its full report, as ever
+            self._out(self._detail(self._first))
+        elif self._rows:
+            details = Details.AUTO if self._style.details is Details.AUTO else None
+            self._out(
+                terminal_batch.render(
+                    self._rows,
+                    self._details,
+                    self._lang,
+                    hidden=self._hidden if details else 0,
+                    color=style.color,
+                )
+            )
 
 
 def _shown(report: Report, show: Severity) -> Report:

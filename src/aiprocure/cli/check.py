@@ -37,6 +37,7 @@ from aiprocure.gate import FailOn, IncompleteDetermination
 from aiprocure.model.checklist import Severity
 from aiprocure.render import Format
 from aiprocure.render.options import LimitError, RenderOptions
+from aiprocure.render.terminal_batch import Details
 
 
 def check(
@@ -165,6 +166,14 @@ def check(
             "--compact", help="One line per open finding and review flag, then the gate line."
         ),
     ] = False,
+    details: Annotated[
+        Details,
+        typer.Option(
+            envvar="AIPROCURE_DETAILS",
+            help="Several declarations: a summary line per file, then the full report of "
+            "these files (auto: one declaration's report; in a batch, the first 10 failing).",
+        ),
+    ] = Details.AUTO,
     color: Annotated[
         bool | None,
         typer.Option(
@@ -242,6 +251,7 @@ def check(
                 mode=mode,
                 show=show_severity,
                 gate=options,
+                details=details,
             )
         stdout_options = replace(
             options, max_chars=targets.COMMENT_LIMIT if fmt is Format.MARKDOWN else None

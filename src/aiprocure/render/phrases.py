@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from aiprocure.render.phrases_batch import BATCH_PHRASES
 from aiprocure.render.phrases_ci import CI_PHRASES
 from aiprocure.render.phrases_rules import EDITION_PHRASES
 from aiprocure.render.phrases_verdicts import VERDICT_PHRASES
@@ -294,5 +295,6 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "caio.inventory_title": ("AI利用台帳", "AI use inventory"),
     "caio.no_rows": ("該当する記録はありません", "No matching records"),
     **CI_PHRASES,  # ci.*: render/phrases_ci.py
+    **BATCH_PHRASES,  # batch.*: render/phrases_batch.py
     **EDITION_PHRASES,
 }
