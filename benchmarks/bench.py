@@ -228,7 +228,8 @@ def batch(base: list[str], decls: Path, files: list[Path], args: argparse.Namesp
         )
     default = timed([*base, "check", str(decls)], args.reps, ok=(0, 1))
     print(_line("check DIR (the default: terminal)", default, floor, "target < 3x"))
-    full = timed(_format_cmd(base, "terminal", decls, "--details", "all"), max(1, args.reps // 2))
+    details = () if args.legacy else ("--details", "all")
+    full = timed(_format_cmd(base, "terminal", decls, *details), max(1, args.reps // 2))
     print(_line("check DIR --details all", full, floor, "every full terminal report"))
     if args.jobs >= 0:
         # Not the headline: the floor is single-threaded, so the ratios above are single-job too.
@@ -317,6 +318,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=0,
         metavar="N",
         help="also compare peak RSS for N declarations against N/100 (e.g. 10000; slow)",
+    )
+    parser.add_argument(
+        "--legacy", action="store_true", help="a version without --details (before issue 16)"
     )
     parser.add_argument("--no-worst", action="store_true", help="skip the largest accepted input")
     parser.add_argument(

@@ -27,6 +27,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from functools import lru_cache
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Report, ReviewFlag, Status
@@ -61,6 +62,7 @@ def render(reports: Sequence[Report], lang: Lang, *, options: RenderOptions | No
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
+@lru_cache(maxsize=8192)  # rule titles, categories and messages recur in every suite
 def xml_text(text: str) -> str:
     """Text XML 1.0 can carry: controls made visible (``\\x1b``), the rest replaced by U+FFFD."""
     return _NOT_XML.sub("\ufffd", clean(text.replace("\r\n", "\n").replace("\r", "\n")))
