@@ -133,8 +133,10 @@ def timed(cmd: Sequence[str], reps: int, ok: Sequence[int] = (0,)) -> Run:
     )
 
 
-# The children run as a CI job would: no colour, English, a fixed width.
+# The children run as a CI job would: no colour, English, a fixed width, and with the byte code
+# an installed package has (PYTHONDONTWRITEBYTECODE would make every run compile every module).
 _ENV = {**os.environ, "NO_COLOR": "1", "LANG": "C", "COLUMNS": "100"}
+_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 FLOOR = """

@@ -14,6 +14,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from aiprocure.errors import Problem
 from aiprocure.gate import FailOn, Gate
@@ -21,12 +22,17 @@ from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report
 from aiprocure.render import Format, render_bytes, terminal_batch
-from aiprocure.render.json_ import JsonPiece, Writer, piece_of
 from aiprocure.render.options import Notice, RenderOptions
 from aiprocure.render.terminal_batch import Details, Row, wants_details
 
+if TYPE_CHECKING:  # render.json_ builds models: imported when a run writes JSON
+    from typing import TypeAlias
+
+    from aiprocure.render.json_ import JsonPiece
+
+    Item: TypeAlias = Report | JsonPiece  # what a sink is fed: a report, or one a worker rendered
+
 Out = Callable[[bytes | str], None]  # where a finished document goes
-Item = Report | JsonPiece  # what a sink is fed: a report, or one a worker rendered
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,8 @@ class Prerender:
     gate: Gate
 
     def __call__(self, report: Report, *, with_rules: bool, keep_report: bool) -> JsonPiece:
+        from aiprocure.render.json_ import piece_of
+
         return piece_of(
             report, status=self.gate(report), with_rules=with_rules, keep_report=keep_report
         )
@@ -80,13 +88,15 @@ class JsonSink(Sink):
     def __init__(self, out: Out, *, one_rule_set: bool = False) -> None:
         self._out = out
         self._one_rule_set = one_rule_set
+        from aiprocure.render.json_ import Writer
+
         self._writer = Writer(one_rule_set=one_rule_set)
 
     def add(self, item: Item) -> None:
-        if isinstance(item, JsonPiece):
-            self._writer.add_piece(item)
-        else:
+        if isinstance(item, Report):
             self._writer.add(item)
+        else:
+            self._writer.add_piece(item)
 
     def close(self) -> None:
         if self._writer.count:
@@ -104,7 +114,7 @@ class _Buffered(Sink):
         self.reports: list[Report] = []
 
     def add(self, item: Item) -> None:
-        if isinstance(item, JsonPiece):  # pragma: no cover - only a JsonSink asks for pieces
+        if not isinstance(item, Report):  # pragma: no cover - only a JsonSink asks for pieces
             raise TypeError("a pre-rendered report reached a sink that renders its own")
         self.reports.append(item)
 
@@ -161,7 +171,7 @@ class TerminalSink(_Buffered):
         if self._style.mode != "full":
             super().add(item)
             return
-        if isinstance(item, JsonPiece):  # pragma: no cover - only a JsonSink asks for pieces
+        if not isinstance(item, Report):  # pragma: no cover - only a JsonSink asks for pieces
             raise TypeError("a pre-rendered report reached a sink that renders its own")
         if not self._rows and self._first is None and self._style.details is Details.AUTO:
             self._first = item

@@ -166,14 +166,7 @@ def check(
             "--compact", help="One line per open finding and review flag, then the gate line."
         ),
     ] = False,
-    details: Annotated[
-        Details,
-        typer.Option(
-            envvar="AIPROCURE_DETAILS",
-            help="Several declarations: a summary line per file, then the full report of "
-            "these files (auto: one declaration's report; in a batch, the first 10 failing).",
-        ),
-    ] = Details.AUTO,
+    details: targets.DetailsOpt = Details.AUTO,
     color: Annotated[
         bool | None,
         typer.Option(
