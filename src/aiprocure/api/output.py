@@ -2,9 +2,10 @@
 
 ``open_sink(format, out, lang)`` gives a ``Sink``: ``add(report)`` as reports are assessed,
 ``close()`` once at the end, which hands the document to ``out`` (standard output, a file) if any
-report was added. JSON streams: each report becomes its bytes as it is added, so a batch never
-keeps a thousand reports' objects; for the same reason a JSON sink lets worker processes render
-their reports themselves (``prerender``), through the very code it would run. The other formats
+report was added. JSON streams: each report becomes its bytes as it is added and, when every
+report comes from one session, is handed to ``out`` at once (``out`` is then called several
+times), so a batch keeps neither reports nor the document; a JSON sink also lets worker
+processes render their reports themselves (``prerender``), through the very code it would run. The other formats
 need the whole batch at once (a summary, a table of rules) and keep the reports until ``close``.
 Sinks never decide the CI gate: a pre-rendered report carries the status ``Gate`` gave it.
 """
@@ -97,6 +98,9 @@ class JsonSink(Sink):
             self._writer.add(item)
         else:
             self._writer.add_piece(item)
+        ready = self._writer.take()  # one session's batch: written as it goes, nothing kept
+        if ready:
+            self._out(ready)
 
     def close(self) -> None:
         if self._writer.count:
