@@ -220,7 +220,7 @@ def batch(base: list[str], decls: Path, files: list[Path], args: argparse.Namesp
     print(f"\n(b) batch of {len(files)}, one subprocess each, median of {args.reps}")
     print(_line("PyYAML CSafeLoader only (floor)", floor))
     for fmt in FORMATS:
-        extra = ("--details", "none") if fmt == "terminal" else ()
+        extra = ("--details", "none") if fmt == "terminal" and not args.legacy else ()
         print(
             _line(
                 f"check DIR -f {fmt}",
@@ -251,7 +251,7 @@ def batch(base: list[str], decls: Path, files: list[Path], args: argparse.Namesp
     return floor
 
 
-def memory(base: list[str], tmpdir: Path, small: int, large: int) -> None:
+def memory(base: list[str], tmpdir: Path, small: int, large: int, legacy: bool) -> None:
     """Peak RSS of every format for ``large`` declarations against ``small`` (one run each)."""
     dirs = {}
     for n in (small, large):
@@ -264,7 +264,7 @@ def memory(base: list[str], tmpdir: Path, small: int, large: int) -> None:
     ]
     print(f"  {'floor (CSafeLoader)':<34} {floor[0].rss_mb:6.0f} MB -> {floor[1].rss_mb:6.0f} MB")
     for fmt in FORMATS:
-        extra = ("--details", "none") if fmt == "terminal" else ()
+        extra = ("--details", "none") if fmt == "terminal" and not legacy else ()
         a, b = (run_once(_format_cmd(base, fmt, dirs[n], *extra)) for n in (small, large))
         print(
             f"  {'check DIR -f ' + fmt:<34} {a.rss_mb:6.0f} MB -> {b.rss_mb:6.0f} MB  "
@@ -345,7 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             floor = batch(base, decls, files, args)
             peer(base, tmpdir, files, floor, args)
         if args.memory and args.only in (None, "memory"):
-            memory(base, tmpdir, max(1, args.memory // 100), args.memory)
+            memory(base, tmpdir, max(1, args.memory // 100), args.memory, args.legacy)
         if not args.no_worst and args.only in (None, "worst"):
             worst(base, tmpdir)
     return 0

@@ -67,8 +67,20 @@ def output_target(spec: str, lang: Lang | None = None) -> tuple[Format, Path]:
 
 
 def to_file(path: Path) -> Out:
+    """The first piece replaces the file, the next ones (a streamed document) are appended."""
+    started = False
+
     def out(data: str | bytes) -> None:
-        write(path, data)
+        nonlocal started
+        if not started:
+            write(path, data)
+            started = True
+            return
+        try:
+            with path.open("ab") as fh:
+                fh.write(data if isinstance(data, bytes) else data.encode())
+        except OSError as exc:
+            usage(f"cannot write {path}: {exc.strerror or exc}")
 
     return out
 
