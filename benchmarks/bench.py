@@ -251,7 +251,9 @@ def batch(base: list[str], decls: Path, files: list[Path], args: argparse.Namesp
     return floor
 
 
-def memory(base: list[str], tmpdir: Path, small: int, large: int, legacy: bool) -> None:
+def memory(
+    base: list[str], tmpdir: Path, small: int, large: int, legacy: bool, formats: Sequence[str]
+) -> None:
     """Peak RSS of every format for ``large`` declarations against ``small`` (one run each)."""
     dirs = {}
     for n in (small, large):
@@ -263,7 +265,7 @@ def memory(base: list[str], tmpdir: Path, small: int, large: int, legacy: bool) 
         run_once([PY, "-c", FLOOR, *map(str, sorted(dirs[n].iterdir()))]) for n in (small, large)
     ]
     print(f"  {'floor (CSafeLoader)':<34} {floor[0].rss_mb:6.0f} MB -> {floor[1].rss_mb:6.0f} MB")
-    for fmt in FORMATS:
+    for fmt in formats:
         extra = ("--details", "none") if fmt == "terminal" and not legacy else ()
         a, b = (run_once(_format_cmd(base, fmt, dirs[n], *extra)) for n in (small, large))
         print(
@@ -324,6 +326,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--legacy", action="store_true", help="a version without --details (before issue 16)"
     )
+    parser.add_argument(
+        "--formats",
+        type=lambda text: text.split(","),
+        default=list(FORMATS),
+        help="formats of the memory comparison, comma-separated (default: all)",
+    )
     parser.add_argument("--no-worst", action="store_true", help="skip the largest accepted input")
     parser.add_argument(
         "--only", choices=("startup", "batch", "memory", "worst"), help="run one section only"
@@ -345,7 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             floor = batch(base, decls, files, args)
             peer(base, tmpdir, files, floor, args)
         if args.memory and args.only in (None, "memory"):
-            memory(base, tmpdir, max(1, args.memory // 100), args.memory, args.legacy)
+            memory(base, tmpdir, max(1, args.memory // 100), args.memory, args.legacy, args.formats)
         if not args.no_worst and args.only in (None, "worst"):
             worst(base, tmpdir)
     return 0
