@@ -28,7 +28,7 @@ def test_namespaces_are_known() -> None:
     prefixes = {key.split(".")[0] for key in PHRASES if "." in key}
     report_groups = {"status", "severity", "risk", "provenance", "notice", "verdict"}
     report_groups |= {"determination"}
-    assert prefixes <= report_groups | {"cond", "catalogue", "rule", "caio", "ci"}
+    assert prefixes <= report_groups | {"cond", "catalogue", "rule", "caio", "ci", "batch"}
 
 
 def test_lookup_in_each_language() -> None:

@@ -3,7 +3,7 @@
 Keys without a dot-prefix are the report's (headings, statuses, severities, waiver notices;
 ``verdict.*`` and ``determination.*`` the two verdicts of the headline);
 ``cond.*`` words conditions (``render.condition``), ``catalogue.*`` the rule catalogue,
-``rule.*`` labels of a rule's facts (the catalogue and ``explain``), ``caio.*`` the CAIO commands, ``ci.*`` CI gates' limits and compact output (``phrases_ci``). A phrase may take
+``rule.*`` labels of a rule's facts (the catalogue and ``explain``), ``caio.*`` the CAIO commands, ``ci.*`` CI gates' limits and compact output (``phrases_ci``), ``batch.*`` the terminal's batch view (``phrases_batch``). A phrase may take
 ``str.format`` fields. Rule texts come from the checklists, not from here. A test checks that every
 phrase has both languages and the same format fields in each.
 """
