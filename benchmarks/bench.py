@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -96,20 +97,46 @@ def generate(n: int, directory: Path, seed: int = 920) -> list[Path]:
     return paths
 
 
-def timed(cmd: Sequence[str], reps: int, ok: Sequence[int] = (0,)) -> float:
-    """Median wall time of ``reps`` runs of ``cmd`` (one warm-up run first)."""
-    times = []
-    for i in range(reps + 1):
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-        elapsed = time.perf_counter() - start
-        if proc.returncode not in ok:
-            raise SystemExit(
-                f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.decode()[-2000:]}"
-            )
-        if i:
-            times.append(elapsed)
-    return statistics.median(times)
+@dataclass(frozen=True)
+class Run:
+    """One command's median wall time, median CPU time (user + system of the child: steadier than
+    wall time on a shared machine) and largest peak RSS over the repetitions."""
+
+    wall: float
+    cpu: float
+    rss_mb: float
+
+
+def run_once(cmd: Sequence[str], ok: Sequence[int] = (0,), stdout: Any = None) -> Run:
+    """Run ``cmd``; its own resource usage through ``os.wait4`` (not the sum of all children)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=stdout or subprocess.DEVNULL, stderr=subprocess.PIPE, env=_ENV
+    )
+    assert proc.stderr is not None
+    err = proc.stderr.read()  # drained while it runs (a full pipe would block the child)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in ok:
+        raise SystemExit(f"{' '.join(cmd)[:300]} exited {proc.returncode}: {err.decode()[-2000:]}")
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def timed(cmd: Sequence[str], reps: int, ok: Sequence[int] = (0,)) -> Run:
+    """Medians of ``reps`` runs of ``cmd`` (after one warm-up run when ``reps`` > 1)."""
+    runs = [run_once(cmd, ok) for _ in range(reps + (reps > 1))][reps > 1 :]
+    return Run(
+        statistics.median(r.wall for r in runs),
+        statistics.median(r.cpu for r in runs),
+        max(r.rss_mb for r in runs),
+    )
+
+
+# The children run as a CI job would: no colour, English, a fixed width, and with the byte code
+# an installed package has (PYTHONDONTWRITEBYTECODE would make every run compile every module).
+_ENV = {**os.environ, "NO_COLOR": "1", "LANG": "C", "COLUMNS": "100"}
+_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 FLOOR = """
@@ -137,6 +164,142 @@ def in_process(files: Sequence[Path]) -> tuple[float, float]:
     return assessed, time.perf_counter() - start
 
 
+FORMATS = ("json", "junit", "html", "sarif", "markdown", "github", "terminal")
+# every format the CI way: no gate failure, so the terminal's batch view details nothing
+NO_GATE = ("--fail-on", "never", "--no-fail-on-review")
+IMPORTS = "import pydantic, typer, rich, yaml"
+
+
+def _line(label: str, r: Run, floor: Run | None = None, note: str = "") -> str:
+    text = f"  {label:<34} {r.wall:8.3f} s  cpu {r.cpu:7.3f} s  {r.rss_mb:6.0f} MB"
+    if floor is not None:
+        text += f"  {r.cpu / floor.cpu:5.2f}x floor (cpu), {r.wall / floor.wall:5.2f}x (wall)"
+    return text + (f"  {note}" if note else "")
+
+
+def _format_cmd(base: list[str], fmt: str, target: Path, *extra: str) -> list[str]:
+    return [*base, "check", str(target), "--format", fmt, *NO_GATE, *extra]
+
+
+def amplified(n: int) -> str:
+    """The largest accepted declaration (tests/unit/test_limits.py ``_amplified``): ``n`` evidence
+    items and ``n`` certifications aliasing one 500-character text, ``2 * n * 500`` characters once
+    expanded (n = 1000: the 1,048,576-character limit of docs/limits.md, nearly)."""
+    lines = ['schema_version: "1.0"', "vendor:", "  name: Acme", "  evidence:"]
+    if n:
+        lines.append('    - document: &d "' + "x" * 500 + '"')
+        lines += ["    - document: *d"] * (n - 1)
+        lines += ["security:", "  certifications:"] + ["    - *d"] * n
+    return "\n".join(lines) + "\n"
+
+
+def startup(base: list[str], one: Path, reps: int) -> None:
+    bare = timed([PY, "-c", "pass"], reps)
+    imports = timed([PY, "-c", IMPORTS], reps)
+    print(f"\n(a) start-up, median of {reps}")
+    print(_line("python -c pass", bare))
+    print(_line(f'python -c "{IMPORTS}"', imports, note=f"{imports.wall / bare.wall:5.2f}x bare"))
+    for label, cmd, floor, target in (
+        ("aiprocure --version", [*base, "--version"], bare, "< 2x bare python"),
+        ("aiprocure --help", [*base, "--help"], bare, "< 2x bare python"),
+        ("aiprocure check ONE.yaml", [*base, "check", str(one)], imports, "< 1.5x the imports"),
+        ("check ONE.yaml --format json", [*base, "check", str(one), "-f", "json"], imports, ""),
+    ):
+        r = timed(cmd, reps, ok=(0, 1))
+        which = "bare" if floor is bare else "imports"
+        print(
+            _line(label, r)
+            + f"  {r.wall / floor.wall:5.2f}x {which} (wall), {r.cpu / floor.cpu:5.2f}x (cpu)"
+            + (f"  target {target}" if target else "")
+        )
+
+
+def batch(base: list[str], decls: Path, files: list[Path], args: argparse.Namespace) -> Run:
+    names = [str(f) for f in files]
+    floor = timed([PY, "-c", FLOOR, *names], args.reps)
+    print(f"\n(b) batch of {len(files)}, one subprocess each, median of {args.reps}")
+    print(_line("PyYAML CSafeLoader only (floor)", floor))
+    for fmt in FORMATS:
+        extra = ("--details", "none") if fmt == "terminal" and not args.legacy else ()
+        print(
+            _line(
+                f"check DIR -f {fmt}",
+                timed(_format_cmd(base, fmt, decls, *extra), args.reps),
+                floor,
+            )
+        )
+    default = timed([*base, "check", str(decls)], args.reps, ok=(0, 1))
+    print(_line("check DIR (the default: terminal)", default, floor, "target < 3x"))
+    details = () if args.legacy else ("--details", "all")
+    full = timed(_format_cmd(base, "terminal", decls, *details), max(1, args.reps // 2))
+    print(_line("check DIR --details all", full, floor, "every full terminal report"))
+    if args.jobs >= 0:
+        # Not the headline: the floor is single-threaded, so the ratios above are single-job too.
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        for fmt in ("json", "sarif"):
+            one = timed(_format_cmd(base, fmt, decls), args.reps)
+            par = timed(_format_cmd(base, fmt, decls, "--jobs", str(args.jobs)), args.reps)
+            print(
+                _line(f"-f {fmt} --jobs {args.jobs} ({cpus} CPUs)", par)
+                + f"  {one.wall / par.wall:4.2f}x faster than one job (wall)"
+            )
+    api_s, floor_s = in_process(files)
+    print(
+        f"  in-process: api.assess_file {api_s * 1000 / len(files):6.2f} ms/file, "
+        f"CSafeLoader {floor_s * 1000 / len(files):6.2f} ms/file, {api_s / floor_s:5.2f}x floor (no rendering)"
+    )
+    return floor
+
+
+def memory(
+    base: list[str], tmpdir: Path, small: int, large: int, legacy: bool, formats: Sequence[str]
+) -> None:
+    """Peak RSS of every format for ``large`` declarations against ``small`` (one run each)."""
+    dirs = {}
+    for n in (small, large):
+        dirs[n] = tmpdir / f"mem{n}"
+        dirs[n].mkdir()
+        generate(n, dirs[n])
+    print(f"\n(c) peak RSS, {large} declarations against {small} (one run each)")
+    floor = [
+        run_once([PY, "-c", FLOOR, *map(str, sorted(dirs[n].iterdir()))]) for n in (small, large)
+    ]
+    print(f"  {'floor (CSafeLoader)':<34} {floor[0].rss_mb:6.0f} MB -> {floor[1].rss_mb:6.0f} MB")
+    for fmt in formats:
+        extra = ("--details", "none") if fmt == "terminal" and not legacy else ()
+        a, b = (run_once(_format_cmd(base, fmt, dirs[n], *extra)) for n in (small, large))
+        print(
+            f"  {'check DIR -f ' + fmt:<34} {a.rss_mb:6.0f} MB -> {b.rss_mb:6.0f} MB  "
+            f"{b.rss_mb / a.rss_mb:5.2f}x  ({b.wall:6.1f} s, cpu {b.cpu:6.1f} s)"
+        )
+
+
+def worst(base: list[str], tmpdir: Path) -> None:
+    """Every format on the largest accepted declaration: time, memory, output per expanded char."""
+    path = tmpdir / "worst.yaml"
+    path.write_text(amplified(1000), encoding="utf-8")
+    expanded = 2 * 1000 * 500
+    small = tmpdir / "small.yaml"
+    small.write_text(amplified(0), encoding="utf-8")
+    print(
+        f"\n(d) the largest accepted declaration ({path.stat().st_size} bytes, {expanded} characters expanded)"
+    )
+    for fmt in FORMATS:
+        sizes = []
+        for target in (small, path):
+            out = tmpdir / f"worst.{fmt}"
+            with out.open("wb") as fh:
+                r = run_once(
+                    [*base, "check", str(target), "--format", fmt, "--no-config"], (0, 1), fh
+                )
+            sizes.append(out.stat().st_size)
+        grown = sizes[1] - sizes[0]
+        print(
+            _line(f"check WORST -f {fmt}", r)
+            + f"  output {sizes[1] / 1e6:5.2f} MB, +{grown / expanded:4.2f} bytes per expanded char"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
@@ -153,6 +316,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=0,
         help="also time `check DIR --jobs N` (default 0: one per CPU; -1 skips it)",
     )
+    parser.add_argument(
+        "--memory",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also compare peak RSS for N declarations against N/100 (e.g. 10000; slow)",
+    )
+    parser.add_argument(
+        "--legacy", action="store_true", help="a version without --details (before issue 16)"
+    )
+    parser.add_argument(
+        "--formats",
+        type=lambda text: text.split(","),
+        default=list(FORMATS),
+        help="formats of the memory comparison, comma-separated (default: all)",
+    )
+    parser.add_argument("--no-worst", action="store_true", help="skip the largest accepted input")
+    parser.add_argument(
+        "--only", choices=("startup", "batch", "memory", "worst"), help="run one section only"
+    )
     args = parser.parse_args(argv)
     aiprocure = str(BIN / "aiprocure") if (BIN / "aiprocure").exists() else None
     base = [aiprocure] if aiprocure else [PY, "-m", "aiprocure"]
@@ -164,85 +347,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"{len(files)} declarations in {decls} ({sum(f.stat().st_size for f in files) // 1024} KiB)"
         )
-
-        bare = timed([PY, "-c", "pass"], args.reps)
-        version = timed([*base, "--version"], args.reps)
-        one = timed([*base, "check", str(files[0]), "--format", "json"], args.reps, ok=(0, 1))
-        print("\n(a) start-up, median of", args.reps)
-        print(f"  python -c pass            {bare * 1000:8.1f} ms")
-        print(
-            f"  aiprocure --version       {version * 1000:8.1f} ms   {version / bare:5.2f}x bare python (target < 3x)"
-        )
-        print(f"  aiprocure check ONE.yaml  {one * 1000:8.1f} ms   {one / bare:5.2f}x bare python")
-
-        names = [str(f) for f in files]
-        floor = timed([PY, "-c", FLOOR, *names], args.reps)
-        batch = timed(
-            [
-                *base,
-                "check",
-                str(decls),
-                "--format",
-                "json",
-                "--fail-on",
-                "never",
-                "--no-fail-on-review",
-            ],
-            args.reps,
-        )
-        print(f"\n(b) batch of {len(files)}, one subprocess each, median of {args.reps}")
-        print(
-            f"  PyYAML CSafeLoader only   {floor:8.3f} s    {len(files) / floor:8.0f} files/s  (floor)"
-        )
-        print(
-            f"  aiprocure check DIR json  {batch:8.3f} s    {len(files) / batch:8.0f} files/s  "
-            f"{batch / floor:5.2f}x floor (target < 3x)"
-        )
-        if args.jobs >= 0:
-            # Not the headline: the floor is single-threaded, so the ratio above is single-job too.
-            par = timed(
-                [
-                    *base,
-                    "check",
-                    str(decls),
-                    "--format",
-                    "json",
-                    "--fail-on",
-                    "never",
-                    "--no-fail-on-review",
-                    "--jobs",
-                    str(args.jobs),
-                ],
-                args.reps,
-            )
-            cpus = (
-                len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-            )
-            label = f"... --jobs {args.jobs} ({cpus} CPUs)"
-            print(
-                f"  {label:<25} {par:8.3f} s    {len(files) / par:8.0f} files/s  "
-                f"{par / floor:5.2f}x the single-threaded floor, {batch / par:4.2f}x faster than one job"
-            )
-        api_s, floor_s = in_process(files)
-        print(
-            f"  in-process: api.assess_file {api_s * 1000 / len(files):6.2f} ms/file, "
-            f"CSafeLoader {floor_s * 1000 / len(files):6.2f} ms/file, {api_s / floor_s:5.2f}x floor (no rendering)"
-        )
-        peer_exe = BIN / "check-jsonschema"
-        if not args.no_peer and (peer_exe.exists() or shutil.which("check-jsonschema")):
-            schema = tmpdir / "declaration.schema.json"
-            schema.write_bytes(
-                subprocess.run([*base, "schema"], capture_output=True, check=True).stdout
-            )
-            exe = str(peer_exe) if peer_exe.exists() else "check-jsonschema"
-            peer = timed([exe, "--schemafile", str(schema), *names], args.reps, ok=(0, 1))
-            print(
-                f"  check-jsonschema          {peer:8.3f} s    {len(files) / peer:8.0f} files/s  "
-                f"aiprocure is {peer / batch:5.2f}x faster (target > 1x)"
-            )
-        else:
-            print("  check-jsonschema          not installed (pip install -e '.[dev]'); skipped")
+        if args.only in (None, "startup"):
+            startup(base, files[0], args.reps)
+        if args.only in (None, "batch"):
+            floor = batch(base, decls, files, args)
+            peer(base, tmpdir, files, floor, args)
+        if args.memory and args.only in (None, "memory"):
+            memory(base, tmpdir, max(1, args.memory // 100), args.memory, args.legacy, args.formats)
+        if not args.no_worst and args.only in (None, "worst"):
+            worst(base, tmpdir)
     return 0
+
+
+def peer(
+    base: list[str], tmpdir: Path, files: list[Path], floor: Run, args: argparse.Namespace
+) -> None:
+    peer_exe = BIN / "check-jsonschema"
+    if args.no_peer or not (peer_exe.exists() or shutil.which("check-jsonschema")):
+        print(
+            "  check-jsonschema                   skipped (--no-peer, or pip install -e '.[dev]')"
+        )
+        return
+    schema = tmpdir / "declaration.schema.json"
+    schema.write_bytes(subprocess.run([*base, "schema"], capture_output=True, check=True).stdout)
+    exe = str(peer_exe) if peer_exe.exists() else "check-jsonschema"
+    r = timed([exe, "--schemafile", str(schema), *map(str, files)], args.reps, ok=(0, 1))
+    print(_line("check-jsonschema (peer)", r, floor))
 
 
 if __name__ == "__main__":

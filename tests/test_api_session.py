@@ -19,6 +19,8 @@ from aiprocure.model.findings import Report, Status
 from aiprocure.render import Format, render_bytes
 from aiprocure.render.options import RenderOptions
 from aiprocure.render.terminal import render as render_terminal
+from aiprocure.render.terminal_batch import Row
+from aiprocure.render.terminal_batch import render as render_batch
 from tests.conftest import REPO
 
 # relative, as a CI job names them: the example waivers' scope matches "examples/*.yaml"
@@ -68,11 +70,16 @@ def test_json_and_exit_status_are_those_of_check(lang: Lang | None) -> None:
 
 @pytest.mark.parametrize("lang", [Lang.JA, Lang.EN])
 def test_terminal_report_is_that_of_check(lang: Lang) -> None:
+    """Several declarations: the batch view, with every file's full report (``--details all``)."""
     session = _session(lang)
     reports = _reports(session)
-    expected = render_terminal(reports, lang, width=100, color=False).encode()
-    code, out = _cli("--lang", lang.value, "--format", "terminal", "--width", "100")
     gate = session.gate
+    rows = [Row.of(r, fails=bool(gate(r))) for r in reports]
+    details = [render_terminal([r], lang, width=100, color=False) for r in reports]
+    expected = render_batch(rows, details, lang).encode()
+    code, out = _cli(
+        "--lang", lang.value, "--format", "terminal", "--width", "100", "--details", "all"
+    )
     assert code == exit_code(reports, gate.fail_on, fail_on_review=gate.fail_on_review)
     assert out == (expected if expected.endswith(b"\n") else expected + b"\n")
 
@@ -89,8 +96,8 @@ def test_session_run_writes_through_a_sink_as_check_does(fmt: Format) -> None:
     )
     status, problems = session.run(DECLARATIONS, sink)
     assert problems == []
-    (document,) = written
-    data = document.encode() if isinstance(document, str) else document
+    assert written  # JSON comes in pieces as the batch goes, the others as one document
+    data = b"".join(d.encode() if isinstance(d, str) else d for d in written)
     code, out = _cli("--lang", "en", "--format", fmt.value, "--width", "100")
     assert code == status
     assert out == (data if data.endswith(b"\n") else data + b"\n")

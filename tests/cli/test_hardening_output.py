@@ -157,8 +157,9 @@ def test_full_disk_is_a_clean_error(fmt: str) -> None:
 def test_reader_gone_exits_141_without_traceback(tmp_path: Path, fmt: str) -> None:
     for i in range(60):  # a report larger than a pipe's buffer
         shutil.copy(GOOD, tmp_path / f"d{i:02}.yaml")
+    details = ["--details", "all"] if fmt == "terminal" else []  # every report, not a summary
     with subprocess.Popen(
-        [*CMD, "check", "--format", fmt, str(tmp_path)],
+        [*CMD, "check", "--format", fmt, str(tmp_path), *details],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=ENV,

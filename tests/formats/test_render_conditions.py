@@ -208,4 +208,3 @@ def test_schema_validates_the_report(report: Report) -> None:
     doc = json.loads(render.render(Format.JSON, [report], Lang.EN))
     jsonschema.Draft202012Validator(report_json_schema()).validate(doc)
     assert Path(REPO / "docs" / "report-schema.json").exists()
-

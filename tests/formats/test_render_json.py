@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import jsonschema
+import pytest
 
 from aiprocure.model.common import Lang, Text
 from aiprocure.model.findings import Report
@@ -195,3 +196,27 @@ def test_every_misleading_character_is_escaped(render_reports: list[Report]) -> 
         out = json_.render([_with_observed(render_reports[0], f"x{char}y")], Lang.EN)
         assert char not in out
         assert json.dumps(f"x{char}y") in out
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3])
+def test_a_streamed_document_is_the_whole_document(
+    render_reports: list[Report], count: int
+) -> None:
+    """``Writer.take`` hands out what is settled as reports come in (check's JSON sink writes it
+    at once); the pieces and ``finish`` are the bytes of the whole document, each piece ending
+    with a newline. One session: one rule set, as the sink vouches."""
+    from aiprocure import api
+
+    session = api.open_session(api.SessionOptions(no_config=True, lang=Lang.EN))
+    paths = sorted((REPO / "examples").glob("*.yaml"))[:count]
+    reports = [o for o in session.assess(paths) if isinstance(o, Report)]
+    writer = json_.Writer(one_rule_set=True)
+    pieces = []
+    for report in reports:
+        writer.add(report)
+        pieces.append(writer.take())
+    pieces.append(writer.finish() if writer.count else b"")
+    streamed = b"".join(pieces)
+    assert streamed == (json_.render_bytes(reports, Lang.EN) if reports else b"")
+    assert all(p.endswith(b"\n") for p in pieces if p)
+    assert sum(1 for p in pieces if p) == count  # one line at a time, the last with the end

@@ -154,3 +154,29 @@ def test_hostile_text_round_trips_escaped(render_reports: list[Report]) -> None:
 
 def test_characters_xml_forbids_are_replaced() -> None:
     assert junit.xml_text("a\x00b\ud800c\ufffed\r\ne") == "a\\x00b\\ud800c\ufffdd\ne"
+
+
+def test_the_streaming_sink_writes_what_the_renderer_writes() -> None:
+    """check's JUnit sink (suites spooled as reports come, the head last) gives the renderer's
+    bytes, problems included, in pieces that each end with a newline."""
+    from aiprocure import api
+    from aiprocure.api.output import open_sink
+    from aiprocure.errors import Problem
+    from aiprocure.render import Format, render_bytes
+
+    session = api.open_session(api.SessionOptions(no_config=True, lang=Lang.EN))
+    paths = sorted((REPO / "examples").glob("*.yaml"))[:3]
+    reports = [o for o in session.assess(paths) if isinstance(o, Report)]
+    problem = Problem(path="bad.yaml", line=2, col=3, message="bad", ja="不正")
+    opts = RenderOptions()
+    written: list[bytes | str] = []
+    sink = open_sink(Format.JUNIT, written.append, Lang.EN, options=opts)
+    for report in reports:
+        sink.add(report)
+    sink.problems([problem])
+    sink.close()
+    notice = Notice(problem.path, problem.line, problem.col, problem.message, problem.ja)
+    with_problem = RenderOptions(problems=(notice,))
+    expected = render_bytes(Format.JUNIT, reports, Lang.EN, with_problem)
+    assert b"".join(w if isinstance(w, bytes) else w.encode() for w in written) == expected
+    assert all(isinstance(w, bytes) and w.endswith(b"\n") for w in written)

@@ -285,3 +285,17 @@ def _relocate(report: Report, path: str) -> Report:
             ],
         }
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"a": [1, 2.5, 99.9, -0.25, True, None, 'é\u2028\x1b"\\/'], "b": {}, "c": []},
+        {"tiny": 1e-05, "huge": 1e16, "x": "y"},
+        {"n": -(10**17), "f": 100.0, "s": "日本語"},
+    ],
+)
+def test_the_fast_encoder_writes_what_json_dumps_writes(value: dict[str, object]) -> None:
+    from aiprocure.render.sarif import _dumps
+
+    assert _dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)

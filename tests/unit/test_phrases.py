@@ -29,7 +29,7 @@ def test_namespaces_are_known() -> None:
     report_groups = {"status", "severity", "risk", "provenance", "notice", "verdict"}
     report_groups |= {"determination"}
     report_groups |= {"acc", "when", "note", "kind"}  # format 2.0: render/phrases_conditions.py
-    assert prefixes <= report_groups | {"cond", "catalogue", "rule", "caio", "ci", "html"}
+    assert prefixes <= report_groups | {"cond", "catalogue", "rule", "caio", "ci", "html", "batch"}
 
 
 def test_lookup_in_each_language() -> None:

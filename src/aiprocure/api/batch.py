@@ -21,12 +21,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from aiprocure.errors import InputError, Problem
 from aiprocure.model.findings import Report
-from aiprocure.render.json_ import JsonPiece
 
-Piece = JsonPiece  # a report a worker rendered, with its gate status
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # render.json_ (its models) is imported only by a run that writes JSON
     from aiprocure.api.output import Prerender
+    from aiprocure.render.json_ import JsonPiece as Piece  # a report a worker rendered
 
 CHUNK = 16  # files per task at least: amortises a round trip, small enough to balance the load
 

@@ -2,74 +2,51 @@
 
 ``open_sink(format, out, lang)`` gives a ``Sink``: ``add(report)`` as reports are assessed,
 ``close()`` once at the end, which hands the document to ``out`` (standard output, a file) if any
-report was added. JSON streams: each report becomes its bytes as it is added, so a batch never
-keeps a thousand reports' objects; for the same reason a JSON sink lets worker processes render
-their reports themselves (``prerender``), through the very code it would run. The other formats
-need the whole batch at once (a summary, a table of rules) and keep the reports until ``close``.
+report was added. JSON streams: each report becomes its bytes as it is added and, when every
+report comes from one session, is handed to ``out`` at once (``out`` is then called several
+times), so a batch keeps neither reports nor the document; a JSON sink also lets worker
+processes render their reports themselves (``prerender``), through the very code it would
+run. JUnit and the console's terminal view stream too (``api.sinks``); the other formats need the
+whole batch at once (a table of rules, sorted results, one document) and keep the reports until
+``close``.
 Sinks never decide the CI gate: a pre-rendered report carries the status ``Gate`` gave it.
 """
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from aiprocure.api.sinks import (
+    JunitSink,
+    Out,
+    Prerender,
+    Sink,
+    TerminalSink,
+    TerminalStyle,
+    _Buffered,
+)
 from aiprocure.errors import Problem
 from aiprocure.gate import Gate
-from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report
 from aiprocure.render import Format, render_bytes
-from aiprocure.render.json_ import JsonPiece, Writer, piece_of
 from aiprocure.render.options import Notice, RenderOptions
 
-Out = Callable[[bytes | str], None]  # where a finished document goes
-Item = Report | JsonPiece  # what a sink is fed: a report, or one a worker rendered
+if TYPE_CHECKING:
+    from aiprocure.api.sinks import Item
 
-
-@dataclass(frozen=True, slots=True)
-class TerminalStyle:
-    """How the terminal report is laid out on a console (files get the plain default)."""
-
-    width: int = 100
-    color: bool = False
-    show_waived: bool = True
-    mode: str = "full"  # "compact" or "quiet": render.compact, for hooks and CI logs
-    show: Severity = Severity.INFO  # the least severe open finding compact output shows
-    gate: RenderOptions | None = None  # compact and quiet: the gate line's gate
-
-
-@dataclass(frozen=True, slots=True)
-class Prerender:
-    """What a worker process does with each report it assessed: renders it as a JSON sink would
-    (its line of the document) with the gate's status for it. Sent to each worker once."""
-
-    gate: Gate
-
-    def __call__(self, report: Report, *, with_rules: bool, keep_report: bool) -> JsonPiece:
-        return piece_of(
-            report, status=self.gate(report), with_rules=with_rules, keep_report=keep_report
-        )
-
-
-class Sink(ABC):
-    """The interface: ``add`` each report, then ``close`` once."""
-
-    @abstractmethod
-    def add(self, item: Item) -> None: ...
-
-    @abstractmethod
-    def close(self) -> None: ...
-
-    def problems(self, problems: Sequence[Problem]) -> None:  # noqa: B027 - optional hook
-        """The files that could not be assessed, told once before ``close`` (most formats only
-        list reports; SARIF, JUnit and GitHub annotations report these too)."""
-
-    def prerender(self, gate: Gate) -> Prerender | None:
-        """How workers may pre-render this sink's reports (None: send the reports themselves)."""
-        del gate
-        return None
+__all__ = [
+    "Fanout",
+    "JsonSink",
+    "Out",
+    "Prerender",
+    "RenderSink",
+    "Sink",
+    "TerminalStyle",
+    "open_sink",
+]
 
 
 class JsonSink(Sink):
@@ -78,13 +55,18 @@ class JsonSink(Sink):
     def __init__(self, out: Out, *, one_rule_set: bool = False) -> None:
         self._out = out
         self._one_rule_set = one_rule_set
+        from aiprocure.render.json_ import Writer
+
         self._writer = Writer(one_rule_set=one_rule_set)
 
     def add(self, item: Item) -> None:
-        if isinstance(item, JsonPiece):
-            self._writer.add_piece(item)
-        else:
+        if isinstance(item, Report):
             self._writer.add(item)
+        else:
+            self._writer.add_piece(item)
+        ready = self._writer.take()  # one session's batch: written as it goes, nothing kept
+        if ready:
+            self._out(ready)
 
     def close(self) -> None:
         if self._writer.count:
@@ -93,18 +75,6 @@ class JsonSink(Sink):
     def prerender(self, gate: Gate) -> Prerender | None:
         # pieces assume one rule set for every report: one session's
         return Prerender(gate) if self._one_rule_set else None
-
-
-class _Buffered(Sink):
-    """A format that needs every report at once: they are kept until ``close``."""
-
-    def __init__(self) -> None:
-        self.reports: list[Report] = []
-
-    def add(self, item: Item) -> None:
-        if isinstance(item, JsonPiece):  # pragma: no cover - only a JsonSink asks for pieces
-            raise TypeError("a pre-rendered report reached a sink that renders its own")
-        self.reports.append(item)
 
 
 # Formats written even when no report could be made, to say why (a SARIF log without the file
@@ -133,50 +103,6 @@ class RenderSink(_Buffered):
             options is not None and self._problems and self._fmt in _PROBLEM_FORMATS
         ):
             self._out(render_bytes(self._fmt, self.reports, self._lang, options))
-
-
-class TerminalSink(_Buffered):
-    """The terminal report laid out for a console (width, colour, waived findings or not)."""
-
-    def __init__(self, out: Out, lang: Lang, style: TerminalStyle) -> None:
-        super().__init__()
-        self._out, self._lang, self._style = out, lang, style
-
-    def close(self) -> None:
-        if not self.reports:
-            return
-        from aiprocure.render import compact, terminal
-
-        style = self._style
-        if style.mode != "full":
-            text = compact.render(
-                self.reports,
-                self._lang,
-                options=style.gate,
-                quiet=style.mode == "quiet",
-                show=style.show,
-            )
-            self._out(text)
-            return
-        reports = self.reports
-        if style.show is not Severity.INFO:  # a display filter: scores and the gate unchanged
-            reports = [_shown(r, style.show) for r in reports]
-        self._out(
-            terminal.render(
-                reports,
-                self._lang,
-                width=style.width,
-                color=style.color,
-                show_waived=style.show_waived,
-            )
-        )
-
-
-def _shown(report: Report, show: Severity) -> Report:
-    from aiprocure.model.findings import OPEN
-
-    kept = [f for f in report.findings if f.status not in OPEN or f.severity.rank >= show.rank]
-    return report.model_copy(update={"findings": kept})
 
 
 class Fanout(Sink):
@@ -219,4 +145,6 @@ def open_sink(
         return JsonSink(out, one_rule_set=one_rule_set)
     if fmt is Format.TERMINAL and terminal is not None:
         return TerminalSink(out, lang, terminal)
+    if fmt is Format.JUNIT:
+        return JunitSink(out, lang, options)
     return RenderSink(fmt, out, lang, options)

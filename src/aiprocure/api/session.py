@@ -151,7 +151,7 @@ class Session:
         from aiprocure.api import batch
 
         files = core.expand_paths(paths)
-        return (o for o in batch.assess_each(self, files) if not isinstance(o, batch.Piece))
+        return (o for o in batch.assess_each(self, files) if isinstance(o, Report | list))
 
     def run(
         self,
@@ -175,12 +175,12 @@ class Session:
                 problems.extend(outcome)
                 continue
             sink.add(outcome)
-            if isinstance(outcome, batch.Piece):
-                matched = None  # rendered by a worker: its waivers are not seen here
+            if not isinstance(outcome, Report):  # a JsonPiece, rendered by a worker:
+                matched = None  # its waivers are not seen here
             elif matched is not None:
                 matched |= _waivers_in_scope(outcome)
             if not status:
-                status = outcome.status if isinstance(outcome, batch.Piece) else gate(outcome)
+                status = gate(outcome) if isinstance(outcome, Report) else outcome.status
         sink.problems(problems)
         sink.close()
         if warn is not None and matched is not None and not problems:

@@ -37,6 +37,7 @@ from aiprocure.gate import FailOn, IncompleteDetermination
 from aiprocure.model.checklist import Severity
 from aiprocure.render import Format
 from aiprocure.render.options import LimitError, RenderOptions
+from aiprocure.render.terminal_batch import Details
 
 
 def check(
@@ -167,6 +168,7 @@ def check(
             "--compact", help="One line per open finding and review flag, then the gate line."
         ),
     ] = False,
+    details: targets.DetailsOpt = Details.AUTO,
     color: Annotated[
         bool | None,
         typer.Option(
@@ -244,6 +246,7 @@ def check(
                 mode=mode,
                 show=show_severity,
                 gate=options,
+                details=details,
             )
         stdout_options = replace(
             options, max_chars=targets.COMMENT_LIMIT if fmt is Format.MARKDOWN else None

@@ -47,7 +47,6 @@ from aiprocure.cli.options import (
 from aiprocure.cli.overwrite import refuse_overwrite
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import RiskLevel
-from aiprocure.render.json_ import render as render_json
 from aiprocure.render.safe import clean
 
 INVENTORY_HELP = f"The ministry's inventory of assessed AI systems (SQLite; --db or ${ENV_VAR})."
@@ -104,6 +103,8 @@ def inventory_add(
     )
     language = session.lang
     reports = assess_all(session, paths)
+    from aiprocure.render.json_ import render as render_json  # models: built when used
+
     entries = [entry_from(r, render_json([r], language), session.today) for r in reports]
     inv = _open(db, create=True)
     try:

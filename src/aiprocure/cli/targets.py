@@ -1,5 +1,6 @@
 """What ``check`` writes where, and how: output targets (``-o``), the step summary, the console's
-colour, the SARIF base directory, and the notes about files a folder scan left out."""
+colour and batch view (``--details``), the SARIF base directory, and the notes about files a
+folder scan left out."""
 
 from __future__ import annotations
 
@@ -7,16 +8,28 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Annotated
+
+import typer
 
 from aiprocure.api.output import Out, TerminalStyle
 from aiprocure.cli.options import usage, write
 from aiprocure.errors import Problem
 from aiprocure.model.common import Lang
 from aiprocure.render import SUFFIXES, Format
+from aiprocure.render.terminal_batch import Details
 
 # GitHub: 65,536 characters per pull-request comment; a step summary holds up to 1024k.
 COMMENT_LIMIT = 65_536
 STEP_SUMMARY_LIMIT = 340_000  # characters: 1 MiB (1024k) at up to 3 UTF-8 bytes each
+DetailsOpt = Annotated[
+    Details,
+    typer.Option(
+        envvar="AIPROCURE_DETAILS",
+        help="Several declarations: a summary line per file, then the full report of these files "
+        "(auto: one declaration's report; in a batch, the first 10 failing).",
+    ),
+]
 _PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]+")  # FORMAT: (one letter is a Windows drive)
 
 
@@ -54,8 +67,20 @@ def output_target(spec: str, lang: Lang | None = None) -> tuple[Format, Path]:
 
 
 def to_file(path: Path) -> Out:
+    """The first piece replaces the file, the next ones (a streamed document) are appended."""
+    started = False
+
     def out(data: str | bytes) -> None:
-        write(path, data)
+        nonlocal started
+        if not started:
+            write(path, data)
+            started = True
+            return
+        try:
+            with path.open("ab") as fh:
+                fh.write(data if isinstance(data, bytes) else data.encode())
+        except OSError as exc:
+            usage(f"cannot write {path}: {exc.strerror or exc}")
 
     return out
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from functools import lru_cache
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Finding, Report, ReviewFlag, Status
@@ -40,27 +41,53 @@ SKIPPED = (Status.NOT_APPLICABLE, Status.WAIVED)
 
 
 def render(reports: Sequence[Report], lang: Lang, *, options: RenderOptions | None = None) -> str:
-    opts = options or RenderOptions()
-    root = ET.Element("testsuites", name="aiprocure")
-    totals = {"tests": 0, "failures": 0, "errors": 0}
-    suites = [_suite(report, lang, opts) for report in reports]
-    suites += [_problem_suite(p, lang) for p in opts.problems]
-    for suite in suites:
-        root.append(suite)
-        for key in totals:
-            totals[key] += int(suite.get(key, "0"))
-    for key, value in totals.items():
-        root.set(key, str(value))
-    root.set("time", "0")
-    ET.indent(root)
-    body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    suites = Suites(lang, options)
+    body = [suites.suite(report) for report in reports]
+    body += [suites.problem(p) for p in suites.opts.problems]
+    return suites.head(bool(body)) + "".join(body) + suites.tail(bool(body))
+
+
+class Suites:
+    """The document one ``<testsuite>`` at a time, so a batch need keep neither its reports nor
+    its elements: ``head`` (the counts, known once every suite is made), each suite's text in
+    order, then ``tail``; every piece ends with a newline. The bytes are those of indenting and
+    writing the whole tree with ElementTree (each suite is indented at its level, one)."""
+
+    def __init__(self, lang: Lang, options: RenderOptions | None = None) -> None:
+        self.lang, self.opts = lang, options or RenderOptions()
+        self.totals = {"tests": 0, "failures": 0, "errors": 0}
+
+    def suite(self, report: Report) -> str:
+        return self._text(_suite(report, self.lang, self.opts))
+
+    def problem(self, notice: Notice) -> str:
+        return self._text(_problem_suite(notice, self.lang))
+
+    def _text(self, suite: ET.Element) -> str:
+        for key in self.totals:
+            self.totals[key] += int(suite.get(key, "0"))
+        ET.indent(suite, level=1)
+        return "  " + ET.tostring(suite, encoding="unicode", short_empty_elements=True) + "\n"
+
+    def head(self, suites: bool) -> str:
+        root = ET.Element("testsuites", name="aiprocure")
+        for key, value in self.totals.items():
+            root.set(key, str(value))
+        root.set("time", "0")
+        text = ET.tostring(root, encoding="unicode", short_empty_elements=True)
+        if suites:  # <testsuites ...> open, not empty
+            text = text.removesuffix(" />") + ">"
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
+
+    def tail(self, suites: bool) -> str:
+        return "</testsuites>\n" if suites else ""
 
 
 # What XML 1.0 forbids and ``safe.clean`` leaves alone: surrogates and the two non-characters.
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
+@lru_cache(maxsize=8192)  # rule titles, categories and messages recur in every suite
 def xml_text(text: str) -> str:
     """Text XML 1.0 can carry: controls made visible (``\\x1b``), the rest replaced by U+FFFD."""
     return _NOT_XML.sub("\ufffd", clean(text.replace("\r\n", "\n").replace("\r", "\n")))

@@ -3,7 +3,7 @@
 Keys without a dot-prefix are the report's (headings, statuses, severities, waiver notices;
 ``verdict.*`` and ``determination.*`` the two verdicts of the headline);
 ``cond.*`` words conditions (``render.condition``), ``catalogue.*`` the rule catalogue,
-``rule.*`` labels of a rule's facts (the catalogue and ``explain``), ``caio.*`` the CAIO commands, ``ci.*`` CI gates' limits and compact output (``phrases_ci``). A phrase may take
+``rule.*`` labels of a rule's facts (the catalogue and ``explain``), ``caio.*`` the CAIO commands, ``ci.*`` CI gates' limits and compact output (``phrases_ci``), ``batch.*`` the terminal's batch view (``phrases_batch``). A phrase may take
 ``str.format`` fields. Rule texts come from the checklists, not from here. A test checks that every
 phrase has both languages and the same format fields in each.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from aiprocure.render.phrases_batch import BATCH_PHRASES
 from aiprocure.render.phrases_caio import CAIO_PHRASES
 from aiprocure.render.phrases_ci import CI_PHRASES
 from aiprocure.render.phrases_conditions import CONDITION_PHRASES
@@ -219,6 +220,7 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
     "rule.parameters": ("パラメータ", "Parameters"),
     **CAIO_PHRASES,  # caio.*: render/phrases_caio.py
     **CI_PHRASES,  # ci.*: render/phrases_ci.py
+    **BATCH_PHRASES,  # batch.*: render/phrases_batch.py
     **CONDITION_PHRASES,  # acc.*, when.*, note.*, kind.*: render/phrases_conditions.py
     **EDITION_PHRASES,
     **HTML_PHRASES,  # html.*: render/phrases_html.py

@@ -33,14 +33,18 @@ SECURITY_SEVERITY: dict[Severity, str] = {
 }
 
 
+_VIEWPOINTS = ("high_risk_viewpoint", "undetermined_viewpoint")
+
+
 def rules(reports: Sequence[Report], lang: Lang) -> list[dict[str, Any]]:
     by_id: dict[str, dict[str, Any]] = {}
     for report in reports:
-        for f in report.findings:
-            by_id.setdefault(f.rule_id, _finding_rule(f, lang))
+        for f in report.findings:  # each rule built once, from its first finding
+            if f.rule_id not in by_id:
+                by_id[f.rule_id] = _finding_rule(f, lang)
         for flag in report.review_flags:
-            if flag.kind in ("high_risk_viewpoint", "undetermined_viewpoint"):
-                by_id.setdefault(flag.source_id, _flag_rule(flag, lang))
+            if flag.kind in _VIEWPOINTS and flag.source_id not in by_id:
+                by_id[flag.source_id] = _flag_rule(flag, lang)
     return [by_id[k] for k in sorted(by_id)]
 
 

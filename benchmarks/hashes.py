@@ -1,0 +1,68 @@
+"""SHA-256 of every format's output over the examples and a generated batch: run it before and
+after a change (same inputs, same date) and compare; any difference is a changed output.
+
+    .venv/bin/python benchmarks/hashes.py > after.txt
+    PYTHONPATH=/path/to/old/src .venv/bin/python benchmarks/hashes.py > before.txt
+    diff before.txt after.txt
+
+The terminal format of a batch is left out with ``--no-batch-terminal`` (issue 16 changed it on
+purpose: a summary table first); one declaration's terminal report is always compared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench import EXAMPLES, FORMATS, generate
+
+PY = sys.executable
+TODAY = "2026-03-01"
+
+
+def digest(args: list[str]) -> str:
+    env = {**os.environ, "NO_COLOR": "1", "LANG": "C", "SOURCE_DATE_EPOCH": ""}
+    proc = subprocess.run(
+        [PY, "-m", "aiprocure", "check", *args, "--today", TODAY, "--width", "100"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    return f"{hashlib.sha256(proc.stdout).hexdigest()} exit {proc.returncode}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("-n", type=int, default=1000, help="generated declarations (default 1000)")
+    parser.add_argument("--no-batch-terminal", action="store_true")
+    args = parser.parse_args()
+    examples = sorted(str(p) for p in EXAMPLES.glob("*.yaml"))
+    config = ["--config", str(EXAMPLES / "caio" / "ministry-config.yaml")]
+    with tempfile.TemporaryDirectory(prefix="aiprocure-hashes-") as tmp:
+        generate(args.n, Path(tmp))
+        cases = {
+            "examples": [*examples, "--no-config"],
+            "examples+config+waivers": [*examples, *config],
+            f"generated {args.n}": [tmp, "--no-config"],
+        }
+        for name, case in cases.items():
+            for fmt in FORMATS:
+                if fmt == "terminal" and args.no_batch_terminal:
+                    continue
+                for lang in ("en", "ja"):
+                    print(
+                        f"{name:<26} {fmt:<9} {lang} {digest([*case, '-f', fmt, '--lang', lang])}"
+                    )
+        for path in examples:  # one declaration: every format, the terminal's full report too
+            for fmt in FORMATS:
+                print(f"{Path(path).name:<40} {fmt:<9} {digest([path, '--no-config', '-f', fmt])}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
