@@ -257,7 +257,7 @@ class Contract(Section):
 class Declaration(Strict):
     """A vendor's self-declaration for one generative-AI system."""
 
-    schema_version: Literal["1.0"]
+    schema_version: Literal["1.0", "2.0"]
     declared_on: PastDay | None = None
     deployment: Deployment | None = None
     vendor: Vendor | None = None
