@@ -74,7 +74,7 @@ EXPECTED: dict[str, list[str]] = {
         "9:3: data_locations.storage: Input should be a valid list (got 'JP')",
         "11:3: quality.sla_availability_percent: Input should be less than or equal to 100 (got 101)",
     ],
-    "schema-version-number.yaml": ["1:1: schema_version: Input should be '1.0' (got 1.0)"],
+    "schema-version-number.yaml": ["1:1: schema_version: Input should be '1.0' or '2.0' (got 1.0)"],
     "unknown-keys.yaml": [
         "2:1: unknown key 'vendr' in the top level; did you mean 'vendor'?",
         "5:3: unknown key 'customer_dta' in training_use; did you mean 'customer_data'?",

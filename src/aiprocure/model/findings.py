@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Final, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from aiprocure.model.checklist import Provenance, Reference, Severity
 from aiprocure.model.common import Text
@@ -81,6 +81,9 @@ class Waiver(Frozen):
 
 class EvidenceRef(Frozen):
     """Evidence the vendor cited for the declaration section a finding rests on."""
+
+    # The 2.0 keys of a declaration's entry (kind, date, file, sha256) are not shown here yet.
+    model_config = ConfigDict(frozen=True, extra="ignore")
 
     document: str
     section: str | None = None
