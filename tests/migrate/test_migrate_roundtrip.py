@@ -50,6 +50,7 @@ def test_migrate_keeps_the_report(path: Path, tmp_path: Path) -> None:
 def test_migrate_keeps_every_rule_case(spec: dict, case: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
     old = tmp_path / "case.yaml"
     old.write_text(case_text(case), encoding="utf-8")
+    (tmp_path / "new").mkdir()
     _roundtrip(old, tmp_path / "new")
 
 
