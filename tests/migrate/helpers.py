@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from aiprocure import api
 from aiprocure.model.findings import Report
 
@@ -59,3 +61,21 @@ def verdict(report: Report) -> dict[str, Any]:
 def assess_text(text: str, path: Path, ruleset: api.CompiledRuleset | Any) -> Report:
     path.write_text(text, encoding="utf-8")
     return api.assess_file(path, ruleset)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def merged(path: Path) -> dict[str, Any]:
+    """A partial declaration (docs/verdict-cases/README.md) merged onto its `# base:` file, which
+    may be a partial declaration itself."""
+    from tests.rules.test_verdict_cases import merge
+
+    text = path.read_text(encoding="utf-8")
+    base = ROOT / text.splitlines()[0].removeprefix("# base:").strip()
+    if base.parent.name == "verdict-cases":
+        below = merged(base)
+    else:
+        below = yaml.safe_load(base.read_text(encoding="utf-8"))
+    out: dict[str, Any] = merge(below, yaml.safe_load(text))
+    return out

@@ -7,15 +7,13 @@ and 2.0 patch onto 2.0 base)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
 from aiprocure import api
 from aiprocure.sources.migrate import migrate_file
-from tests.migrate.helpers import verdict
-from tests.rules.test_verdict_cases import merge
+from tests.migrate.helpers import merged, verdict
 
 ROOT = Path(__file__).resolve().parents[2]
 V1 = ROOT / "tests" / "fixtures" / "v1"
@@ -42,21 +40,9 @@ def test_the_1_0_original_checks_like_the_example(path: Path) -> None:
     assert verdict(new) == verdict(old)
 
 
-def _merged(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    base = ROOT / text.splitlines()[0].removeprefix("# base:").strip()
-    below = (
-        _merged(base)
-        if base.parent.name == "verdict-cases"
-        else yaml.safe_load(base.read_text(encoding="utf-8"))
-    )
-    out: dict[str, Any] = merge(below, yaml.safe_load(text))
-    return out
-
-
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
 def test_the_1_0_verdict_case_checks_like_the_2_0_one(path: Path, tmp_path: Path) -> None:
-    old, new = _merged(V1 / "verdict-cases" / path.name), _merged(path)
+    old, new = merged(V1 / "verdict-cases" / path.name), merged(path)
     assert old["schema_version"] == "1.0"
     assert new["schema_version"] == "2.0"
     reports = []
