@@ -33,7 +33,7 @@ class EvidenceFileError(Exception):
 
 
 def _refuse(name: str, en: str, ja: str) -> EvidenceFileError:
-    return EvidenceFileError(f"evidence file {name}: {en}", f"証拠ファイル {name}: {ja}")
+    return EvidenceFileError(f"evidence file {name} {en}", f"証拠ファイル {name}: {ja}")
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -45,17 +45,17 @@ def locate(folder: Path | None, rel: str, name: str) -> str:
     if folder is None:
         raise _refuse(
             name,
-            "a declaration read from standard input has no folder, so evidence files cannot be "
-            "checked; give the declaration's path instead",
+            "cannot be checked: a declaration read from standard input has no folder; give the "
+            "declaration's path instead",
             "標準入力から読んだ申告書にはフォルダがないため、証拠ファイルを確認できません。"
             "申告書のパスを指定してください",
         )
     if "\0" in rel:
-        raise _refuse(name, "invalid file name", "ファイル名が正しくありません")
+        raise _refuse(name, "has an invalid name", "ファイル名が正しくありません")
     if os.path.isabs(rel) or rel.startswith(("/", "\\")) or (len(rel) > 1 and rel[1] == ":"):
         raise _refuse(
             name,
-            "an absolute path is not allowed; name a file inside the declaration's folder",
+            "is an absolute path; name a file inside the declaration's folder",
             "絶対パスは使えません。申告書のフォルダ内のファイルを相対パスで指定してください",
         )
     base = os.path.realpath(folder)
@@ -66,7 +66,19 @@ def locate(folder: Path | None, rel: str, name: str) -> str:
             "is outside the declaration's folder ('..' may not leave it)",
             "申告書のフォルダの外にあります（'..' でフォルダの外には出られません）",
         )
-    real = os.path.realpath(lexical)
+    try:
+        real = os.path.realpath(lexical, strict=True)
+    except FileNotFoundError:
+        raise _refuse(name, "does not exist", "存在しません") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _refuse(
+                name, "is a loop of symbolic links", "シンボリックリンクが循環しています"
+            ) from None
+        if exc.errno == errno.ENOTDIR:
+            raise _refuse(name, "does not exist", "存在しません") from None
+        reason = exc.strerror or str(exc)
+        raise _refuse(name, f"cannot be read: {reason}", f"読み取れません: {reason}") from None
     if not _inside(real, base):
         raise _refuse(
             name,
@@ -99,16 +111,18 @@ def digest(folder: Path | None, rel: str) -> tuple[str, int]:
     except FileNotFoundError:
         raise _refuse(name, "does not exist", "存在しません") from None
     except PermissionError:
-        raise _refuse(name, "permission denied", "読み取りの権限がありません") from None
+        raise _refuse(
+            name, "cannot be read: permission denied", "読み取りの権限がありません"
+        ) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise _refuse(
-                name, "too many levels of symbolic links", "シンボリックリンクが循環しています"
+                name, "is a loop of symbolic links", "シンボリックリンクが循環しています"
             ) from None
         if exc.errno == errno.ENOTDIR:
             raise _refuse(name, "does not exist", "存在しません") from None
         reason = exc.strerror or str(exc)
-        raise _refuse(name, f"cannot read: {reason}", f"読み取れません: {reason}") from None
+        raise _refuse(name, f"cannot be read: {reason}", f"読み取れません: {reason}") from None
     return sha.hexdigest(), read
 
 

@@ -58,14 +58,14 @@ class FactReader:
             if model is not None and isinstance(data.get(key), dict):
                 self.walk(model, data[key], (key,), inside=False)
         if self.version == "2.0":
-            for (section, key), new in REMOVED.items():
+            for (section, key), (new, new_ja) in REMOVED.items():
                 node = data.get(section)
                 if isinstance(node, dict) and key in node:
                     self.report(
                         (section, key),
                         f"{section}.{key} is a format 1.0 key, removed in 2.0: write {new} "
                         "(aiprocure migrate rewrites it)",
-                        f"{section}.{key} は形式 1.0 のキーで、2.0 にはありません。{new} に書いてください"
+                        f"{section}.{key} は形式 1.0 のキーで、2.0 にはありません。{new_ja} に書いてください"
                         "（aiprocure migrate で書き換えられます）",
                     )
 

@@ -55,7 +55,8 @@ class EvidenceReader:
         self.version = version
         self.report = report
         self.problems = problems
-        self.files: list[tuple[PathKey, str, str | None]] = []  # (entry, file, declared digest)
+        # (entry, file, declared digest, where `file` and `sha256` are written)
+        self.files: list[tuple[PathKey, str, str | None, Problem, Problem]] = []
 
     def read(
         self, raw: Any, path: PathKey, *, in_data: bool
@@ -93,7 +94,9 @@ class EvidenceReader:
             ok = in_data or validate_alone(self.doc, Evidence, item, at, self.problems)
             sha = item.get("sha256")
             if isinstance(item.get("file"), str) and (sha is None or _hex(sha)):
-                self.files.append((at, item["file"], sha))
+                self.files.append(
+                    (at, item["file"], sha, self._at((*at, "file")), self._at((*at, "sha256")))
+                )
             if ok and not in_data and "kind" in item:
                 entry = Evidence.model_validate(item)
                 pos = self.doc.position(at)
@@ -117,33 +120,43 @@ class EvidenceReader:
                 )
         return out
 
+    def _at(self, path: PathKey) -> Problem:
+        """Where ``path`` is written, kept before the wrapper around it leaves the data; the
+        message starts as the path, dotted."""
+        pos = self.doc.locate(path)[0]
+        return Problem(self.doc.path, pos.line, pos.col, dotted(path), dotted(path))
+
     def hash_files(self, folder: Path | None) -> tuple[list[EvidenceFile], dict[PathKey, str]]:
         """Read and hash every evidence file once (by its name); a refused file or a digest that
         does not match is a problem at the entry's `file` / `sha256`."""
         done: dict[str, tuple[str, int]] = {}
         listed: dict[tuple[str, str], EvidenceFile] = {}
         computed: dict[PathKey, str] = {}
-        for at, name, declared in self.files:
+        for at, name, declared, file_at, sha_at in self.files:
             if name not in done:
                 try:
                     done[name] = evidence_files.digest(folder, name)
                 except evidence_files.EvidenceFileError as exc:
-                    self.report(
-                        (*at, "file"),
-                        f"{dotted((*at, 'file'))}: {exc.en}",
-                        f"{dotted((*at, 'file'))}: {exc.ja}",
+                    self.problems.append(
+                        replace(
+                            file_at,
+                            message=f"{file_at.message}: {exc.en}",
+                            ja=f"{file_at.ja}: {exc.ja}",
+                        )
                     )
                     done[name] = ("", -1)
             sha, size = done[name]
             if size < 0:
                 continue
             if declared is not None and declared != sha:
-                self.report(
-                    (*at, "sha256"),
-                    f"{dotted((*at, 'sha256'))}: evidence file {name!r} does not match its "
-                    f"digest: declared {declared}, the file's is {sha}",
-                    f"{dotted((*at, 'sha256'))}: 証拠ファイル {name!r} のダイジェストが一致しません"
-                    f"（申告: {declared}、ファイル: {sha}）",
+                self.problems.append(
+                    replace(
+                        sha_at,
+                        message=f"{sha_at.message}: evidence file {name!r} does not match its "
+                        f"digest: declared {declared}, the file's is {sha}",
+                        ja=f"{sha_at.ja}: 証拠ファイル {name!r} のダイジェストが一致しません"
+                        f"（申告: {declared}、ファイル: {sha}）",
+                    )
                 )
                 continue
             computed[at] = sha

@@ -18,11 +18,20 @@ PathKey = tuple[str | int, ...]
 
 EVERY_COUNTRY: tuple[str, ...] = tuple(sorted(ASSIGNED))
 # 1.0 spellings a 2.0 file may not use, with the 2.0 form that replaces them.
-REMOVED: dict[tuple[str, str], str] = {
-    ("use_case", "data_for_training"): "use_case.data.training",
-    ("use_case", "data_for_retrieval"): "use_case.data.retrieval and use_case.data.prompts",
-    ("exit", "export_formats"): "exit.exports (formats per content)",
-    ("exit", "export_contents"): "exit.exports (formats per content)",
+REMOVED: dict[tuple[str, str], tuple[str, str]] = {
+    ("use_case", "data_for_training"): ("use_case.data.training", "use_case.data.training"),
+    ("use_case", "data_for_retrieval"): (
+        "use_case.data.retrieval and use_case.data.prompts",
+        "use_case.data.retrieval と use_case.data.prompts",
+    ),
+    ("exit", "export_formats"): (
+        "exit.exports (formats per content)",
+        "exit.exports（内容ごとの形式）",
+    ),
+    ("exit", "export_contents"): (
+        "exit.exports (formats per content)",
+        "exit.exports（内容ごとの形式）",
+    ),
 }
 
 
