@@ -99,7 +99,9 @@ CORPUS_JA: dict[str, list[str]] = {
         "9:3: data_locations.storage: リスト（- で始まる項目）を記入してください（入力値: 'JP'）",
         "11:3: quality.sla_availability_percent: 100 以下の値を記入してください（入力値: 101）",
     ],
-    "schema-version-number.yaml": ["1:1: schema_version: '1.0' と記入してください（入力値: 1.0）"],
+    "schema-version-number.yaml": [
+        "1:1: schema_version: '1.0'、'2.0' のいずれかを記入してください（入力値: 1.0）"
+    ],
     "unknown-keys.yaml": [
         "2:1: 不明なキー 'vendr' があります（トップレベル）。'vendor' の誤りではありませんか？",
         "5:3: 不明なキー 'customer_dta' があります（training_use）。"
