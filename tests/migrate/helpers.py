@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
-from aiprocure import api
 from aiprocure.model.findings import Report
+from tests.rules.test_verdict_cases import merge
 
 # The field a finding points at, 1.0 spelling -> 2.0 spelling.
 RENAMED = {
@@ -58,19 +58,12 @@ def verdict(report: Report) -> dict[str, Any]:
     return stripped
 
 
-def assess_text(text: str, path: Path, ruleset: api.CompiledRuleset | Any) -> Report:
-    path.write_text(text, encoding="utf-8")
-    return api.assess_file(path, ruleset)
-
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def merged(path: Path) -> dict[str, Any]:
     """A partial declaration (docs/verdict-cases/README.md) merged onto its `# base:` file, which
     may be a partial declaration itself."""
-    from tests.rules.test_verdict_cases import merge
-
     text = path.read_text(encoding="utf-8")
     base = ROOT / text.splitlines()[0].removeprefix("# base:").strip()
     if base.parent.name == "verdict-cases":
