@@ -18,7 +18,11 @@ from tests.migrate.helpers import merged, verdict
 ROOT = Path(__file__).resolve().parents[2]
 V1 = ROOT / "tests" / "fixtures" / "v1"
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-CASES = sorted((ROOT / "docs" / "verdict-cases").glob("*.yaml"))
+CASES = sorted(  # the cases written in 1.0 before format 2.0 (30-38 are 2.0 only)
+    p
+    for p in (ROOT / "docs" / "verdict-cases").glob("*.yaml")
+    if (V1 / "verdict-cases" / p.name).exists()
+)
 RULESET = api.compiled_ruleset(api.load_checklists())
 
 
