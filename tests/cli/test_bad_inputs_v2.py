@@ -132,6 +132,12 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
             "5:7: security.certifications[1]: リストの項目は事実ではありません。条件はリスト全体（または項目のフィールド）に書いてください",
         ),
     ],
+    "option-not-a-mapping.yaml": [
+        (
+            "4:15: retention.prompt_days.options[0]: an option is a mapping with a value",
+            "4:15: retention.prompt_days.options[0]: 選択肢は value を持つマッピングで記入してください",
+        ),
+    ],
     "nested-wrapper.yaml": [
         (
             "4:37: vendor.parent_company.country: a wrapper (value/options) inside another wrapper is not allowed; state the conditions once, on the outer fact",

@@ -182,3 +182,16 @@ def test_an_alternative_is_validated_where_it_is_written() -> None:
     (problem,) = caught.value.problems
     assert (problem.line, problem.col) == (6, 10)
     assert problem.message.startswith("security.key_management.options[1].value: Input should be")
+
+
+def test_a_fact_carries_its_own_evidence_and_that_of_the_option_that_counts() -> None:
+    text = (
+        "retention:\n  prompt_days:\n    evidence: [{document: Fact, kind: contract}]\n"
+        "    options:\n"
+        "      - {value: 30, evidence: [{document: Default, kind: contract}]}\n"
+        "      - {value: 0, when: on_request, chosen: true, evidence: [{document: ZDR, kind: contract}]}\n"
+    )
+    _, doc = read(text)
+    info = doc.facts.get(("retention", "prompt_days"))
+    assert info is not None
+    assert [(e.document, e.line) for e in info.evidence] == [("Fact", 4), ("ZDR", 7)]

@@ -178,17 +178,24 @@ class FactReader:
         if shape is None:
             return
         options, form_value = shape
+        if not form_value and len(options) != len(raw["options"]):
+            return  # an option that is not {value: ...}: reported
         where: list[PathKey] = []
         resolved_options: list[Option] = []
+        per_option: list[list[Any]] = []
         for i, opt in enumerate(options):
             at = (*path, "value") if form_value else (*path, "options", i, "value")
             where.append(at)
             resolved_options.append(replace(opt, value=self._any(opt.value, annotation, at)))
-            if not form_value and "evidence" in raw["options"][i]:
-                evidence += self.evidence.read(
-                    raw["options"][i]["evidence"], (*path, "options", i, "evidence"), in_data=False
-                )
+            own = raw["options"][i].get("evidence") if not form_value else None
+            per_option.append(
+                []
+                if own is None
+                else self.evidence.read(own, (*path, "options", i, "evidence"), in_data=False)
+            )
         res = resolve(path, dotted(path), resolved_options, form_value)
+        for i in res.counted:  # the fact's evidence, and that of the options that count
+            evidence += per_option[i]
         for i, opt in enumerate(resolved_options):  # the value that counts is walked below
             counted = i in res.counted or opt.value is ANY
             if not counted and self.no_wrappers(opt.value, where[i]):
