@@ -42,10 +42,12 @@ def args_of(annotation: Any) -> list[Any]:
     return [annotation]
 
 
+@cache  # per annotation: asked for every key of every file
 def is_list(annotation: Any) -> bool:
     return any(typing.get_origin(a) is list for a in args_of(annotation))
 
 
+@cache  # per annotation: asked for every key of every file
 def is_country_list(annotation: Any) -> bool:
     return any(
         typing.get_origin(a) is list and typing.get_args(a)[0] == Country
@@ -53,6 +55,7 @@ def is_country_list(annotation: Any) -> bool:
     )
 
 
+@cache  # per annotation: asked for every key of every file
 def model_of(annotation: Any) -> type[BaseModel] | None:
     for arg in args_of(annotation):
         a = typing.get_args(arg)[0] if typing.get_origin(arg) is list else arg
