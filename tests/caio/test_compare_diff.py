@@ -199,8 +199,8 @@ def _needs_review(tmp_path: Path) -> Path:
     return write(
         tmp_path / "review.yaml",
         text.replace(
-            "data_for_retrieval: [public, internal]",
-            "data_for_retrieval: [public, internal, confidential]",
+            "retrieval: [public, class2]",
+            "retrieval: [public, class2, class3]",
             1,
         ),
     )

@@ -75,7 +75,7 @@ EXPECTED: dict[str, list[str]] = {
         "11:3: quality.sla_availability_percent: write 100 or less (got 101)",
     ],
     "schema-version-number.yaml": [
-        "1:1: schema_version: write '1.0' (got 1.0); quote it to make it text",
+        "1:1: schema_version: write one of '1.0' or '2.0' (got 1.0); quote it to make it text",
     ],
     "unknown-keys.yaml": [
         "2:1: unknown key 'vendr' in the top level; did you mean 'vendor'?",

@@ -101,7 +101,7 @@ CORPUS_JA: dict[str, list[str]] = {
         "11:3: quality.sla_availability_percent: 100 以下の値を記入してください（入力値: 101）",
     ],
     "schema-version-number.yaml": [
-        "1:1: schema_version: '1.0' と記入してください（入力値: 1.0）。"
+        "1:1: schema_version: '1.0'、'2.0' のいずれかを記入してください（入力値: 1.0）。"
         "テキストにするには引用符で囲んでください"
     ],
     # what to write instead (sources/fixhints.py), as in English

@@ -18,6 +18,15 @@ same rule set:
 
 Checked over every shipped example and over hypothesis-generated declarations (the generator of
 ``test_properties``).
+
+Format 2.0 (docs/declaration-format.md, "Silence and the deletion property"): the unit of deletion
+is a whole fact (a wrapper included), an evidence entry, and inside a wrapper exactly the parts
+that say what the ministry commits to: ``chosen``, ``ministry_commits``, an option of a fact whose
+option is chosen (other than the chosen one), and the wrapper's or an option's evidence. Removing
+any other part of a statement (``when``, ``exceptions``, ``complete``, an option of an unchosen
+union) states something else; it is not silence. Checked over the real-vendor conditional cases
+(docs/verdict-cases/19-27) and over every wrapped form of a set of facts with a better and a worse
+alternative, chosen on either side.
 """
 
 from __future__ import annotations
@@ -31,10 +40,14 @@ from hypothesis import HealthCheck, given, settings
 from pydantic import ValidationError
 
 from aiprocure.engine.assess import assess
+from aiprocure.errors import InputError
 from aiprocure.gate import FailOn, gate_status
 from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import OPEN, Report
-from aiprocure.sources.yamlsrc import parse
+from aiprocure.sources.facts import read_facts
+from aiprocure.sources.facts_shape import is_wrapper
+from aiprocure.sources.yamlsrc import Document, parse
+from tests.migrate.helpers import ROOT, merged
 from tests.unit.test_properties import COMPILED, DECLARATIONS, declarations
 
 pytestmark = pytest.mark.slow
@@ -49,14 +62,49 @@ ALLOWED: frozenset[tuple[str, str, str]] = frozenset()
 
 
 def key_paths(node: Any, prefix: Path_ = ()) -> Iterator[Path_]:
-    """Every mapping key path under ``node``, parents before children."""
+    """Every unit of deletion under ``node``, parents before children: every mapping key path
+    outside a wrapper, every evidence entry, and a wrapper's units (``wrapper_units``)."""
     if isinstance(node, dict):
         for k, v in node.items():
             yield (*prefix, k)
-            yield from key_paths(v, (*prefix, k))
+            if is_wrapper(v):
+                yield from wrapper_units(v, (*prefix, k))
+            else:
+                yield from key_paths(v, (*prefix, k))
     elif isinstance(node, list):
         for i, v in enumerate(node):
+            if prefix and prefix[-1] == "evidence":
+                yield (*prefix, i)
             yield from key_paths(v, (*prefix, i))
+
+
+def wrapper_units(node: dict[str, Any], prefix: Path_) -> Iterator[Path_]:
+    """Inside a wrapper: ``ministry_commits``, the evidence (the list and each entry), and of the
+    options: ``chosen``, each option's evidence, and the options other than the chosen one when
+    one is chosen."""
+    for key in ("ministry_commits", "evidence"):
+        if key in node:
+            yield (*prefix, key)
+    yield from _entries(node.get("evidence"), (*prefix, "evidence"))
+    options = node.get("options")
+    if not isinstance(options, list):
+        return
+    chosen = any(isinstance(o, dict) and o.get("chosen") is True for o in options)
+    for i, option in enumerate(options):
+        if not isinstance(option, dict):
+            continue
+        at = (*prefix, "options", i)
+        if chosen and option.get("chosen") is not True:
+            yield at
+        for key in ("chosen", "evidence"):
+            if key in option:
+                yield (*at, key)
+        yield from _entries(option.get("evidence"), (*at, "evidence"))
+
+
+def _entries(evidence: Any, prefix: Path_) -> Iterator[Path_]:
+    if isinstance(evidence, list):
+        yield from ((*prefix, i) for i in range(len(evidence)))
 
 
 def deleted(data: dict[str, Any], path: Path_) -> dict[str, Any]:
@@ -64,7 +112,7 @@ def deleted(data: dict[str, Any], path: Path_) -> dict[str, Any]:
     node: Any = out
     for k in path[:-1]:
         node = node[k]
-    del node[path[-1]]
+    del node[path[-1]]  # a key, or an item of a list (an evidence entry, an option)
     return out
 
 
@@ -73,11 +121,13 @@ def dotted(path: Path_) -> str:
 
 
 def _report(data: dict[str, Any]) -> Report | None:
+    doc = Document("d.yaml", copy.deepcopy(data), "")
     try:
-        declaration = Declaration.model_validate(data)
-    except ValidationError:
+        read_facts(doc, None)  # format 2.0: wrappers to effective values
+        declaration = Declaration.model_validate(doc.data)
+    except (InputError, ValidationError):
         return None  # an input error: exit 2, never a pass
-    return assess(COMPILED, declaration, file="d.yaml")
+    return assess(COMPILED, declaration, file="d.yaml", doc=doc)
 
 
 _GATES = [(f, inc) for f in FailOn for inc in (True, False)]
@@ -161,3 +211,97 @@ def test_deleting_a_key_never_helps_in_generated_declarations(data: dict[str, An
 
 def _allowed_anywhere(path: str, violation: str) -> bool:
     return any(p == path and violation.startswith(v) for _, p, v in ALLOWED)
+
+
+# --- format 2.0 --------------------------------------------------------------------------------
+
+CONDITIONAL_CASES = sorted(p.name for p in (ROOT / "docs" / "verdict-cases").glob("3?-*.yaml"))
+
+
+@pytest.mark.parametrize("name", CONDITIONAL_CASES)
+def test_deleting_a_unit_never_helps_in_the_conditional_cases(name: str) -> None:
+    data = merged(ROOT / "docs" / "verdict-cases" / name)
+    assert _report(data) is not None
+    found = list(all_violations(data))
+    assert found == [], found[:10]
+
+
+# (fact, a value the rules like, a value they do not): every wrapped form of each fact.
+ALTERNATIVES: list[tuple[Path_, Any, Any]] = [
+    (("data_locations", "storage"), ["JP"], "any"),
+    (("retention", "prompt_days"), 0, 400),
+    (("training_use", "human_review_of_customer_data"), False, True),
+    (("security", "key_management"), "customer_managed", "vendor_managed"),
+    (("ip", "ip_indemnity"), True, False),
+    (("sub_processors", "entities", 0, "locations"), ["JP"], ["CN"]),
+]
+_EVIDENCE = [{"document": "Terms", "kind": "contract", "date": "2026-01-01"}]
+
+
+def _forms(default: Any, other: Any) -> Iterator[tuple[str, Any]]:
+    def options(chosen: int | None) -> dict[str, Any]:
+        opts: list[dict[str, Any]] = [
+            {"value": default, "when": "default", "evidence": _EVIDENCE},
+            {"value": other, "when": "on_request", "detail": "on request"},
+        ]
+        if chosen is not None:
+            opts[chosen]["chosen"] = True
+        return {"options": opts, "evidence": _EVIDENCE}
+
+    yield "options, none chosen", options(None)
+    yield "options, default chosen", options(0)
+    yield "options, other chosen", options(1)
+    yield "committed", {"value": other, "when": "on_request", "ministry_commits": True}
+    yield "value", {"value": default, "evidence": _EVIDENCE}
+
+
+def _wrapped_variants() -> Iterator[Any]:
+    base = _example_data("domestic-low-risk.yaml")
+    for path, good, bad in ALTERNATIVES:
+        for default, other in ((good, bad), (bad, good)):
+            for label, form in _forms(default, other):
+                data = copy.deepcopy(base)
+                node: Any = data
+                for key in path[:-1]:
+                    node = node[key]
+                node[path[-1]] = form
+                yield pytest.param(data, id=f"{dotted(path)}-{default}-{other}-{label}")
+
+
+@pytest.mark.parametrize("data", list(_wrapped_variants()))
+def test_deleting_a_unit_of_a_wrapped_fact_never_helps(data: dict[str, Any]) -> None:
+    before = _report(data)
+    assert before is not None
+    found = []
+    for path in key_paths(data):
+        if not any(
+            isinstance(p, str) and p in ("options", "ministry_commits", "evidence", "chosen")
+            for p in path
+        ) and not is_wrapper(_at(data, path)):
+            continue  # the plain keys: the examples' test covers them
+        if any(dotted(path).startswith(gap) for gap in ENGINE_GAP):
+            continue  # see ENGINE_GAP: whatever leaves this fact unanswered
+        found += [(dotted(path), v) for v in violations(before, _report(deleted(data, path)))]
+    assert found == [], found[:10]
+
+
+# Found by the test above, and not a matter of format 2.0: deleting a sub-processor's `locations`
+# when they name a country under a grade A regime clears DS920-FA-011 (the engine then reads only
+# the entity's own `country`), in 1.0 as in 2.0. The fix belongs to the engine (another helper's
+# area): the test below fails once it is fixed, and then this entry goes.
+ENGINE_GAP = frozenset({"sub_processors.entities.[0].locations"})
+
+
+def test_the_engine_gap_is_still_there() -> None:
+    data = _example_data("domestic-low-risk.yaml")
+    data["sub_processors"]["entities"][0]["locations"] = ["CN"]
+    before = _report(data)
+    assert before is not None
+    after = _report(deleted(data, ("sub_processors", "entities", 0, "locations")))
+    assert "DS920-FA-011: fail -> pass" in violations(before, after)
+
+
+def _at(data: Any, path: Path_) -> Any:
+    for key in path:
+        data = data[key]
+    return data

@@ -61,7 +61,10 @@ def test_an_open_finding_carries_its_full_severity(status: Status, severity: Sev
 
 @pytest.mark.parametrize(
     ("section", "key", "failing"),
-    [("security", "ismap", "none"), ("exit", "export_contents", ["prompts"])],
+    [
+        ("security", "ismap", "none"),
+        ("exit", "exports", [{"content": "prompts", "formats": ["JSON"]}]),  # 2.0 examples
+    ],
 )
 def test_deleting_a_failing_fact_does_not_lower_the_risk(
     section: str, key: str, failing: Any

@@ -31,6 +31,7 @@ from aiprocure.model.findings import InputDigest, Report
 from aiprocure.model.retired import RETIRED_FILE, RetiredFile, RetiredRule
 from aiprocure.model.ruleset import Ruleset, Source
 from aiprocure.sources.crossref import crosscheck
+from aiprocure.sources.facts import read_facts
 from aiprocure.sources.load import load, parse_file, validate
 from aiprocure.sources.yamlsrc import Document
 
@@ -123,8 +124,11 @@ def _shipped_dir_resolved() -> Path:
 
 
 def load_declaration(path: Path, *, today: date | None = None) -> tuple[Declaration, Document]:
-    """The declaration at ``path``; with ``today``, dates of past events after it are refused."""
-    return load(path, Declaration, today=today)
+    """The declaration at ``path``; with ``today``, dates of past events after it are refused.
+    Format 2.0 facts are resolved first (``sources.facts``; evidence files beside ``path``)."""
+    doc = parse_file(path)
+    read_facts(doc, None if str(path) == "-" else path.parent)
+    return validate(doc, Declaration, today=today), doc
 
 
 def assess_file(

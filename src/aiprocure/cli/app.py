@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from aiprocure import __version__
-from aiprocure.cli import caio, check, inventory, rules
+from aiprocure.cli import caio, check, inventory, migrate, rules
 
 app = typer.Typer(
     name="aiprocure",
@@ -28,6 +28,7 @@ app.command()(rules.explain)
 app.command("lint-checklist")(rules.lint_checklist)
 app.command()(caio.compare)
 app.command("diff")(caio.diff_cmd)
+app.command()(migrate.migrate)
 
 config_app = typer.Typer(help=caio.CONFIG_HELP, no_args_is_help=True)
 config_app.command("show")(caio.config_show)

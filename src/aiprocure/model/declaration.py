@@ -267,7 +267,7 @@ class Quality(Section):
 class Declaration(Strict):
     """A vendor's self-declaration for one generative-AI system."""
 
-    schema_version: Literal["1.0"]
+    schema_version: Literal["1.0", "2.0"]
     declared_on: PastDay | None = None
     deployment: Deployment | None = None
     vendor: Vendor | None = None

@@ -9,7 +9,8 @@ from typing import Annotated
 
 from pydantic import Field, HttpUrl
 
-from aiprocure.model.common import Country, NotBlank, Strict
+from aiprocure.model.common import Country, Day, NotBlank, Strict
+from aiprocure.model.facts import EvidenceKind
 
 Countries = list[Country]
 # Text is a fact only when it says something: empty or whitespace-only text is an error.
@@ -35,13 +36,24 @@ def corporate_number_is_valid(number: str) -> bool:
     return int(number[0]) == 9 - total % 9
 
 
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="64 lowercase hex digits")]
+
+
 class Evidence(Strict):
-    """Where in the vendor's documents a claim can be checked."""
+    """Where in the vendor's documents a claim can be checked. ``kind``, ``date``, ``file`` and
+    ``sha256`` are format 2.0 keys (``kind`` is required there; a 1.0 file may not use them: the
+    reader of ``sources.facts`` says so)."""
 
     document: ShortText
     section: ShortText | None = None
     page: Page | None = None
     url: HttpUrl | None = None
+    kind: EvidenceKind | None = Field(default=None, description="the kind of source (2.0)")
+    date: Day | None = Field(default=None, description="the document's date or version date")
+    file: ShortText | None = Field(
+        default=None, description="a file beside the declaration (relative path)"
+    )
+    sha256: Sha256 | None = Field(default=None, description="the file's SHA-256 digest")
 
 
 class Section(Strict):

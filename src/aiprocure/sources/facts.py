@@ -1,0 +1,288 @@
+"""Reading format 2.0 (docs/declaration-format.md): between parsing and validation, every fact
+written as a wrapper is checked for shape, resolved to its effective value (``facts_resolve``),
+and replaced by it in the document's data (or removed when unanswered); the positions keep
+pointing at the value that counts, and ``Document.facts`` receives what the verdict rests on.
+
+A 1.0 file is left as it is (its index stays empty); a wrapper or a 2.0 evidence key in it is an
+error that says to set ``schema_version: "2.0"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from aiprocure.errors import InputError, Problem
+from aiprocure.model.common import Country
+from aiprocure.model.declaration import Declaration
+from aiprocure.model.facts import FactIndex, FactInfo, FactNote, NoteKind, Resolution
+from aiprocure.sources.facts_evidence import EvidenceReader, validate_alone, with_digests
+from aiprocure.sources.facts_fields import (
+    EVERY_COUNTRY,
+    REMOVED,
+    args_of,
+    fields_of,
+    is_country_list,
+    is_list,
+    model_of,
+    sub_paths,
+)
+from aiprocure.sources.facts_resolve import ANY, Option, PathKey, resolve
+from aiprocure.sources.facts_shape import ShapeReader, dotted, is_wrapper, looks_like_wrapper
+from aiprocure.sources.yamlsrc import Document
+
+
+class FactReader:
+    def __init__(self, doc: Document, version: str) -> None:
+        self.doc = doc
+        self.version = version
+        self.problems: list[Problem] = []
+        self.facts: dict[PathKey, tuple[FactInfo, list[Any]]] = {}
+        self.evidence = EvidenceReader(doc, version, self.report, self.problems)
+
+    def where(self, path: PathKey) -> tuple[int, int]:
+        pos = self.doc.locate(path)[0]
+        return pos.line, pos.col
+
+    def report(self, path: PathKey, en: str, ja: str) -> None:
+        line, col = self.where(path)
+        self.problems.append(Problem(self.doc.path, line, col, en, ja))
+
+    def run(self) -> None:
+        data = self.doc.data
+        for key, annotation in fields_of(Declaration).items():
+            model = model_of(annotation)
+            if model is not None and isinstance(data.get(key), dict):
+                self.walk(model, data[key], (key,), inside=False)
+        if self.version == "2.0":
+            for (section, key), (new, new_ja) in REMOVED.items():
+                node = data.get(section)
+                if isinstance(node, dict) and key in node:
+                    self.report(
+                        (section, key),
+                        f"{section}.{key} is a format 1.0 key, removed in 2.0: write {new} "
+                        "(aiprocure migrate rewrites it)",
+                        f"{section}.{key} は形式 1.0 のキーで、2.0 にはありません。{new_ja} に書いてください"
+                        "（aiprocure migrate で書き換えられます）",
+                    )
+
+    def walk(
+        self, model: type[BaseModel], node: dict[str, Any], path: PathKey, *, inside: bool
+    ) -> None:
+        fields = fields_of(model)
+        for key in list(node):
+            annotation = fields.get(key)
+            if annotation is None:
+                continue  # an unknown key: the model says so, with a "did you mean"
+            sub = (*path, key)
+            value = node[key]
+            if key == "evidence":
+                self.evidence.read(value, sub, in_data=True)
+                continue
+            nested = inside
+            if is_wrapper(value):
+                if self.version != "2.0":
+                    self.report(
+                        sub,
+                        f"{dotted(sub)}: a fact with conditions (value/options) is format 2.0; set "
+                        'schema_version: "2.0" (aiprocure migrate rewrites a 1.0 file)',
+                        f"{dotted(sub)}: 条件付きの事実（value/options）は形式 2.0 です。"
+                        'schema_version: "2.0" にしてください（aiprocure migrate で 1.0 から書き換えられます）',
+                    )
+                    continue
+                if inside:
+                    self.report(
+                        sub,
+                        f"{dotted(sub)}: a wrapper (value/options) inside another wrapper is not "
+                        "allowed; state the conditions once, on the outer fact",
+                        f"{dotted(sub)}: 条件付きの記述（value/options）の中に別の条件付きの記述は書けません",
+                    )
+                    continue
+                self.wrapped(node, key, sub, annotation)
+                if key not in node:
+                    continue
+                value, nested = node[key], True
+            elif looks_like_wrapper(value) and model_of(annotation) is None:
+                self.report(
+                    sub,
+                    f"{dotted(sub)}: a fact with conditions needs its value (value: ...) or "
+                    "options (options: [...])",
+                    f"{dotted(sub)}: 条件付きの事実には value または options が必要です",
+                )
+                continue
+            elif self.version == "2.0":
+                value = self.plain(node, key, sub, annotation)
+            self.descend(value, annotation, sub, nested)
+
+    def descend(self, value: Any, annotation: Any, path: PathKey, inside: bool) -> None:
+        model = model_of(annotation)
+        if isinstance(value, dict) and model is not None and not is_list(annotation):
+            self.walk(model, value, path, inside=inside)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if is_wrapper(item):
+                    at = (*path, i)
+                    self.report(
+                        at,
+                        f"{dotted(at)}: a list item is not a fact; put the conditions on the "
+                        "whole list (or on the item's fields)",
+                        f"{dotted(at)}: リストの項目は事実ではありません。条件はリスト全体"
+                        "（または項目のフィールド）に書いてください",
+                    )
+                elif isinstance(item, dict) and model is not None:
+                    self.walk(model, item, (*path, i), inside=inside)
+
+    def _any(self, value: Any, annotation: Any, at: PathKey) -> Any:
+        """`any` becomes ANY where a list of countries is expected; elsewhere it is an error where
+        it cannot be a value (a list, a country)."""
+        if value != "any":
+            return value
+        if is_country_list(annotation):
+            return ANY
+        if is_list(annotation) or annotation == Country or Country in args_of(annotation):
+            self.report(
+                at,
+                f"{dotted(at)}: 'any' is allowed only for a list of countries",
+                f"{dotted(at)}: 'any' は国のリストにだけ書けます",
+            )
+        return value
+
+    def plain(self, node: dict[str, Any], key: str, path: PathKey, annotation: Any) -> Any:
+        value = self._any(node[key], annotation, path)
+        if value is ANY:
+            node[key] = list(EVERY_COUNTRY)
+            line, col = self.where(path)
+            mark = self.doc.marks.get(path)
+            if mark is not None:
+                for i in range(len(EVERY_COUNTRY)):
+                    self.doc.marks[(*path, i)] = mark
+            note = FactNote(dotted(path), NoteKind.ANY_REGION, None, "any", line, col)
+            self.facts[path] = (
+                FactInfo(dotted(path), line, col, Resolution.UNCONDITIONAL, notes=(note,)),
+                [],
+            )
+        return node[key]
+
+    def wrapped(self, node: dict[str, Any], key: str, path: PathKey, annotation: Any) -> None:
+        raw = node[key]
+        line, col = self.where(path)
+        evidence = (
+            self.evidence.read(raw["evidence"], (*path, "evidence"), in_data=False)
+            if "evidence" in raw
+            else []
+        )
+        shape = ShapeReader(self.report, self.where, is_list=is_list(annotation)).read(raw, path)
+        if shape is None:
+            return
+        options, form_value = shape
+        if not form_value and len(options) != len(raw["options"]):
+            return  # an option that is not {value: ...}: reported
+        where: list[PathKey] = []
+        resolved_options: list[Option] = []
+        per_option: list[list[Any]] = []
+        for i, opt in enumerate(options):
+            at = (*path, "value") if form_value else (*path, "options", i, "value")
+            where.append(at)
+            resolved_options.append(replace(opt, value=self._any(opt.value, annotation, at)))
+            own = raw["options"][i].get("evidence") if not form_value else None
+            per_option.append(
+                []
+                if own is None
+                else self.evidence.read(own, (*path, "options", i, "evidence"), in_data=False)
+            )
+        res = resolve(path, dotted(path), resolved_options, form_value)
+        for i in res.counted:  # the fact's evidence, and that of the options that count
+            evidence += per_option[i]
+        for i, opt in enumerate(resolved_options):  # the value that counts is walked below
+            counted = i in res.counted or opt.value is ANY
+            if not counted and self.no_wrappers(opt.value, where[i]):
+                validate_alone(self.doc, annotation, opt.value, where[i], self.problems)
+        marks = self.doc.marks
+        old = {p: marks[p] for p in sub_paths(raw, path) if p in marks}
+        for p in old:
+            del marks[p]
+        if not res.answered:
+            del node[key]
+        elif res.value is ANY:
+            node[key] = list(EVERY_COUNTRY)
+            src = old.get(where[res.counted[0]]) if len(res.counted) == 1 else marks.get(path)
+            for i in range(len(EVERY_COUNTRY)):
+                if src is not None:
+                    marks[(*path, i)] = src
+            if len(res.counted) == 1 and src is not None:
+                marks[path] = src
+        elif len(res.counted) == 1:
+            node[key] = res.value
+            top = where[res.counted[0]]
+            for p, mark in old.items():
+                if p[: len(top)] == top:
+                    marks[(*path, *p[len(top) :])] = mark
+        else:
+            node[key] = res.value
+            self._union_marks(res.value, resolved_options, where, old, path)
+        info = FactInfo(
+            dotted(path), line, col, res.resolution, tuple(res.conditions), tuple(res.notes)
+        )
+        self.facts[path] = (info, evidence)
+
+    def _union_marks(
+        self,
+        value: Any,
+        options: list[Option],
+        where: list[PathKey],
+        old: dict[PathKey, Any],
+        path: PathKey,
+    ) -> None:
+        if not isinstance(value, list):
+            return
+        for j, item in enumerate(value):
+            for opt, at in zip(options, where, strict=True):
+                if isinstance(opt.value, list) and item in opt.value:
+                    mark = old.get((*at, opt.value.index(item)))
+                    if mark is not None:
+                        self.doc.marks[(*path, j)] = mark
+                    break
+
+    def no_wrappers(self, value: Any, at: PathKey) -> bool:
+        for p in sub_paths(value, at):
+            node = self._get(value, p[len(at) :])
+            if is_wrapper(node):
+                self.report(
+                    p,
+                    f"{dotted(p)}: a wrapper (value/options) inside another wrapper is not "
+                    "allowed; state the conditions once, on the outer fact",
+                    f"{dotted(p)}: 条件付きの記述（value/options）の中に別の条件付きの記述は書けません",
+                )
+                return False
+        return True
+
+    @staticmethod
+    def _get(node: Any, rel: PathKey) -> Any:
+        for seg in rel:
+            node = node[seg]
+        return node
+
+
+def read_facts(doc: Document, folder: Path | None) -> None:
+    """Resolve the facts of a parsed declaration in place and fill ``doc.facts``; ``folder`` is
+    the declaration's folder (None for standard input), where evidence files are looked for."""
+    if not isinstance(doc.data, dict):
+        return  # the model says what is wrong
+    version = doc.data.get("schema_version")
+    reader = FactReader(doc, version if isinstance(version, str) else "")
+    reader.run()
+    if reader.problems:
+        raise InputError(reader.problems)
+    if version != "2.0":
+        return
+    files, computed = reader.evidence.hash_files(folder)
+    if reader.problems:
+        raise InputError(reader.problems)
+    facts = {
+        path: replace(info, evidence=with_digests(entries, computed))
+        for path, (info, entries) in reader.facts.items()
+    }
+    doc.facts = FactIndex(version="2.0", facts=facts, evidence_files=tuple(files))
