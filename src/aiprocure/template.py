@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from aiprocure.model.common import Lang
 from aiprocure.model.declaration import Declaration
+from aiprocure.model.declaration_data import LEGACY_1_0_KEYS
 from aiprocure.model.declaration_form_notes import note_for
 from aiprocure.model.fields import unwrap_annotation, value_kind
 
@@ -154,6 +155,8 @@ def _emit(model: type[BaseModel], prefix: str, indent: int, lang: Lang, out: lis
         if name == "schema_version":
             continue
         path = f"{prefix}{name}"
+        if path in LEGACY_1_0_KEYS:  # the template is written in the newest format
+            continue
         inner, many = unwrap_annotation(f.annotation)
         if name == "evidence":
             out.append(f"{pad}evidence:  # {_EVIDENCE[lang]}")

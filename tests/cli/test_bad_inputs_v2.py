@@ -100,7 +100,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     ],
     "evidence-kind-unknown.yaml": [
         (
-            "6:38: retention.prompt_days.evidence[0].kind: Input should be 'contract', 'terms_of_service', 'audit_report', 'certification', 'vendor_documentation', 'self_assessment', 'third_party' or 'unspecified' (got 'contrat')",
+            "6:38: retention.prompt_days.evidence[0].kind: write one of 'contract', 'terms_of_service', 'audit_report', 'certification', 'vendor_documentation', 'self_assessment', 'third_party' or 'unspecified' (got 'contrat')",
             "6:38: retention.prompt_days.evidence[0].kind: 'contract'、'terms_of_service'、'audit_report'、'certification'、'vendor_documentation'、'self_assessment'、'third_party'、'unspecified' のいずれかを記入してください（入力値: 'contrat'）",
         ),
         (
@@ -110,8 +110,8 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     ],
     "evidence-sha256-malformed.yaml": [
         (
-            "5:68: contract.evidence[0].sha256: String should match pattern '^[0-9a-f]{64}$' (got 'sha256:ABC')",
-            "5:68: contract.evidence[0].sha256: パターン '^[0-9a-f]{64}$' に一致しません（入力値: 'sha256:ABC'）",
+            "5:68: contract.evidence[0].sha256: write the file's SHA-256 digest: 64 lowercase hexadecimal digits (got 'sha256:ABC')",
+            "5:68: contract.evidence[0].sha256: ファイルの SHA-256 ダイジェスト（小文字の 16 進数 64 桁）を記入してください（入力値: 'sha256:ABC'）",
         ),
     ],
     "evidence-v2-key-in-v1.yaml": [

@@ -155,7 +155,7 @@ def test_missing_file_and_wrong_schema_version(tmp_path: Path) -> None:
     path = _write(tmp_path, "schema_version: '9'\n")
     code, _, err = run("validate", str(path))
     assert code == 2
-    assert err.startswith(f"{path}:1:1: schema_version: write '1.0'")
+    assert err.startswith(f"{path}:1:1: schema_version: write one of '1.0' or '2.0'")
 
 
 def test_outputs_written_alongside_stdout(tmp_path: Path) -> None:

@@ -203,7 +203,7 @@ def test_html_gets_each_findings_evidence(report: Report) -> None:
 def test_schema_validates_the_report(report: Report) -> None:
     import jsonschema
 
-    from aiprocure.render.json_ import report_json_schema
+    from aiprocure.render.json_schema import report_json_schema
 
     doc = json.loads(render.render(Format.JSON, [report], Lang.EN))
     jsonschema.Draft202012Validator(report_json_schema()).validate(doc)

@@ -10,7 +10,7 @@ import pytest
 
 from aiprocure.model.common import Lang, Text
 from aiprocure.model.findings import Report
-from aiprocure.render import json_, json_bytes
+from aiprocure.render import json_, json_bytes, json_schema
 from tests.conftest import REPO
 
 SCHEMA_FILE = REPO / "docs" / "report-schema.json"
@@ -23,13 +23,13 @@ def _dump(schema: dict[str, Any]) -> str:
 
 def test_checked_in_schema_is_current() -> None:
     expected = SCHEMA_FILE.read_text(encoding="utf-8")
-    assert _dump(json_.report_json_schema()) == expected, (
+    assert _dump(json_schema.report_json_schema()) == expected, (
         "docs/report-schema.json is stale: run `aiprocure schema --report > docs/report-schema.json`"
     )
 
 
 def test_schema_is_valid_and_documented() -> None:
-    schema = json_.report_json_schema()
+    schema = json_schema.report_json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$id"] == json_.SCHEMA_ID
     assert schema["version"] == "3"
@@ -40,7 +40,7 @@ def test_schema_is_valid_and_documented() -> None:
 
 
 def test_output_validates(render_reports: list[Report]) -> None:
-    validator = jsonschema.Draft202012Validator(json_.report_json_schema())
+    validator = jsonschema.Draft202012Validator(json_schema.report_json_schema())
     for reports in (render_reports[:1], render_reports):
         doc = json.loads(json_.render(reports, Lang.EN))
         errors = list(validator.iter_errors(doc))

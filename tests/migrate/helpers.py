@@ -54,6 +54,10 @@ def verdict(report: Report) -> dict[str, Any]:
     data = report.model_dump(mode="json")
     for key in ("inputs", "subject", "generated_at"):
         data.pop(key, None)
+    # 2.0 notes evidence without a date (migrate cannot know it); a notice changes no verdict
+    notices = [n for n in data.pop("notices", []) if n["kind"] != "evidence_undated"]
+    if notices:
+        data["notices"] = notices
     stripped: dict[str, Any] = _strip(data)
     return stripped
 

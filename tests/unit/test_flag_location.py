@@ -18,7 +18,8 @@ from aiprocure.render import github, sarif
 
 ADAPTER: TypeAdapter[Condition] = TypeAdapter(Condition)
 ROOT = Path(__file__).resolve().parents[2]
-CITIZEN = ROOT / "examples" / "citizen-facing-no-review.yaml"
+# The 1.0 original: one line per use (the 2.0 example writes use_case.data on one line)
+CITIZEN = ROOT / "tests" / "fixtures" / "v1" / "citizen-facing-no-review.yaml"
 
 RAISED = {
     "any": [

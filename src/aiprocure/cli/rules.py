@@ -97,7 +97,7 @@ def schema(
 ) -> None:
     """Print the JSON Schema of the declaration, format 2.0 (for editors), or of the JSON report."""
     if report:
-        from aiprocure.render.json_ import report_json_schema
+        from aiprocure.render.json_schema import report_json_schema
 
         doc = report_json_schema()
     else:

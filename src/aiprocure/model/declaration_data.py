@@ -15,6 +15,17 @@ from aiprocure.model.declaration_enums import (
     GovDataClass,
 )
 
+# The 1.0 spellings format 2.0 removed (read in 1.0 files only; ``aiprocure migrate`` rewrites
+# them; sources.facts_fields names their 2.0 forms).
+LEGACY_1_0_KEYS: frozenset[str] = frozenset(
+    {
+        "use_case.data_for_training",
+        "use_case.data_for_retrieval",
+        "exit.export_formats",
+        "exit.export_contents",
+    }
+)
+
 _Format = Annotated[str, Field(min_length=1, max_length=500), NotBlank]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Final, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from aiprocure.model.checklist import Provenance, Reference, Severity
 from aiprocure.model.common import Text
