@@ -279,26 +279,8 @@ def test_deleting_a_unit_of_a_wrapped_fact_never_helps(data: dict[str, Any]) -> 
             for p in path
         ) and not is_wrapper(_at(data, path)):
             continue  # the plain keys: the examples' test covers them
-        if any(dotted(path).startswith(gap) for gap in ENGINE_GAP):
-            continue  # see ENGINE_GAP: whatever leaves this fact unanswered
         found += [(dotted(path), v) for v in violations(before, _report(deleted(data, path)))]
     assert found == [], found[:10]
-
-
-# Found by the test above, and not a matter of format 2.0: deleting a sub-processor's `locations`
-# when they name a country under a grade A regime clears DS920-FA-011 (the engine then reads only
-# the entity's own `country`), in 1.0 as in 2.0. The fix belongs to the engine (another helper's
-# area): the test below fails once it is fixed, and then this entry goes.
-ENGINE_GAP = frozenset({"sub_processors.entities.[0].locations"})
-
-
-def test_the_engine_gap_is_still_there() -> None:
-    data = _example_data("domestic-low-risk.yaml")
-    data["sub_processors"]["entities"][0]["locations"] = ["CN"]
-    before = _report(data)
-    assert before is not None
-    after = _report(deleted(data, ("sub_processors", "entities", 0, "locations")))
-    assert "DS920-FA-011: fail -> pass" in violations(before, after)
 
 
 def _at(data: Any, path: Path_) -> Any:

@@ -64,6 +64,10 @@ def _holder_graded(ctx: Context, grade: str) -> Result:
         if grade == "B" and e.grade == "A" and e.partial_at and e.holds is not False:
             ctx.observed[AT] = e.partial_at  # graded A, but whether B law reaches it too is open
             return None
+        partial = e.partial_at and e.grade is not None and e.holds is not False
+        if partial and GRADE_ORDER[e.grade or "C"] < GRADE_ORDER[grade]:  # may be worse
+            ctx.observed[AT] = e.partial_at
+            return None
         if e.holds is None and e.grade is not None and GRADE_ORDER[e.grade] >= GRADE_ORDER[grade]:
             ctx.observed[AT] = e.holds_at
             return None

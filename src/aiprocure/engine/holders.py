@@ -155,11 +155,11 @@ def build_chain(data: dict[str, Any], rs: Ruleset) -> Chain:
         if isinstance(e.get("locations"), list):
             for j, c in enumerate(e["locations"]):
                 sg.country(c, f"{at}.locations[{j}]")
-        else:  # not said where it holds the data: wherever the declaration holds it
+        else:  # not said where it holds the data: wherever the declaration holds it, and maybe
+            # elsewhere: silence is not "only there" (deleting `locations: [CN]` must not pass)
             for country, path in where:
                 sg.country(country, path)
-            if where_missing is not None:
-                sg.country(None, f"{at}.locations")
+            sg.country(None, f"{at}.locations")
         sg.laws(dict_of(e.get("foreign_law")).get("subject_to"), f"{at}.foreign_law.subject_to")
         s_grade, s_at = sg.result()
         holds_list = e.get("holds")

@@ -64,8 +64,9 @@ class Grader:
                 self.grade, self.at = g, f"{path}[{i}]"
 
     def result(self) -> tuple[str | None, str]:
-        # A known A grade is decisive even when another fact is missing; else unknown wins.
-        if self.grade == "A" or self.unknown_at is None:
+        # A known A or B grade stands even when another fact is missing (the missing fact can
+        # only make it worse: the entity's ``partial_at`` says so); below B, unknown wins.
+        if self.grade in ("A", "B") or self.unknown_at is None:
             return self.grade, self.at
         return None, self.unknown_at
 

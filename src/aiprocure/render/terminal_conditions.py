@@ -57,11 +57,9 @@ def section(page: Page, report: Report, lang: Lang) -> None:
 
 
 def finding_lines(f: Finding, lang: Lang) -> list[list[Piece]]:
-    """A finding's own lines: `any` region, its conditions of acceptance, its evidence."""
+    """A finding's own lines: its conditions of acceptance, its evidence (an `any` region is
+    named in the observed value's line)."""
     lines: list[list[Piece]] = [
-        [(f"{clean(key)} = {t('acc.any_region', lang)}", "dim")] for key in f.any_region
-    ]
-    lines += [
         [(f"{t('acc.condition', lang)}: {clean(acc.condition_line(c, lang))}", "magenta")]
         for c in f.conditions
     ]

@@ -7,7 +7,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from aiprocure.model.common import Lang
-from aiprocure.model.findings import Finding, Observed, Report, Status
+from aiprocure.model.findings import Finding, Report, Status
+from aiprocure.render import conditions as acc
 from aiprocure.render import terminal_conditions
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
@@ -25,16 +26,6 @@ SHOWN = (Status.FAIL, Status.UNVERIFIED, Status.UNANSWERED, Status.WAIVED)
 BODY = 4  # a finding's lines start here; their continuation lines two cells further in
 
 
-def _value(v: Observed) -> str:
-    if isinstance(v, list):
-        return "[" + ", ".join(_value(x) for x in v) + "]"
-    if v is None:
-        return "—"
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    return str(v)
-
-
 def _finding(page: Page, f: Finding, lang: Lang) -> None:
     page.add(
         [
@@ -47,7 +38,8 @@ def _finding(page: Page, f: Finding, lang: Lang) -> None:
     more = BODY + 2
     page.add([(clean(f.message.get(lang) or "—"), "")], indent=BODY)
     for field, value in f.observed.items():
-        page.add([(f"{clean(field)} = {clean(_value(value))}", "dim")], indent=BODY, hang=more)
+        shown = clean(acc.observed_text(f, field, value, lang))  # names, `any` as any region
+        page.add([(f"{clean(field)} = {shown}", "dim")], indent=BODY, hang=more)
     for line in terminal_conditions.finding_lines(f, lang):  # `any`, conditions, evidence
         page.add(line, indent=BODY, hang=more)
     if f.status is not Status.WAIVED:
