@@ -11,6 +11,7 @@ from aiprocure import __version__
 from aiprocure.engine import evidence as ev
 from aiprocure.engine import evidence_notices
 from aiprocure.engine.compiled import CompiledRuleset
+from aiprocure.engine.context import declaration_scope
 from aiprocure.engine.findings import REPORT_STATUS_ORDER, report_order, run_rules
 from aiprocure.engine.high_risk import determination, high_risk
 from aiprocure.engine.scores import category_scores, overall_risk
@@ -59,6 +60,20 @@ def assess(
 
     With ``waivers``, the open findings they cover are waived before anything is scored, judged
     on ``today`` (required when there are waivers), and their files' digests join ``inputs``."""
+    with declaration_scope():  # what several rules derive from the data is built once
+        return _assess(compiled, declaration, file, doc, inputs, generated_at, waivers, today)
+
+
+def _assess(
+    compiled: CompiledRuleset,
+    declaration: Declaration,
+    file: str,
+    doc: Document | None,
+    inputs: Sequence[InputDigest],
+    generated_at: str | None,
+    waivers: WaiverSet | None,
+    today: date | None,
+) -> Report:
     data = declaration.model_dump(mode="json", exclude_none=True)
     locations: dict[str, Location] = {}  # each field located once, for rules and viewpoints
     plans = compiled.report_order

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiprocure.engine.context import Context
+from aiprocure.engine.context import Context, derived
 from aiprocure.engine.holders import (
     KNOWN_ROLES,
     Chain,
@@ -31,7 +31,8 @@ UNVERIFIED = "@unverified"
 
 
 def _chain(ctx: Context) -> Chain:
-    return build_chain(ctx.data, ctx.ruleset)
+    """The declaration's chain, built once per assessment (every predicate here only reads it)."""
+    return derived(ctx, "chain", build_chain)
 
 
 def _note(ctx: Context, key: str, values: list[str]) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from aiprocure.model.fields import resolve, steps_of
 from aiprocure.model.findings import Observed
@@ -26,6 +28,41 @@ class Context:
         value = resolve(self.data, steps_of(path), 0)
         self.observed[path] = _observable(value)
         return value
+
+
+T = TypeVar("T")
+# What is derived from one declaration's data for several rules (the chain of holders), built once
+# per assessment: ``engine.assess`` opens the scope, which ends with it (nothing outlives one
+# assessment, nothing leaks into another). Each entry keeps its data and rule set, so an identity
+# is never reused while its entry lives; the data is never changed during an assessment.
+_Memo = dict[tuple[str, int, int], tuple[dict[str, Any], Ruleset, Any]]
+_MEMO: ContextVar[_Memo | None] = ContextVar("aiprocure_declaration_memo", default=None)
+
+
+@contextmanager
+def declaration_scope() -> Iterator[None]:
+    """Share what ``derived`` builds between the rules of one assessment."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def derived(ctx: Context, name: str, build: Callable[[dict[str, Any], Ruleset], T]) -> T:
+    """``build(ctx.data, ctx.ruleset)``, once per declaration inside ``declaration_scope`` (built
+    anew outside it). What it returns is shared: callers only read it."""
+    memo = _MEMO.get()
+    if memo is None:
+        return build(ctx.data, ctx.ruleset)
+    key = (name, id(ctx.data), id(ctx.ruleset))
+    hit = memo.get(key)
+    if hit is not None and hit[0] is ctx.data and hit[1] is ctx.ruleset:
+        value: T = hit[2]
+        return value
+    value = build(ctx.data, ctx.ruleset)
+    memo[key] = (ctx.data, ctx.ruleset, value)
+    return value
 
 
 _SCALARS = (str, int, float, bool)
