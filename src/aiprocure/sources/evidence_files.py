@@ -71,14 +71,7 @@ def locate(folder: Path | None, rel: str, name: str) -> str:
     except FileNotFoundError:
         raise _refuse(name, "does not exist", "存在しません") from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise _refuse(
-                name, "is a loop of symbolic links", "シンボリックリンクが循環しています"
-            ) from None
-        if exc.errno == errno.ENOTDIR:
-            raise _refuse(name, "does not exist", "存在しません") from None
-        reason = exc.strerror or str(exc)
-        raise _refuse(name, f"cannot be read: {reason}", f"読み取れません: {reason}") from None
+        raise _os_error(name, exc) from None
     if not _inside(real, base):
         raise _refuse(
             name,
@@ -115,15 +108,18 @@ def digest(folder: Path | None, rel: str) -> tuple[str, int]:
             name, "cannot be read: permission denied", "読み取りの権限がありません"
         ) from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise _refuse(
-                name, "is a loop of symbolic links", "シンボリックリンクが循環しています"
-            ) from None
-        if exc.errno == errno.ENOTDIR:
-            raise _refuse(name, "does not exist", "存在しません") from None
-        reason = exc.strerror or str(exc)
-        raise _refuse(name, f"cannot be read: {reason}", f"読み取れません: {reason}") from None
+        raise _os_error(name, exc) from None
     return sha.hexdigest(), read
+
+
+def _os_error(name: str, exc: OSError) -> EvidenceFileError:
+    """What an OSError while locating or reading an evidence file means, in words."""
+    if exc.errno == errno.ELOOP:
+        return _refuse(name, "is a loop of symbolic links", "シンボリックリンクが循環しています")
+    if exc.errno == errno.ENOTDIR:
+        return _refuse(name, "does not exist", "存在しません")
+    reason = exc.strerror or str(exc)
+    return _refuse(name, f"cannot be read: {reason}", f"読み取れません: {reason}")
 
 
 def _too_big(name: str, size: int) -> EvidenceFileError:
