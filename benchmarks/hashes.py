@@ -25,13 +25,14 @@ PY = sys.executable
 TODAY = "2026-03-01"
 
 
-def digest(args: list[str]) -> str:
+def digest(args: list[str], cwd: str | None = None) -> str:
     env = {**os.environ, "NO_COLOR": "1", "LANG": "C", "SOURCE_DATE_EPOCH": ""}
     proc = subprocess.run(
         [PY, "-m", "aiprocure", "check", *args, "--today", TODAY, "--width", "100"],
         capture_output=True,
         env=env,
         check=False,
+        cwd=cwd,
     )
     return f"{hashlib.sha256(proc.stdout).hexdigest()} exit {proc.returncode}"
 
@@ -44,20 +45,23 @@ def main() -> int:
     examples = sorted(str(p) for p in EXAMPLES.glob("*.yaml"))
     config = ["--config", str(EXAMPLES / "caio" / "ministry-config.yaml")]
     with tempfile.TemporaryDirectory(prefix="aiprocure-hashes-") as tmp:
-        generate(args.n, Path(tmp))
+        # The batch is named by a relative path from inside the temporary directory, so its
+        # random name never reaches the output and two runs can be compared.
+        (Path(tmp) / "generated").mkdir()
+        generate(args.n, Path(tmp) / "generated")
         cases = {
             "examples": [*examples, "--no-config"],
             "examples+config+waivers": [*examples, *config],
-            f"generated {args.n}": [tmp, "--no-config"],
+            f"generated {args.n}": ["generated", "--no-config"],
         }
         for name, case in cases.items():
             for fmt in FORMATS:
                 if fmt == "terminal" and args.no_batch_terminal:
                     continue
                 for lang in ("en", "ja"):
-                    print(
-                        f"{name:<26} {fmt:<9} {lang} {digest([*case, '-f', fmt, '--lang', lang])}"
-                    )
+                    cwd = tmp if name.startswith("generated") else None
+                    got = digest([*case, "-f", fmt, "--lang", lang], cwd)
+                    print(f"{name:<26} {fmt:<9} {lang} {got}")
         for path in examples:  # one declaration: every format, the terminal's full report too
             for fmt in FORMATS:
                 print(f"{Path(path).name:<40} {fmt:<9} {digest([path, '--no-config', '-f', fmt])}")
