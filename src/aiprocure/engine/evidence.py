@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 
 from aiprocure.model.common import Text
 from aiprocure.model.conditions import fields_of
-from aiprocure.model.countries import ASSIGNED
+from aiprocure.model.countries import covers_every_country
 from aiprocure.model.facts import EvidenceEntry, FactIndex, FactInfo, NoteKind, PathKey
 from aiprocure.model.fields import location_key, steps_of
 from aiprocure.model.findings import (
@@ -114,7 +114,7 @@ def display_value(value: Any, info: FactInfo | None = None) -> Any:
     """A declared value as a report shows it: `any` for every country, not 249 codes."""
     if info is not None and _any(info) and (isinstance(value, list) or value == ANY_REGION):
         return ANY_REGION
-    if isinstance(value, list) and len(value) >= len(ASSIGNED) and set(value) >= ASSIGNED:
+    if isinstance(value, list) and covers_every_country(value):
         return ANY_REGION
     return value
 

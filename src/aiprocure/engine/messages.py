@@ -35,7 +35,7 @@ from aiprocure.model.conditions import (
     value_set_of,
     walk,
 )
-from aiprocure.model.countries import ASSIGNED
+from aiprocure.model.countries import covers_every_country
 from aiprocure.model.fields import value_at
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.model.value_names import PLACEHOLDER, SLOTS, value_name
@@ -107,8 +107,7 @@ class MessagePlan:
         if op in ("one_of", "all_in"):
             outside = [v for v in items if v not in wanted]
             # `any` region (every assigned code): named as such, not as 248 codes
-            any_region = len(items) >= len(ASSIGNED) and set(map(str, items)) >= ASSIGNED
-            slots["outside"] = (path, declared if any_region else outside)
+            slots["outside"] = (path, declared if covers_every_country(items) else outside)
         if op == "none_in":
             slots["found"] = (path, [v for v in items if v in wanted])
         return slots

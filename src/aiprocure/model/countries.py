@@ -7,6 +7,8 @@ that compares countries. Codes people write by habit get a hint.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 ASSIGNED: frozenset[str] = frozenset(
     [
         "AD",
@@ -270,3 +272,8 @@ HINTS: dict[str, tuple[str, str]] = {
         "EU は国ではありません。加盟国を列挙してください（例: 'DE'、'FR'、'IE'）",
     ),
 }
+
+
+def covers_every_country(values: Collection[object]) -> bool:
+    """A list that names every assigned code: what a declaration's `any` region is read as."""
+    return len(values) >= len(ASSIGNED) and {str(v) for v in values} >= ASSIGNED

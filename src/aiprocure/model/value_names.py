@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Mapping
 
-from aiprocure.model.countries import ASSIGNED
+from aiprocure.model.countries import covers_every_country
 
 _DATA_CLASSES: dict[str, tuple[str, str]] = {
     "public": ("公開情報", "public information"),
@@ -117,7 +117,7 @@ def value_name(field: str, value: object, lang: str) -> str:
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else list(value)
         if not items:
             return _NOTHING[i]
-        if len(items) >= len(ASSIGNED) and set(map(str, items)) >= ASSIGNED:
+        if covers_every_country(items):
             return _ANY_REGION[i]
         return ("、" if lang == "ja" else ", ").join(value_name(field, v, lang) for v in items)
     if isinstance(value, Mapping):

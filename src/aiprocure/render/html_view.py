@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import cache
-from typing import Any
 
 from markupsafe import Markup
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import AcceptanceCondition, Report, Status
+from aiprocure.render import conditions as acc
 from aiprocure.render.i18n import t
 from aiprocure.render.phrases import PHRASES
 from aiprocure.render.safe import clean
@@ -94,23 +94,12 @@ def _acceptance_row(c: AcceptanceCondition, lang: Lang) -> AcceptanceRow:
     phrase = f"html.when.{c.kind}"
     return AcceptanceRow(
         fact=clean(c.path),
-        value=_text(c.value),
+        value=clean(acc.value_text(c.value, lang)),
         when=t(phrase, lang) if phrase in PHRASES else clean(c.kind),
         detail=clean(c.detail or ""),
         rules=", ".join(clean(r) for r in c.rules),
         line=f"{c.line}:{c.col}",
     )
-
-
-def _text(value: Any) -> str:
-    """Plain text of a JSON value: a list joined, a boolean as true/false."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ", ".join(_text(v) for v in value)
-    return clean(str(value))
 
 
 def page_name(index: int) -> str:

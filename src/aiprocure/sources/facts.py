@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from yaml.error import Mark
 
 from aiprocure.errors import InputError, Problem
 from aiprocure.model.common import Country
@@ -150,15 +151,20 @@ class FactReader:
             )
         return value
 
+    def _every_country(
+        self, node: dict[str, Any], key: str, path: PathKey, mark: Mark | None
+    ) -> None:
+        """`any`: every assigned code, each positioned where `any` was written."""
+        node[key] = list(EVERY_COUNTRY)
+        if mark is not None:
+            for i in range(len(EVERY_COUNTRY)):
+                self.doc.marks[(*path, i)] = mark
+
     def plain(self, node: dict[str, Any], key: str, path: PathKey, annotation: Any) -> Any:
         value = self._any(node[key], annotation, path)
         if value is ANY:
-            node[key] = list(EVERY_COUNTRY)
+            self._every_country(node, key, path, self.doc.marks.get(path))
             line, col = self.where(path)
-            mark = self.doc.marks.get(path)
-            if mark is not None:
-                for i in range(len(EVERY_COUNTRY)):
-                    self.doc.marks[(*path, i)] = mark
             note = FactNote(dotted(path), NoteKind.ANY_REGION, None, "any", line, col)
             self.facts[path] = (
                 FactInfo(dotted(path), line, col, Resolution.UNCONDITIONAL, notes=(note,)),
@@ -207,11 +213,8 @@ class FactReader:
         if not res.answered:
             del node[key]
         elif res.value is ANY:
-            node[key] = list(EVERY_COUNTRY)
             src = old.get(where[res.counted[0]]) if len(res.counted) == 1 else marks.get(path)
-            for i in range(len(EVERY_COUNTRY)):
-                if src is not None:
-                    marks[(*path, i)] = src
+            self._every_country(node, key, path, src)
             if len(res.counted) == 1 and src is not None:
                 marks[path] = src
         elif len(res.counted) == 1:
