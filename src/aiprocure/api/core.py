@@ -31,7 +31,6 @@ from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import InputDigest, Report
 from aiprocure.model.retired import RETIRED_FILE, RetiredFile, RetiredRule
 from aiprocure.model.ruleset import Ruleset, Source
-from aiprocure.sources.crossref import crosscheck
 from aiprocure.sources.facts import read_facts
 from aiprocure.sources.load import load, parse_file, validate
 from aiprocure.sources.yamlsrc import Document
@@ -100,6 +99,8 @@ def load_checklist_docs(paths: Iterable[Path]) -> list[tuple[Checklist, Document
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
+    from aiprocure.sources.crossref import crosscheck  # not needed by the precompiled packs
+
     problems = crosscheck(packs)
     if problems:
         raise InputError(problems)
