@@ -4,6 +4,7 @@ load of the shipped packs, and never used when it does not match the installed f
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -96,3 +97,16 @@ def _count_full_loads(monkeypatch: pytest.MonkeyPatch) -> list[list[Path]]:
 
     monkeypatch.setattr(core, "load_checklist_docs", counted)
     return loads
+
+
+def test_a_changed_model_is_not_served_its_old_objects(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = core.shipped_checklist_files()
+    copy = tmp_path / "model"
+    shutil.copytree(shipped.MODEL_SOURCES, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(shipped, "MODEL_SOURCES", copy)
+    assert shipped.precompiled_ruleset(files) is not None
+    checklist = copy / "checklist.py"
+    checklist.write_text(checklist.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert shipped.precompiled_ruleset(files) is None

@@ -3,7 +3,7 @@ installed with the package, stored once as a pickle beside this module so that a
 not parse, validate and cross-check the same YAML every time (nor build the checklist models).
 
 The file begins with a key line: the sha256 of the package version, the pydantic and Python
-versions and every shipped checklist file's name and bytes. ``precompiled_ruleset`` returns the
+versions, every shipped checklist file's name and bytes and the source of ``aiprocure.model``. ``precompiled_ruleset`` returns the
 stored rule set only when that key matches the files installed now; otherwise (an edited pack, a
 different pydantic, a missing or unreadable file) it returns None and the caller loads the packs
 the normal way. Only the shipped packs are precompiled: ministry packs (``--checklist``, the
@@ -28,16 +28,22 @@ from aiprocure import __version__
 from aiprocure.model.ruleset import Ruleset
 
 PRECOMPILED = Path(__file__).with_name("shipped_rules.pickle")
+MODEL_SOURCES = Path(__file__).parents[1] / "model"
 
 
 def shipped_key(files: Sequence[Path]) -> str:
-    """The key of a precompiled rule set for these checklist files (packs and retired IDs)."""
+    """The key of a precompiled rule set for these checklist files (packs and retired IDs): their
+    names and bytes, and the source of the models they are made of (a changed model, even with
+    the same packs, must not be served objects of its old shape)."""
     digest = hashlib.sha256()
     python = "{}.{}".format(*sys.version_info[:2])
     digest.update(f"aiprocure {__version__}\npydantic {PYDANTIC_VERSION}\n{python}\n".encode())
-    for path in files:
+    models = sorted(MODEL_SOURCES.rglob("*.py"))
+    named = [(p.name, p) for p in files]
+    named += [(p.relative_to(MODEL_SOURCES).as_posix(), p) for p in models]
+    for name, path in named:
         body = hashlib.sha256(path.read_bytes()).hexdigest()
-        digest.update(f"{path.name}\0{body}\n".encode())
+        digest.update(f"{name}\0{body}\n".encode())
     return digest.hexdigest()
 
 
