@@ -1,4 +1,5 @@
-"""Console-script entry point. `aiprocure --version` answers without importing the CLI stack.
+"""Console-script entry point. `aiprocure --version` answers without importing the CLI stack, and
+so does `aiprocure --help` where the help typer would print is stored (``cli/root_help.py``).
 
 Start-up settings that only suit a one-shot command line live here, never in modules a library
 user imports:
@@ -18,12 +19,10 @@ user imports:
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import gc
 import os
 import sys
-import traceback
 
 
 def main() -> None:
@@ -37,6 +36,11 @@ def run() -> int:
 
         sys.stdout.write(f"aiprocure {__version__}\n")
         return 0
+    if sys.argv[1:] == ["--help"]:
+        text = stored_help()
+        if text is not None:
+            sys.stdout.write(text)
+            return 0
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     enabled = gc.isenabled()
     gc.disable()
@@ -66,6 +70,78 @@ def run() -> int:
     return 0
 
 
+# Kept in step with cli/root_help.py (RICH_ENVIRONMENT, WIDTHS), which writes the stored text;
+# tests/cli/test_root_help.py checks both against typer.
+_RICH_ENVIRONMENT = (
+    "TERMINAL_WIDTH",
+    "_TYPER_FORCE_DISABLE_TERMINAL",
+    "TYPER_USE_RICH",
+    "GITHUB_ACTIONS",
+    "FORCE_COLOR",
+    "PY_COLORS",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "JUPYTER_COLUMNS",
+    "JUPYTER_LINES",
+    "_AIPROCURE_COMPLETE",
+)
+
+
+def stored_help() -> str | None:
+    """``aiprocure --help`` as typer would print it here, if stored for this situation: standard
+    output not a terminal and UTF-8, no variable that makes rich or typer print otherwise, no
+    message catalogue for the locale, and a stored width. None: let typer print it."""
+    environ = os.environ
+    stdout = sys.stdout
+    try:
+        if (
+            os.name != "posix"
+            or any(name in environ for name in _RICH_ENVIRONMENT)
+            or stdout.isatty()
+            or not (stdout.encoding or "utf-8").lower().startswith("utf")
+        ):
+            return None
+        width = _help_width()
+        if _has_catalogue():
+            return None
+        stored = os.path.join(os.path.dirname(__file__), "cli", "root_help.txt")
+        with open(stored, encoding="utf-8", newline="") as f:
+            texts = f.read().split("\f")
+    except (AttributeError, ValueError, OSError):
+        return None
+    head = f"{width}\n"
+    return next((text[len(head) :] for text in texts if text.startswith(head)), None)
+
+
+def _help_width() -> int:
+    """The width rich gives typer's help: ``COLUMNS``, else the first terminal among standard
+    input, output and error, else 80 (rich's ``Console.size``)."""
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        return int(columns)  # a digit int() refuses raises ValueError: typer decides
+    for fd in (0, 1, 2):
+        try:
+            return os.get_terminal_size(fd).columns or 80
+        except OSError:
+            continue
+    return 80
+
+
+def _has_catalogue() -> bool:
+    """Whether gettext finds a catalogue for typer's and click's words in this locale."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            if value == "C":
+                return False
+            break
+    else:
+        return False
+    import gettext
+
+    return gettext.find("messages") is not None
+
+
 # Exit status when standard output is closed early: 128 + SIGPIPE, as a shell reports a process
 # that a pipe's reader killed, so `set -o pipefail` sees a failure that is neither findings (1) nor
 # bad input (2): the report was cut short.
@@ -83,6 +159,8 @@ def _internal_error(exc: BaseException) -> int:
     from aiprocure.cli.app import debug_enabled
 
     if debug_enabled():
+        import traceback  # not imported by `--version` and `--help`
+
         traceback.print_exception(exc, file=sys.stderr)
     from aiprocure.render.safe import clean
 
@@ -111,6 +189,8 @@ def _leave(code: int) -> None:
         code = code or EXIT_BROKEN_PIPE
     except OSError:  # e.g. a full disk: the output is incomplete, so the run failed
         code = code or 2
-    with contextlib.suppress(OSError):
+    try:  # noqa: SIM105 (contextlib is not imported for `--version` and `--help`)
         sys.stderr.flush()
+    except OSError:
+        pass
     os._exit(code)

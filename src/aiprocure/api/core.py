@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from aiprocure.api import shipped as _shipped
 from aiprocure.api.paths import (
     YAML_SUFFIXES,
     Scan,
@@ -30,7 +31,6 @@ from aiprocure.model.declaration import Declaration
 from aiprocure.model.findings import InputDigest, Report
 from aiprocure.model.retired import RETIRED_FILE, RetiredFile, RetiredRule
 from aiprocure.model.ruleset import Ruleset, Source
-from aiprocure.sources.crossref import crosscheck
 from aiprocure.sources.facts import read_facts
 from aiprocure.sources.load import load, parse_file, validate
 from aiprocure.sources.yamlsrc import Document
@@ -71,6 +71,13 @@ def shipped_checklist_paths() -> list[Path]:
     )
 
 
+def shipped_checklist_files() -> list[Path]:
+    """Every shipped checklist file (the packs, then ``retired.yaml`` if present): the key of the
+    precompiled rule set (``api.shipped``)."""
+    retired = shipped_checklist_dir() / RETIRED_FILE
+    return [*shipped_checklist_paths(), *([retired] if retired.is_file() else [])]
+
+
 def load_retired() -> dict[str, RetiredRule]:
     """The retired rule IDs shipped with the package (``checklists/retired.yaml``)."""
     path = shipped_checklist_dir() / RETIRED_FILE
@@ -92,14 +99,26 @@ def load_checklist_docs(paths: Iterable[Path]) -> list[tuple[Checklist, Document
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
+    from aiprocure.sources.crossref import crosscheck  # not needed by the precompiled packs
+
     problems = crosscheck(packs)
     if problems:
         raise InputError(problems)
     return packs
 
 
-def load_checklists(extra: Sequence[Path] = (), *, shipped: bool = True) -> Ruleset:
-    """The shipped DS-920 packs (unless ``shipped=False``) followed by ``extra`` packs."""
+def load_checklists(
+    extra: Sequence[Path] = (), *, shipped: bool = True, precompiled: bool = True
+) -> Ruleset:
+    """The shipped DS-920 packs (unless ``shipped=False``) followed by ``extra`` packs.
+
+    The shipped packs alone come from their precompiled form when it matches the installed files
+    (``api.shipped``; ``precompiled=False`` loads them in full); with ``extra`` packs everything is
+    loaded and cross-checked as one set."""
+    if shipped and precompiled and not extra:
+        ruleset = _shipped.precompiled_ruleset(shipped_checklist_files())
+        if ruleset is not None:
+            return ruleset
     paths = [*(shipped_checklist_paths() if shipped else []), *extra]
     packs = load_checklist_docs(paths)
     ruleset = Ruleset.build(

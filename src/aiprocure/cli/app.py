@@ -1,45 +1,131 @@
-"""The typer application: every command registered here, explicitly, and nowhere else."""
+"""The typer application: every command registered here, explicitly, and nowhere else.
+
+A command's module is imported only when the command is registered: ``app`` (the whole
+application, for ``--help``, completion and library callers) registers every command the first
+time typer asks for them, and ``main`` builds an application with the one command named on the
+command line (``aiprocure check ...``), so a run imports and inspects only what it uses.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
+from typer.models import CommandInfo, TyperInfo
 
 from aiprocure import __version__
-from aiprocure.cli import caio, check, inventory, migrate, rules
 
-app = typer.Typer(
-    name="aiprocure",
-    help="Check a generative-AI vendor's declaration against the Digital Agency's DS-920 guideline.",
-    no_args_is_help=True,
-    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
-    pretty_exceptions_enable=False,
-)
+_HELP = "Check a generative-AI vendor's declaration against the Digital Agency's DS-920 guideline."
 
-app.command()(check.check)
-app.command()(rules.validate)
-app.command()(rules.init)
-app.command()(rules.schema)
-app.command()(rules.rules)
-app.command()(rules.explain)
-app.command("lint-checklist")(rules.lint_checklist)
-app.command()(caio.compare)
-app.command("diff")(caio.diff_cmd)
-app.command()(migrate.migrate)
 
-config_app = typer.Typer(help=caio.CONFIG_HELP, no_args_is_help=True)
-config_app.command("show")(caio.config_show)
-app.add_typer(config_app, name="config")
+def _check(app: typer.Typer) -> None:
+    from aiprocure.cli import check
 
-inventory_app = typer.Typer(help=inventory.INVENTORY_HELP, no_args_is_help=True)
-inventory_app.command("add")(inventory.inventory_add)
-inventory_app.command("list")(inventory.inventory_list)
-inventory_app.command("export")(inventory.inventory_export)
-inventory_app.command("expiring")(inventory.inventory_expiring)
-app.add_typer(inventory_app, name="inventory")
+    app.command()(check.check)
+
+
+def _rules(name: str) -> Callable[[typer.Typer], None]:
+    def register(app: typer.Typer) -> None:
+        from aiprocure.cli import rules
+
+        app.command(name)(getattr(rules, name.replace("-", "_")))
+
+    return register
+
+
+def _compare(app: typer.Typer) -> None:
+    from aiprocure.cli import caio
+
+    app.command()(caio.compare)
+
+
+def _diff(app: typer.Typer) -> None:
+    from aiprocure.cli import caio
+
+    app.command("diff")(caio.diff_cmd)
+
+
+def _migrate(app: typer.Typer) -> None:
+    from aiprocure.cli import migrate
+
+    app.command()(migrate.migrate)
+
+
+def _config(app: typer.Typer) -> None:
+    from aiprocure.cli import caio
+
+    config_app = typer.Typer(help=caio.CONFIG_HELP, no_args_is_help=True)
+    config_app.command("show")(caio.config_show)
+    app.add_typer(config_app, name="config")
+
+
+def _inventory(app: typer.Typer) -> None:
+    from aiprocure.cli import inventory
+
+    inventory_app = typer.Typer(help=inventory.INVENTORY_HELP, no_args_is_help=True)
+    inventory_app.command("add")(inventory.inventory_add)
+    inventory_app.command("list")(inventory.inventory_list)
+    inventory_app.command("export")(inventory.inventory_export)
+    inventory_app.command("expiring")(inventory.inventory_expiring)
+    app.add_typer(inventory_app, name="inventory")
+
+
+# Every command in the order of the help's list: name -> what registers it.
+COMMANDS: dict[str, Callable[[typer.Typer], None]] = {
+    "check": _check,
+    **{name: _rules(name) for name in ("validate", "init", "schema", "rules", "explain")},
+    "lint-checklist": _rules("lint-checklist"),
+    "compare": _compare,
+    "diff": _diff,
+    "migrate": _migrate,
+    "config": _config,
+    "inventory": _inventory,
+}
+
+
+class _Application(typer.Typer):
+    """A typer application whose commands (``only``, or all of them) are registered when typer
+    first reads them, not when it is created."""
+
+    def __init__(self, only: str | None = None) -> None:
+        self._only = only
+        self._loaded = False
+        super().__init__(
+            name="aiprocure",
+            help=_HELP,
+            no_args_is_help=True,
+            add_completion=True,  # --install-completion / --show-completion
+            pretty_exceptions_enable=False,
+        )
+        self.callback()(_root)
+
+    @property
+    def registered_commands(self) -> list[CommandInfo]:
+        self._load()
+        return self._commands
+
+    @registered_commands.setter
+    def registered_commands(self, value: list[CommandInfo]) -> None:
+        self._commands = value
+
+    @property
+    def registered_groups(self) -> list[TyperInfo]:
+        self._load()
+        return self._groups
+
+    @registered_groups.setter
+    def registered_groups(self, value: list[TyperInfo]) -> None:
+        self._groups = value
+
+    def _load(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            for name, register in COMMANDS.items():
+                if self._only in (None, name):
+                    register(self)
 
 
 def _version_callback(value: bool) -> None:
@@ -48,7 +134,6 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -111,7 +196,7 @@ def main() -> None:
 
     from aiprocure.model.common import Lang
 
-    command = typer.main.get_command(app)
+    command = typer.main.get_command(_application(sys.argv[1:]))
     try:
         code = command.main(prog_name="aiprocure", standalone_mode=False)
     except UsageError as exc:
@@ -135,6 +220,16 @@ def main() -> None:
     raise SystemExit(code if isinstance(code, int) else 0)
 
 
+def _application(args: list[str]) -> typer.Typer:
+    """The application for this command line: the named command's alone when the line starts
+    with one (after ``--debug``), so nothing else is imported; else the whole of it (the root's
+    help, a usage error, shell completion)."""
+    named = next((arg for arg in args if arg != "--debug"), None)
+    if named in COMMANDS and not os.environ.get("_AIPROCURE_COMPLETE"):
+        return _Application(only=named)
+    return app
+
+
 def _usage_lang() -> object:
     """The language of a usage error: ``--lang`` as written on the command line (it may not have
     been parsed), else AIPROCURE_LANG, else the locale's."""
@@ -152,3 +247,6 @@ def _usage_lang() -> object:
             return Lang(value)
     env = os.environ.get("AIPROCURE_LANG")
     return lang_of(Lang(env) if env in {"ja", "en"} else None)
+
+
+app: typer.Typer = _Application()

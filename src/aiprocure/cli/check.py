@@ -5,7 +5,8 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad in
 directory, step summary, exclusions, compact output) are in docs/formats.md.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer reads the options from the signature, and
+# annotations kept as text would be compiled and evaluated on every run.
 
 import os
 from dataclasses import replace

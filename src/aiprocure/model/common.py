@@ -26,7 +26,10 @@ from aiprocure.model.countries import ASSIGNED, HINTS
 class Strict(BaseModel):
     """Base for every input model: unknown keys are errors, instances are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    # defer_build: a model's validator is built when it first validates (the declaration's, on the
+    # first file), not at import: a check with the shipped checklists precompiled never builds
+    # the checklist, configuration or waiver models at all.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 class Lang(StrEnum):

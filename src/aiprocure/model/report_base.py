@@ -14,7 +14,9 @@ Observed = JsonScalar | list[JsonScalar]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: reports are made with ``maker`` (no validation); the serialiser is built when
+    # a format first needs it (JSON, SARIF), not at every start-up.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 F = TypeVar("F", bound=Frozen)

@@ -225,9 +225,8 @@ Condition = Annotated[
     ),
 ]
 
-All.model_rebuild()
-Any_.model_rebuild()
-Not.model_rebuild()
+# All, Any_ and Not name ``Condition`` before it exists: their build (deferred, ``Strict``)
+# resolves it from this module when a checklist is first validated.
 
 
 ValueSet = _ValueSet
