@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from aiprocure.engine.compiler import Shared
 from aiprocure.engine.findings import RulePlan, rule_plan
 from aiprocure.engine.high_risk import ViewpointPlan, viewpoint_plans
 from aiprocure.engine.scores import CategoryPlan, category_plans
@@ -45,7 +46,8 @@ class CompiledRuleset:
 
 def compile_ruleset(ruleset: Ruleset) -> CompiledRuleset:
     """Compile ``ruleset`` for ``engine.assess``. Do it once per rule set and keep the result."""
-    rules = tuple(rule_plan(rule, ruleset) for rule in ruleset.rules)
+    shared: Shared = {}  # equal applies_if and severity_by conditions: one closure each
+    rules = tuple(rule_plan(rule, ruleset, shared) for rule in ruleset.rules)
     ordered = tuple(sorted(rules, key=lambda p: (-p.severity.rank, p.rule_id)))  # stable
     sheet = ruleset.high_risk
     return CompiledRuleset(

@@ -17,16 +17,32 @@ Observations = dict[str, Observed]
 Reader = Callable[[Any, Observations], Any]
 
 
+# What ``Context.get`` read at a path, and what a finding shows of it: per declaration.
+Reads = dict[str, tuple[Any, Observed]]
+
+
 @dataclass(slots=True)
 class Context:
     data: dict[str, Any]  # the declaration as JSON-compatible data (model_dump(mode="json"))
     ruleset: Ruleset
     observed: dict[str, Observed] = field(default_factory=dict)
+    # the paths already read from ``data`` (``declaration_reads``): None reads every time
+    reads: Reads | None = None
 
     def get(self, path: str) -> Any:
         """The value at ``path``; None when any step is unanswered. ``[]`` maps over lists."""
-        value = resolve(self.data, steps_of(path), 0)
-        self.observed[path] = _observable(value)
+        reads = self.reads
+        if reads is None:
+            value = resolve(self.data, steps_of(path), 0)
+            self.observed[path] = _observable(value)
+            return value
+        hit = reads.get(path)
+        if hit is None:
+            value = resolve(self.data, steps_of(path), 0)
+            hit = reads[path] = (value, _observable(value))
+        value, seen = hit
+        # a list of each finding's own (the shown form of objects is built once per declaration)
+        self.observed[path] = list(seen) if type(seen) is list else seen
         return value
 
 
@@ -35,7 +51,7 @@ T = TypeVar("T")
 # per assessment: ``engine.assess`` opens the scope, which ends with it (nothing outlives one
 # assessment, nothing leaks into another). Each entry keeps its data and rule set, so an identity
 # is never reused while its entry lives; the data is never changed during an assessment.
-_Memo = dict[tuple[str, int, int], tuple[dict[str, Any], Ruleset, Any]]
+_Memo = dict[tuple[str, int, int], tuple[dict[str, Any], Ruleset | None, Any]]
 _MEMO: ContextVar[_Memo | None] = ContextVar("aiprocure_declaration_memo", default=None)
 
 
@@ -63,6 +79,23 @@ def derived(ctx: Context, name: str, build: Callable[[dict[str, Any], Ruleset], 
     value = build(ctx.data, ctx.ruleset)
     memo[key] = (ctx.data, ctx.ruleset, value)
     return value
+
+
+def declaration_reads(data: dict[str, Any]) -> Reads | None:
+    """The paths ``Context.get`` read from ``data`` in this assessment (inside
+    ``declaration_scope``; None outside it): predicates reading one fact share its reading and the
+    form a finding shows it in (objects as JSON text, encoded once)."""
+    memo = _MEMO.get()
+    if memo is None:
+        return None
+    key = ("@reads", id(data), 0)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is data:
+        reads: Reads = hit[2]
+        return reads
+    reads = {}
+    memo[key] = (data, None, reads)
+    return reads
 
 
 _SCALARS = (str, int, float, bool)
