@@ -124,6 +124,19 @@ def _compact(value: Any) -> str:
 _PLAIN: frozenset[type] = frozenset({type(None), str, int, float, bool})
 
 
+def _shown(path: str, value: Any, data: Any) -> Observed:
+    """``_observable(value)``, the value at ``path`` in ``data``: made once per declaration inside
+    ``declaration_scope`` (lists and objects; scalars are shown as they are)."""
+    reads = declaration_reads(data) if type(data) is dict else None
+    if reads is None:
+        return _observable(value)
+    hit = reads.get(path)
+    if hit is None:
+        hit = reads[path] = (value, _observable(value))
+    seen = hit[1]
+    return list(seen) if type(seen) is list else seen
+
+
 def reader(path: str) -> Reader:
     """A function that resolves ``path`` in the data, records what it saw, and returns it."""
     steps = steps_of(path)
@@ -131,7 +144,7 @@ def reader(path: str) -> Reader:
 
         def read_mapped(data: Any, observed: Observations) -> Any:
             v = resolve(data, steps, 0)
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
+            observed[path] = v if type(v) in _PLAIN else _shown(path, v, data)
             return v
 
         return read_mapped
@@ -143,7 +156,7 @@ def reader(path: str) -> Reader:
 
         def read1(data: Any, observed: Observations) -> Any:
             v = data.get(a) if isinstance(data, dict) else None
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
+            observed[path] = v if type(v) in _PLAIN else _shown(path, v, data)
             return v
 
         return read1
@@ -153,7 +166,7 @@ def reader(path: str) -> Reader:
         def read2(data: Any, observed: Observations) -> Any:
             node = data.get(a) if isinstance(data, dict) else None
             v = node.get(b) if isinstance(node, dict) else None
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
+            observed[path] = v if type(v) in _PLAIN else _shown(path, v, data)
             return v
 
         return read2
@@ -164,14 +177,14 @@ def reader(path: str) -> Reader:
             node = data.get(a) if isinstance(data, dict) else None
             node = node.get(b) if isinstance(node, dict) else None
             v = node.get(c) if isinstance(node, dict) else None
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
+            observed[path] = v if type(v) in _PLAIN else _shown(path, v, data)
             return v
 
         return read3
 
     def read_n(data: Any, observed: Observations) -> Any:
         v = resolve(data, steps, 0)
-        observed[path] = v if type(v) in _PLAIN else _observable(v)
+        observed[path] = v if type(v) in _PLAIN else _shown(path, v, data)
         return v
 
     return read_n
