@@ -112,7 +112,9 @@ def notices(
         elif day is not None and today is not None and (today - day).days > limit:
             age = (today - day).days
             out.append(
-                _notice("evidence_old", path, document, named, day.isoformat(), age, limit, line, col)
+                _notice(
+                    "evidence_old", path, document, named, day.isoformat(), age, limit, line, col
+                )
             )
     placed = {e[2]: e for e in entries if e[2]} if index.evidence_files else {}
     for f in index.evidence_files:
