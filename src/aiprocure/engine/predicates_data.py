@@ -27,8 +27,17 @@ _EXPORT_FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 
+_FORMAT_KEYS: dict[str, str] = {}  # a format's name -> its key (names recur)
+
+
 def _format_key(name: object) -> str:
-    return " ".join(str(name).lower().split())
+    text = str(name)
+    key = _FORMAT_KEYS.get(text)
+    if key is None:
+        key = " ".join(text.lower().split())
+        if len(_FORMAT_KEYS) < 4096:
+            _FORMAT_KEYS[text] = key
+    return key
 
 
 _NO_LIST: frozenset[object] = frozenset()
