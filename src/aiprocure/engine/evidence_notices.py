@@ -137,6 +137,8 @@ def notices(
 
 def evidence_inputs(index: FactIndex, file: str) -> list[InputDigest]:
     """Every evidence file as a report input, named from the declaration's folder."""
+    if not index.evidence_files:
+        return []
     folder = posixpath.dirname(str(file).replace("\\", "/"))
     return [
         InputDigest(
