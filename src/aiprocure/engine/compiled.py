@@ -4,7 +4,9 @@
 declaration: it compiles each rule's conditions and the high-risk sheet's levels into closures
 (``engine.compiler``), fixes each rule's finding template and messages, orders the rules as a
 report lists them, groups them by category for scoring, and makes the report's checklist entries
-and input digests. ``engine.assess`` then only runs it.
+and input digests. Equal ``applies_if`` and ``severity_by`` conditions of different rules compile
+to one closure (``compiler.compile_shared``), which ``run_rules`` evaluates once per declaration.
+``engine.assess`` then only runs it.
 
 A ``CompiledRuleset`` is immutable, with two private memos that only save work and never change a
 result: each rule's "not answered" messages per set of missing fields (``RulePlan``) and each
