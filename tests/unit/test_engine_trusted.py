@@ -3,6 +3,7 @@ exactly what validating the same values would give, so that no output byte depen
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,18 @@ def test_trusted_objects_equal_validated_ones(path: Path) -> None:
         for v in report.high_risk.viewpoints:
             _same_as_validated(v)
     _same_as_validated(report, every_field=False)
+
+
+def test_trusted_notices_equal_validated_ones() -> None:
+    ruleset = api.load_checklists()
+    notices = [
+        n
+        for path in EXAMPLES
+        for n in api.assess_file(path, ruleset, today=date(2031, 1, 1)).notices
+    ]
+    assert {n.kind for n in notices} >= {"declaration_old", "evidence_undated"}
+    for n in notices:
+        _same_as_validated(n)
 
 
 def test_trusted_instances_stay_frozen() -> None:

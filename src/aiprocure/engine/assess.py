@@ -109,10 +109,14 @@ def _assess(
             inputs=listed,
         )
         listed += [d for d in waivers.digests if d not in listed]
-    cats = category_scores(compiled.ruleset, compiled.categories, plans, codes, order, findings)
+    raised = any(f.severity is not p.severity for f, p in zip(findings, plans, strict=True))
+    # the findings' own severities count only where severity_by raised one
+    cats = category_scores(
+        compiled.ruleset, compiled.categories, plans, codes, order, findings if raised else None
+    )
     final = report_order(codes) if waiving else order  # waived findings move
     ordered = [findings[i] for i in final]
-    if any(f.severity is not p.severity for f, p in zip(findings, plans, strict=True)):
+    if raised:
         ordered.sort(key=finding_sort_key)  # a raised severity (severity_by) moves its finding up
     # Open findings of rules that flag for review (escalations), in report order.
     flagged = [findings[i] for i in final if findings[i].review_flag]

@@ -4,7 +4,9 @@
 declaration: it compiles each rule's conditions and the high-risk sheet's levels into closures
 (``engine.compiler``), fixes each rule's finding template and messages, orders the rules as a
 report lists them, groups them by category for scoring, and makes the report's checklist entries
-and input digests. ``engine.assess`` then only runs it.
+and input digests. Equal ``applies_if`` and ``severity_by`` conditions of different rules compile
+to one closure (``compiler.compile_shared``), which ``run_rules`` evaluates once per declaration.
+``engine.assess`` then only runs it.
 
 A ``CompiledRuleset`` is immutable, with two private memos that only save work and never change a
 result: each rule's "not answered" messages per set of missing fields (``RulePlan``) and each
@@ -19,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from aiprocure.engine.compiler import Shared
 from aiprocure.engine.findings import RulePlan, rule_plan
 from aiprocure.engine.high_risk import ViewpointPlan, viewpoint_plans
 from aiprocure.engine.scores import CategoryPlan, category_plans
@@ -45,7 +48,8 @@ class CompiledRuleset:
 
 def compile_ruleset(ruleset: Ruleset) -> CompiledRuleset:
     """Compile ``ruleset`` for ``engine.assess``. Do it once per rule set and keep the result."""
-    rules = tuple(rule_plan(rule, ruleset) for rule in ruleset.rules)
+    shared: Shared = {}  # equal applies_if and severity_by conditions: one closure each
+    rules = tuple(rule_plan(rule, ruleset, shared) for rule in ruleset.rules)
     ordered = tuple(sorted(rules, key=lambda p: (-p.severity.rank, p.rule_id)))  # stable
     sheet = ruleset.high_risk
     return CompiledRuleset(

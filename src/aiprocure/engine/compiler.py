@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiprocure.engine import leaves
-from aiprocure.engine.context import Context, Observations
+from aiprocure.engine.context import Context, Observations, declaration_reads
 from aiprocure.engine.leaves import Check, Result
 from aiprocure.engine.predicates import PREDICATES
 from aiprocure.model.conditions import (
@@ -50,16 +50,25 @@ from aiprocure.model.conditions import (
 )
 from aiprocure.model.ruleset import Ruleset
 
-__all__ = ["Check", "Result", "compile_condition"]
+__all__ = ["Check", "Result", "Shared", "compile_condition", "compile_shared"]
 
 
 def _predicate(cond: Predicate, ruleset: Ruleset) -> Check:
     name = cond.predicate.name
     args = dict(cond.predicate.args)
+    spec = PREDICATES.get(name)
+    if spec is None:  # an unknown name raises where the interpreter raised: when evaluated
+
+        def unknown(data: dict[str, Any], observed: Observations) -> Result:
+            return PREDICATES[name].fn(Context(data, ruleset, observed), dict(args))
+
+        return unknown
+    fn = spec.fn
 
     def predicate(data: dict[str, Any], observed: Observations) -> Result:
-        # Predicates read through a Context; it shares the rule's observed dict.
-        return PREDICATES[name].fn(Context(data, ruleset, observed), dict(args))
+        # Predicates read through a Context; it shares the rule's observed dict, and the facts
+        # read so far in this assessment.
+        return fn(Context(data, ruleset, observed, declaration_reads(data)), dict(args))
 
     return predicate
 
@@ -190,3 +199,20 @@ class _Compiler(Fold[Check]):
 def compile_condition(cond: Condition, ruleset: Ruleset) -> Check:
     """``cond`` as a function of (data, observed) -> True/False/None, for this rule set."""
     return fold(cond, _Compiler(ruleset))
+
+
+# Conditions compiled for one rule set, by their text: equal conditions share one closure.
+Shared = dict[str, Check]
+
+
+def compile_shared(cond: Condition, ruleset: Ruleset, shared: Shared | None) -> Check:
+    """``compile_condition``, with one closure for all equal conditions compiled into ``shared``
+    (None: a closure of its own). Many rules share an ``applies_if`` or a ``severity_by`` row;
+    ``engine.findings.run_rules`` evaluates each such closure once per declaration."""
+    if shared is None:
+        return compile_condition(cond, ruleset)
+    key = f"{type(cond).__name__}{cond.model_dump_json()}"
+    check = shared.get(key)
+    if check is None:
+        check = shared[key] = compile_condition(cond, ruleset)
+    return check

@@ -17,16 +17,32 @@ Observations = dict[str, Observed]
 Reader = Callable[[Any, Observations], Any]
 
 
+# What ``Context.get`` read at a path, and what a finding shows of it: per declaration.
+Reads = dict[str, tuple[Any, Observed]]
+
+
 @dataclass(slots=True)
 class Context:
     data: dict[str, Any]  # the declaration as JSON-compatible data (model_dump(mode="json"))
     ruleset: Ruleset
     observed: dict[str, Observed] = field(default_factory=dict)
+    # the paths already read from ``data`` (``declaration_reads``): None reads every time
+    reads: Reads | None = None
 
     def get(self, path: str) -> Any:
         """The value at ``path``; None when any step is unanswered. ``[]`` maps over lists."""
-        value = resolve(self.data, steps_of(path), 0)
-        self.observed[path] = _observable(value)
+        reads = self.reads
+        if reads is None:
+            value = resolve(self.data, steps_of(path), 0)
+            self.observed[path] = _observable(value)
+            return value
+        hit = reads.get(path)
+        if hit is None:
+            value = resolve(self.data, steps_of(path), 0)
+            hit = reads[path] = (value, _observable(value))
+        value, seen = hit
+        # a list of each finding's own (the shown form of objects is built once per declaration)
+        self.observed[path] = list(seen) if type(seen) is list else seen
         return value
 
 
@@ -35,7 +51,7 @@ T = TypeVar("T")
 # per assessment: ``engine.assess`` opens the scope, which ends with it (nothing outlives one
 # assessment, nothing leaks into another). Each entry keeps its data and rule set, so an identity
 # is never reused while its entry lives; the data is never changed during an assessment.
-_Memo = dict[tuple[str, int, int], tuple[dict[str, Any], Ruleset, Any]]
+_Memo = dict[tuple[str, int, int], tuple[dict[str, Any], Ruleset | None, Any]]
 _MEMO: ContextVar[_Memo | None] = ContextVar("aiprocure_declaration_memo", default=None)
 
 
@@ -65,6 +81,23 @@ def derived(ctx: Context, name: str, build: Callable[[dict[str, Any], Ruleset], 
     return value
 
 
+def declaration_reads(data: dict[str, Any]) -> Reads | None:
+    """The paths ``Context.get`` read from ``data`` in this assessment (inside
+    ``declaration_scope``; None outside it): predicates reading one fact share its reading and the
+    form a finding shows it in (objects as JSON text, encoded once)."""
+    memo = _MEMO.get()
+    if memo is None:
+        return None
+    key = ("@reads", id(data), 0)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is data:
+        reads: Reads = hit[2]
+        return reads
+    reads = {}
+    memo[key] = (data, None, reads)
+    return reads
+
+
 _SCALARS = (str, int, float, bool)
 
 
@@ -91,6 +124,19 @@ def _compact(value: Any) -> str:
 _PLAIN: frozenset[type] = frozenset({type(None), str, int, float, bool})
 
 
+def _shown(path: str, value: Any, data: Any) -> Observed:
+    """``_observable(value)``, the value at ``path`` in ``data``: made once per declaration inside
+    ``declaration_scope`` (lists and objects; scalars are shown as they are)."""
+    reads = declaration_reads(data) if type(data) is dict else None
+    if reads is None:
+        return _observable(value)
+    hit = reads.get(path)
+    if hit is None:
+        hit = reads[path] = (value, _observable(value))
+    seen = hit[1]
+    return list(seen) if type(seen) is list else seen
+
+
 def reader(path: str) -> Reader:
     """A function that resolves ``path`` in the data, records what it saw, and returns it."""
     steps = steps_of(path)
@@ -98,7 +144,7 @@ def reader(path: str) -> Reader:
 
         def read_mapped(data: Any, observed: Observations) -> Any:
             v = resolve(data, steps, 0)
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
+            observed[path] = v if type(v) in _PLAIN else _shown(path, v, data)
             return v
 
         return read_mapped
@@ -110,7 +156,7 @@ def reader(path: str) -> Reader:
 
         def read1(data: Any, observed: Observations) -> Any:
             v = data.get(a) if isinstance(data, dict) else None
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
+            observed[path] = v if type(v) in _PLAIN else _shown(path, v, data)
             return v
 
         return read1
@@ -120,7 +166,7 @@ def reader(path: str) -> Reader:
         def read2(data: Any, observed: Observations) -> Any:
             node = data.get(a) if isinstance(data, dict) else None
             v = node.get(b) if isinstance(node, dict) else None
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
+            observed[path] = v if type(v) in _PLAIN else _shown(path, v, data)
             return v
 
         return read2
@@ -131,14 +177,14 @@ def reader(path: str) -> Reader:
             node = data.get(a) if isinstance(data, dict) else None
             node = node.get(b) if isinstance(node, dict) else None
             v = node.get(c) if isinstance(node, dict) else None
-            observed[path] = v if type(v) in _PLAIN else _observable(v)
+            observed[path] = v if type(v) in _PLAIN else _shown(path, v, data)
             return v
 
         return read3
 
     def read_n(data: Any, observed: Observations) -> Any:
         v = resolve(data, steps, 0)
-        observed[path] = v if type(v) in _PLAIN else _observable(v)
+        observed[path] = v if type(v) in _PLAIN else _shown(path, v, data)
         return v
 
     return read_n

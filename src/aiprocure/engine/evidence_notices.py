@@ -11,7 +11,7 @@ from typing import Any
 
 from aiprocure.engine.locations import location_of
 from aiprocure.model.facts import FactIndex
-from aiprocure.model.findings import InputDigest, Notice
+from aiprocure.model.findings import InputDigest, Notice, maker
 from aiprocure.model.ruleset import Ruleset
 from aiprocure.sources.yamlsrc import Document
 
@@ -45,6 +45,39 @@ def _entries(data: dict[str, Any], doc: Document | None, index: FactIndex) -> li
     return sorted(out, key=lambda e: (e[4], e[5], e[0], e[1]))
 
 
+_new_notice = maker(Notice)
+_TEXT = (str, type(None))
+
+
+def _notice(
+    kind: str,
+    path: str,
+    document: str | None = None,
+    file: str | None = None,
+    date: str | None = None,
+    age_days: int | None = None,
+    limit_days: int | None = None,
+    line: int = 1,
+    col: int = 1,
+) -> Notice:
+    """A notice, built without re-validating when its texts are texts (they are, from a
+    validated declaration); ``Notice`` validates anything else."""
+    values: dict[str, Any] = {
+        "kind": kind,
+        "path": path,
+        "document": document,
+        "file": file,
+        "date": date,
+        "age_days": age_days,
+        "limit_days": limit_days,
+        "line": line,
+        "col": col,
+    }
+    if type(path) is str and type(document) in _TEXT and type(file) in _TEXT:
+        return _new_notice(values)
+    return Notice.model_validate(values)
+
+
 def notices(
     data: dict[str, Any],
     doc: Document | None,
@@ -60,7 +93,7 @@ def notices(
     if today is not None and declared is not None and (today - declared).days > limit:
         loc = location_of(doc, "declared_on", file)
         out.append(
-            Notice(
+            _notice(
                 kind="declaration_old",
                 path="declared_on",
                 date=declared.isoformat(),
@@ -71,28 +104,24 @@ def notices(
             )
         )
     limit = ruleset.evidence_max_age_days
-    for path, document, named, when, line, col in _entries(data, doc, index):
+    entries = _entries(data, doc, index)
+    for path, document, named, when, line, col in entries:
         day = _day(when)
-        where = {"path": path, "document": document, "file": named, "line": line, "col": col}
         if day is None and index.version == "2.0":
-            out.append(Notice(kind="evidence_undated", **where))
+            out.append(_notice("evidence_undated", path, document, named, line=line, col=col))
         elif day is not None and today is not None and (today - day).days > limit:
             age = (today - day).days
             out.append(
-                Notice(
-                    kind="evidence_old",
-                    date=day.isoformat(),
-                    age_days=age,
-                    limit_days=limit,
-                    **where,
+                _notice(
+                    "evidence_old", path, document, named, day.isoformat(), age, limit, line, col
                 )
             )
-    placed = {e[2]: e for e in _entries(data, doc, index) if e[2]}
+    placed = {e[2]: e for e in entries if e[2]} if index.evidence_files else {}
     for f in index.evidence_files:
         if not f.declared:
             at = placed.get(f.path)
             out.append(
-                Notice(
+                _notice(
                     kind="digest_not_declared",
                     path=at[0] if at else f.path,
                     document=at[1] if at else None,
@@ -101,12 +130,15 @@ def notices(
                     col=at[5] if at else 1,
                 )
             )
-    out.sort(key=lambda n: (n.line, n.col, n.kind, n.path))
+    if len(out) > 1:
+        out.sort(key=lambda n: (n.line, n.col, n.kind, n.path))
     return out
 
 
 def evidence_inputs(index: FactIndex, file: str) -> list[InputDigest]:
     """Every evidence file as a report input, named from the declaration's folder."""
+    if not index.evidence_files:
+        return []
     folder = posixpath.dirname(str(file).replace("\\", "/"))
     return [
         InputDigest(

@@ -14,7 +14,7 @@ from typing import Any
 
 from aiprocure.engine import evidence as ev
 from aiprocure.engine import severity as sev
-from aiprocure.engine.compiler import Check, compile_condition
+from aiprocure.engine.compiler import Check, Result, Shared, compile_condition, compile_shared
 from aiprocure.engine.locations import location_of
 from aiprocure.engine.messages import MessagePlan, message_plan
 from aiprocure.model.checklist import Reference, Rule, Severity
@@ -111,8 +111,10 @@ class RulePlan:
         return message, missing[0] if missing else self.primary
 
 
-def rule_plan(rule: Rule, ruleset: Ruleset) -> RulePlan:
-    """The plan of one rule, its conditions compiled for ``ruleset``."""
+def rule_plan(rule: Rule, ruleset: Ruleset, shared: Shared | None = None) -> RulePlan:
+    """The plan of one rule, its conditions compiled for ``ruleset``; with ``shared``, its
+    ``applies_if`` and ``severity_by`` rows are the closures of equal conditions of other rules
+    (``compiler.compile_shared``), evaluated once per declaration."""
     fields = fields_of(rule.check)
     primary = fields[0] if fields else rule.evidence_section or ""
     section = rule.evidence_section or section_of(primary)
@@ -125,14 +127,16 @@ def rule_plan(rule: Rule, ruleset: Ruleset) -> RulePlan:
         or Text(ja=_FAIL.ja.format(title=rule.title.ja), en=_FAIL.en.format(title=rule.title.en)),
         unverified_message=_fmt(_UNVERIFIED, section=section),
         check=compile_condition(rule.check, ruleset),
-        applies_if=None if rule.applies_if is None else compile_condition(rule.applies_if, ruleset),
+        applies_if=None
+        if rule.applies_if is None
+        else compile_shared(rule.applies_if, ruleset, shared),
         rule_id=rule.id,
         severity=rule.severity,
         category=rule.category,
         references=tuple(rule.references),
         evidence_required=rule.evidence_required,
         review_flag=rule.review_flag,
-        severity_rows=sev.severity_rows(rule, ruleset),
+        severity_rows=sev.severity_rows(rule, ruleset, shared),
         evidence_kinds=frozenset(k.value for k in rule.evidence_kinds),
         finding={
             "rule_id": rule.id,
@@ -199,6 +203,10 @@ def run_rules(
     filled as they are needed: each is built once per declaration."""
     out: list[Finding] = []
     codes: list[int] = []
+    # Conditions shared by several rules (``compile_shared``), evaluated once on ``data``: an
+    # ``applies_if`` with what it observed, a severity row with its answer.
+    applicable: dict[Check, tuple[Result, dict[str, Observed]]] = {}
+    rows: dict[Check, Result] = {}
     for plan in plans:
         observed: dict[str, Observed] = {}
         section = plan.section
@@ -208,7 +216,16 @@ def run_rules(
         primary = plan.primary
         status: Status
         applies_if = plan.applies_if
-        if applies_if is not None and applies_if(data, observed) is False:
+        applies: Result = True
+        if applies_if is not None:
+            known = applicable.get(applies_if)
+            if known is None:
+                applies = applies_if(data, observed)
+                applicable[applies_if] = (applies, observed.copy())
+            else:
+                applies, seen = known
+                observed.update(seen)
+        if applies is False:
             status, message, code = _S_NOT_APPLICABLE, _NOT_APPLICABLE, _C_NOT_APPLICABLE
         else:
             result = plan.check(data, observed)
@@ -245,7 +262,7 @@ def run_rules(
         if facts is not None:  # format 2.0 metadata: the finding's own facts (engine.evidence)
             ev.complete(values, plan.evidence_kinds, values["evidence"], facts)
         if plan.severity_rows and code != _C_NOT_APPLICABLE:
-            sev.effective_severity(plan.severity_rows, data, values)
+            sev.effective_severity(plan.severity_rows, data, values, rows)
         # An escalation (docs/verdicts.md section 6): raised by any open status, so silence
         # cannot avoid it.
         if plan.review_flag and code in OPEN_CODES:

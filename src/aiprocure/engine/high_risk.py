@@ -77,14 +77,17 @@ def high_risk(
         # The levels the viewpoint may be at (first match): a level whose condition is unknown
         # may be it, so the walk goes on; a true condition ends it. None: no level matched.
         possible: list[Level | None] = []
+        places: list[int] = []  # each possible level's place in the viewpoint
         fields: tuple[str, ...] = ()
-        for level, when, upto in plan.levels:
+        for i, (level, when, upto) in enumerate(plan.levels):
             fields = upto
             r = when(data, observed)
             if r is None:
                 possible.append(level)
+                places.append(i)
             elif r:
                 possible.append(level)
+                places.append(i)
                 break
         else:
             possible.append(None)
@@ -101,7 +104,7 @@ def high_risk(
         # the viewpoint or of the level, which may be another use of the data.
         loc_field = first_missing
         if chosen is not None and fields:
-            at = plan.viewpoint.levels.index(chosen)
+            at = places[0]  # the chosen level is the first possible one
             loc_field = deciding_field(plan.deciders[at], data) or fields[0]
         location = locations.get(loc_field)
         if location is None:

@@ -65,8 +65,8 @@ def compile_one_of(cond: OneOf, ruleset: Ruleset) -> Check:
         v = read(data, observed)
         if v is None:
             return None
-        if isinstance(v, list):
-            return all(x in allowed for x in v) and v != []
+        if isinstance(v, list):  # item by item, as ``all(x in allowed for x in v)``
+            return allowed.issuperset(v) and v != []
         return v in allowed
 
     return one_of
@@ -80,8 +80,8 @@ def compile_all_in(cond: AllIn, ruleset: Ruleset) -> Check:
         v = read(data, observed)
         if v is None:
             return None
-        if isinstance(v, list):
-            return all(x in allowed for x in v)
+        if isinstance(v, list):  # item by item, stopping where ``all(...)`` would
+            return allowed.issuperset(v)
         return v in allowed
 
     return all_in
@@ -95,8 +95,8 @@ def compile_none_in(cond: NoneIn, ruleset: Ruleset) -> Check:
         v = read(data, observed)
         if v is None:
             return None
-        if isinstance(v, list):
-            return not any(x in banned for x in v)
+        if isinstance(v, list):  # item by item, stopping where ``any(...)`` would
+            return banned.isdisjoint(v)
         return v not in banned
 
     return none_in

@@ -64,6 +64,13 @@ class MessagePlan:
     template: Text
     leaves: tuple[_Leaf, ...]
     ruleset: Ruleset
+    # each leaf's value set and bound as a message shows them (the rule set's: worked out once)
+    shown: tuple[tuple[list[Any], str], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.shown:
+            shown = tuple((self._set(cond), self._limit(cond)) for cond, _, _ in self.leaves)
+            object.__setattr__(self, "shown", shown)
 
     def _set(self, cond: Condition) -> list[Any]:
         vs = value_set_of(cond)
@@ -87,19 +94,19 @@ class MessagePlan:
         """slot -> (the field it is a value of, the value) from the deciding leaf."""
         if not self.leaves:
             return {}
-        chosen = self.leaves[0]
-        for leaf in self.leaves:
+        at = 0
+        for i, leaf in enumerate(self.leaves):
             if leaf[1](data, {}) is False:
-                chosen = leaf
+                at = i
                 break
-        cond, _, path = chosen
+        cond, _, path = self.leaves[at]
+        wanted, limit = self.shown[at]
         declared = value_at(data, path)
         items = _listed(declared)
-        wanted = self._set(cond)
         slots: dict[str, tuple[str, Any]] = {
             "value": (path, declared),
             "expected": (path, wanted),
-            "limit": ("", self._limit(cond)),
+            "limit": ("", limit),
         }
         op = operator(cond)
         if op == "contains_all":

@@ -149,21 +149,32 @@ def _normalise(text: str) -> str:
     return "".join(text.lower().split())
 
 
+_IDS: dict[str, str] = {}  # a certification's text -> what it is compared as (texts recur)
+_IDS_MAX = 4096
+
+
+def _certification_key(text: str) -> str:
+    """The identifier ``text`` names (``model.certifications``), else the text normalised."""
+    key = _IDS.get(text)
+    if key is None:
+        from aiprocure.model.certifications import certification_id
+
+        key = certification_id(text) or _normalise(text)
+        if len(_IDS) < _IDS_MAX:
+            _IDS[text] = key
+    return key
+
+
 def certified(ctx: Context, args: dict[str, Any]) -> Result:
     """One of the declared certifications *is* the standard, compared as identifiers
     (``model.certifications``): "ISO/IEC 42001:2023" is ISO/IEC 42001, while "NOT ISO/IEC 42001
     certified (planned 2030)" is not. A standard with no known identifier is compared as its text
     (case and spaces ignored), whole, never as a substring."""
-    from aiprocure.model.certifications import certification_id
-
-    wanted = str(args.get("standard", ""))
-    standard = certification_id(wanted) or _normalise(wanted)
+    standard = _certification_key(str(args.get("standard", "")))
     certifications = ctx.get("security.certifications")
     if certifications is None:
         return None
-    return bool(standard) and any(
-        (certification_id(str(c)) or _normalise(str(c))) == standard for c in certifications
-    )
+    return bool(standard) and any(_certification_key(str(c)) == standard for c in certifications)
 
 
 IMPLEMENTATIONS: dict[str, Implementation] = {

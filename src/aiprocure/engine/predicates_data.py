@@ -27,8 +27,37 @@ _EXPORT_FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 
+_FORMAT_KEYS: dict[str, str] = {}  # a format's name -> its key (names recur)
+
+
 def _format_key(name: object) -> str:
-    return " ".join(str(name).lower().split())
+    text = str(name)
+    key = _FORMAT_KEYS.get(text)
+    if key is None:
+        key = " ".join(text.lower().split())
+        if len(_FORMAT_KEYS) < 4096:
+            _FORMAT_KEYS[text] = key
+    return key
+
+
+_NO_LIST: frozenset[object] = frozenset()
+# The keys of the named lists a predicate compares with, per tuple of list names, kept with the
+# lists they were made from: a rule set's lists (frozensets) are made once, so the keys are too.
+_KEYS: dict[tuple[str, ...], tuple[tuple[frozenset[Any], ...], frozenset[str]]] = {}
+
+
+def _list_keys(lists: dict[str, frozenset[Any]], names: tuple[str, ...]) -> frozenset[str]:
+    """``_format_key`` of every value of the named ``lists``."""
+    sets = tuple([lists.get(name, _NO_LIST) for name in names])
+    hit = _KEYS.get(names)
+    if hit is not None and all(a is b for a, b in zip(hit[0], sets, strict=True)):
+        return hit[1]
+    keys = frozenset(_format_key(v) for values in sets for v in values)
+    _KEYS[names] = (sets, keys)
+    return keys
+
+
+_OPEN_DATA = ("open_data_formats",)
 
 
 def open_export_formats(ctx: Context, args: dict[str, Any]) -> Result:
@@ -43,10 +72,8 @@ def open_export_formats(ctx: Context, args: dict[str, Any]) -> Result:
     for entry in exports:
         if not isinstance(entry, dict):
             return False
-        families = _EXPORT_FAMILIES.get(str(entry.get("content")), ("open_data_formats",))
-        allowed = {
-            _format_key(v) for fam in families for v in ctx.ruleset.lists.get(fam, frozenset())
-        }
+        families = _EXPORT_FAMILIES.get(str(entry.get("content")), _OPEN_DATA)
+        allowed = _list_keys(ctx.ruleset.lists, families)
         if not any(_format_key(f) in allowed for f in entry.get("formats") or []):
             return False
     return True
@@ -75,8 +102,8 @@ def effective_hallucination_control(ctx: Context, args: dict[str, Any]) -> Resul
     if controls is None:
         return None
     lists = ctx.ruleset.lists
-    effective = {_format_key(v) for v in lists.get("hallucination_controls_effective", ())}
-    not_counted = {_format_key(v) for v in lists.get("hallucination_controls_not_counted", ())}
+    effective = _list_keys(lists, ("hallucination_controls_effective",))
+    not_counted = _list_keys(lists, ("hallucination_controls_not_counted",))
     keys = [_format_key(c) for c in controls]
     if any(k in effective for k in keys):
         return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiprocure.engine.compiler import Check, compile_condition
+from aiprocure.engine.compiler import Check, Result, Shared, compile_shared
 from aiprocure.model.checklist import Rule, Severity
 from aiprocure.model.common import Text
 from aiprocure.model.findings import Observed
@@ -39,12 +39,13 @@ _WORST_ASSUMED = Text(
 SeverityRows = tuple[tuple[Check, Severity, Text, Text], ...]
 
 
-def severity_rows(rule: Rule, ruleset: Ruleset) -> SeverityRows:
-    """The rows of ``rule`` that can raise its severity, compiled, highest first (stable)."""
+def severity_rows(rule: Rule, ruleset: Ruleset, shared: Shared | None = None) -> SeverityRows:
+    """The rows of ``rule`` that can raise its severity, compiled (equal conditions of the rule
+    set into one closure, through ``shared``), highest first (stable)."""
     rows = sorted(rule.severity_by, key=lambda r: -r.severity.rank)
     return tuple(
         (
-            compile_condition(row.when, ruleset),
+            compile_shared(row.when, ruleset, shared),
             row.severity,
             row.reason,
             Text(
@@ -57,12 +58,23 @@ def severity_rows(rule: Rule, ruleset: Ruleset) -> SeverityRows:
     )
 
 
-def effective_severity(rows: SeverityRows, data: dict[str, Any], values: dict[str, Any]) -> None:
+def effective_severity(
+    rows: SeverityRows,
+    data: dict[str, Any],
+    values: dict[str, Any],
+    known: dict[Check, Result] | None = None,
+) -> None:
     """Raise ``values["severity"]`` to the highest row whose condition holds or cannot be settled
-    (silence never lowers a severity), and say why in ``values["severity_reason"]``."""
+    (silence never lowers a severity), and say why in ``values["severity_reason"]``. ``known``:
+    the conditions already evaluated on ``data`` (rows shared between rules), filled here."""
     scratch: dict[str, Observed] = {}  # the rows' facts are not the check's
     for when, severity, reason, assumed in rows:
-        met = when(data, scratch)
+        if known is None:
+            met = when(data, scratch)
+        elif when in known:
+            met = known[when]
+        else:
+            met = known[when] = when(data, scratch)
         if met is not False:
             values["severity"] = severity
             values["severity_reason"] = reason if met else assumed
