@@ -160,3 +160,20 @@ def test_read_bytes_of_a_symlink_loop(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         read_bytes(loop)
     assert str(info.value) == f"{loop}:1:1: broken symbolic link (its target does not exist)"
+
+
+def test_every_refused_character_is_found_past_the_byte_precheck() -> None:
+    """``decode`` searches the text only when the bytes hold one that can start a refused
+    character; every refused character (each code point ``_BAD_CHAR`` matches) is still found, at
+    its position, and text without one passes."""
+    from aiprocure.sources.yamldecode import _BAD_CHAR, decode
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    refused = _BAD_CHAR.findall(every)
+    assert len(refused) == 29 + 33 + 2 + 2  # C0 (tab, LF, CR aside); DEL and C1; LS, PS; U+FFFE/F
+    for char in refused:
+        raw = f"a: 'x°é{char}'\n".encode()
+        with pytest.raises(InputError) as info:
+            decode("f.yaml", raw)
+        assert info.value.problems[0].col == 8, repr(char)
+    assert decode("f.yaml", "a: 'x°é…→、\u2027\ufffd'\n".encode()) == "a: 'x°é…→、\u2027\ufffd'\n"

@@ -25,14 +25,14 @@ from aiprocure.sources.facts_fields import (
     EVERY_COUNTRY,
     REMOVED,
     args_of,
-    fields_of,
     is_country_list,
     is_list,
     model_of,
+    plans_of,
     sub_paths,
 )
 from aiprocure.sources.facts_resolve import ANY, Option, PathKey, resolve
-from aiprocure.sources.facts_shape import ShapeReader, dotted, is_wrapper, looks_like_wrapper
+from aiprocure.sources.facts_shape import WRAPPER_ONLY, ShapeReader, dotted, is_wrapper
 from aiprocure.sources.yamlsrc import Document
 
 
@@ -54,10 +54,9 @@ class FactReader:
 
     def run(self) -> None:
         data = self.doc.data
-        for key, annotation in fields_of(Declaration).items():
-            model = model_of(annotation)
-            if model is not None and isinstance(data.get(key), dict):
-                self.walk(model, data[key], (key,), inside=False)
+        for key, plan in plans_of(Declaration).items():
+            if plan.model is not None and isinstance(data.get(key), dict):
+                self.walk(plan.model, data[key], (key,), inside=False)
         if self.version == "2.0":
             for (section, key), (new, new_ja) in REMOVED.items():
                 node = data.get(section)
@@ -73,68 +72,79 @@ class FactReader:
     def walk(
         self, model: type[BaseModel], node: dict[str, Any], path: PathKey, *, inside: bool
     ) -> None:
-        fields = fields_of(model)
+        plans = plans_of(model)
         for key in list(node):
-            annotation = fields.get(key)
-            if annotation is None:
+            plan = plans.get(key)
+            if plan is None:
                 continue  # an unknown key: the model says so, with a "did you mean"
-            sub = (*path, key)
             value = node[key]
             if key == "evidence":
-                self.evidence.read(value, sub, in_data=True)
-                continue
-            nested = inside
-            if is_wrapper(value):
-                if self.version != "2.0":
-                    self.report(
-                        sub,
-                        f"{dotted(sub)}: a fact with conditions (value/options) is format 2.0; set "
-                        'schema_version: "2.0" (aiprocure migrate rewrites a 1.0 file)',
-                        f"{dotted(sub)}: 条件付きの事実（value/options）は形式 2.0 です。"
-                        'schema_version: "2.0" にしてください（aiprocure migrate で 1.0 から書き換えられます）',
-                    )
-                    continue
-                if inside:
-                    self.report(
-                        sub,
-                        f"{dotted(sub)}: a wrapper (value/options) inside another wrapper is not "
-                        "allowed; state the conditions once, on the outer fact",
-                        f"{dotted(sub)}: 条件付きの記述（value/options）の中に別の条件付きの記述は書けません",
-                    )
-                    continue
-                self.wrapped(node, key, sub, annotation)
-                if key not in node:
-                    continue
-                value, nested = node[key], True
-            elif looks_like_wrapper(value) and model_of(annotation) is None:
-                self.report(
-                    sub,
-                    f"{dotted(sub)}: a fact with conditions needs its value (value: ...) or "
-                    "options (options: [...])",
-                    f"{dotted(sub)}: 条件付きの事実には value または options が必要です",
-                )
-                continue
-            elif self.version == "2.0":
-                value = self.plain(node, key, sub, annotation)
-            self.descend(value, annotation, sub, nested)
+                self.evidence.read(value, (*path, key), in_data=True)
+            elif isinstance(value, dict):
+                if "value" in value or "options" in value:
+                    self.wrapper(node, key, (*path, key), plan.annotation, inside)
+                elif plan.model is None:
+                    if WRAPPER_ONLY & value.keys():
+                        sub = (*path, key)
+                        self.report(
+                            sub,
+                            f"{dotted(sub)}: a fact with conditions needs its value (value: ...) "
+                            "or options (options: [...])",
+                            f"{dotted(sub)}: 条件付きの事実には value または options が必要です",
+                        )
+                elif not plan.listed:  # the common case: a plain object of facts
+                    self.walk(plan.model, value, (*path, key), inside=inside)
+            elif isinstance(value, list):
+                self.items(value, plan.model, (*path, key), inside)
+            elif value == "any" and self.version == "2.0":  # no object or list comes of it
+                self.plain(node, key, (*path, key), plan.annotation)
 
-    def descend(self, value: Any, annotation: Any, path: PathKey, inside: bool) -> None:
-        model = model_of(annotation)
+    def wrapper(
+        self, node: dict[str, Any], key: str, sub: PathKey, annotation: Any, inside: bool
+    ) -> None:
+        """The fact at ``sub`` is written as a wrapper (value/options)."""
+        if self.version != "2.0":
+            self.report(
+                sub,
+                f"{dotted(sub)}: a fact with conditions (value/options) is format 2.0; set "
+                'schema_version: "2.0" (aiprocure migrate rewrites a 1.0 file)',
+                f"{dotted(sub)}: 条件付きの事実（value/options）は形式 2.0 です。"
+                'schema_version: "2.0" にしてください（aiprocure migrate で 1.0 から書き換えられます）',
+            )
+            return
+        if inside:
+            self.report(
+                sub,
+                f"{dotted(sub)}: a wrapper (value/options) inside another wrapper is not "
+                "allowed; state the conditions once, on the outer fact",
+                f"{dotted(sub)}: 条件付きの記述（value/options）の中に別の条件付きの記述は書けません",
+            )
+            return
+        self.wrapped(node, key, sub, annotation)
+        value, model = node.get(key), model_of(annotation)  # the value that counts, walked
         if isinstance(value, dict) and model is not None and not is_list(annotation):
-            self.walk(model, value, path, inside=inside)
+            self.walk(model, value, sub, inside=True)
         elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if is_wrapper(item):
-                    at = (*path, i)
-                    self.report(
-                        at,
-                        f"{dotted(at)}: a list item is not a fact; put the conditions on the "
-                        "whole list (or on the item's fields)",
-                        f"{dotted(at)}: リストの項目は事実ではありません。条件はリスト全体"
-                        "（または項目のフィールド）に書いてください",
-                    )
-                elif isinstance(item, dict) and model is not None:
-                    self.walk(model, item, (*path, i), inside=inside)
+            self.items(value, model, sub, True)
+
+    def items(
+        self, value: list[Any], model: type[BaseModel] | None, path: PathKey, inside: bool
+    ) -> None:
+        """The items of the list at ``path``: objects of ``model`` are walked; none is a fact."""
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                continue  # the common case: a list of text
+            if "value" in item or "options" in item:
+                at = (*path, i)
+                self.report(
+                    at,
+                    f"{dotted(at)}: a list item is not a fact; put the conditions on the "
+                    "whole list (or on the item's fields)",
+                    f"{dotted(at)}: リストの項目は事実ではありません。条件はリスト全体"
+                    "（または項目のフィールド）に書いてください",
+                )
+            elif model is not None:
+                self.walk(model, item, (*path, i), inside=inside)
 
     def _any(self, value: Any, annotation: Any, at: PathKey) -> Any:
         """`any` becomes ANY where a list of countries is expected; elsewhere it is an error where
@@ -251,7 +261,9 @@ class FactReader:
 
     def no_wrappers(self, value: Any, at: PathKey) -> bool:
         for p in sub_paths(value, at):
-            node = self._get(value, p[len(at) :])
+            node = value
+            for seg in p[len(at) :]:
+                node = node[seg]
             if is_wrapper(node):
                 self.report(
                     p,
@@ -261,12 +273,6 @@ class FactReader:
                 )
                 return False
         return True
-
-    @staticmethod
-    def _get(node: Any, rel: PathKey) -> Any:
-        for seg in rel:
-            node = node[seg]
-        return node
 
 
 def read_facts(doc: Document, folder: Path | None) -> None:

@@ -7,7 +7,7 @@ import types
 import typing
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -67,6 +67,23 @@ def model_of(annotation: Any) -> type[BaseModel] | None:
 @cache
 def fields_of(model: type[BaseModel]) -> dict[str, Any]:
     return {(f.alias or name): f.annotation for name, f in model.model_fields.items()}
+
+
+class Field(NamedTuple):
+    """What the fact pass asks of a field, answered once per model (hashing a typing annotation
+    to look it up in a cache costs more than the question)."""
+
+    annotation: Any
+    model: type[BaseModel] | None  # the model of the field's value, or of its list's items
+    listed: bool  # a list
+
+
+@cache
+def plans_of(model: type[BaseModel]) -> dict[str, Field]:
+    return {
+        key: Field(annotation, model_of(annotation), is_list(annotation))
+        for key, annotation in fields_of(model).items()
+    }
 
 
 def sub_paths(node: Any, prefix: PathKey) -> Iterator[PathKey]:

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 import yaml
 from yaml.error import Mark
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from aiprocure.errors import MAX_PROBLEMS, Problem
 from aiprocure.sources.yamlmessages import (
@@ -122,25 +122,28 @@ class Builder:
         self.marks[()] = node.start_mark
         if node.__class__ is ScalarNode:
             return self.scalar(node)
-        return self.collection(node, (), 0)
+        return self.child(node, (), 0, self.nodes, self.chars)
 
-    def collection(self, node: Node, path: PathKey, depth: int) -> Any:
-        """A mapping or sequence at ``path`` and ``depth``, already counted and placed."""
+    def child(self, node: Node, path: PathKey, depth: int, count: int, chars: int) -> Any:
+        """A mapping or sequence at ``path`` and ``depth``, with the counts so far (written back
+        to ``self`` for the child, whose own counts the caller reads back)."""
+        self.nodes = count
+        self.chars = chars
         if node.tag not in _ALLOWED_TAGS:
             self.fail(node, *tag_message(node.tag))
         if node.__class__ is MappingNode:
             return self.mapping(node, path, depth + 1)
-        if node.__class__ is SequenceNode:
-            return self.sequence(node, path, depth + 1)
-        raise AssertionError(f"unknown node {node!r}")  # pragma: no cover
+        return self.sequence(node, path, depth + 1)
 
-    def sequence(self, node: SequenceNode, path: PathKey, depth: int) -> list[Any]:
+    def sequence(self, node: Node, path: PathKey, depth: int) -> list[Any]:
         """The items of ``node``, which are at ``depth``."""
         out: list[Any] = []
         marks = self.marks
         max_nodes = self.max_nodes
+        max_chars = self.max_chars
         too_deep = depth > self.max_depth
         count = self.nodes
+        chars = self.chars
         items = node.value
         if len(items) > self.max_items:
             self.fail(
@@ -154,12 +157,12 @@ class Builder:
             if count > max_nodes or too_deep:
                 self.nodes = count
                 self.over_limit(item)
-            sub = (*path, i)
+            sub = path + (i,)  # noqa: RUF005 - half the time of (*path, i), once per item
             marks[sub] = item.start_mark
             if item.__class__ is ScalarNode:
                 value = item.value
-                self.chars += len(value)
-                if self.chars > self.max_chars:
+                chars += len(value)
+                if chars > max_chars:
                     self.too_many_chars(item)
                 if (
                     item.tag == PLAIN
@@ -171,10 +174,11 @@ class Builder:
                 else:
                     out.append(self.scalar(item))
             else:
-                self.nodes = count
-                out.append(self.collection(item, sub, depth))
+                out.append(self.child(item, sub, depth, count, chars))
                 count = self.nodes
+                chars = self.chars
         self.nodes = count
+        self.chars = chars
         return out
 
     def mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
@@ -182,8 +186,10 @@ class Builder:
         out: dict[str, Any] = {}
         marks = self.marks
         max_nodes = self.max_nodes
+        max_chars = self.max_chars
         too_deep = depth > self.max_depth
         count = self.nodes
+        chars = self.chars
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode:
                 self.fail(
@@ -203,7 +209,7 @@ class Builder:
                 continue
             elif tag not in _ALLOWED_TAGS:
                 self.fail(key_node, *tag_message(tag))
-            sub = (*path, key)
+            sub = path + (key,)  # noqa: RUF005 - half the time of (*path, key), once per key
             if key in out:
                 prev = marks[sub]
                 self.fail(
@@ -214,8 +220,8 @@ class Builder:
                 )
                 continue
             marks[sub] = key_node.start_mark
-            self.chars += len(key)
-            if self.chars > self.max_chars:
+            chars += len(key)
+            if chars > max_chars:
                 self.too_many_chars(key_node)
             count += 1
             if count > max_nodes or too_deep:
@@ -223,8 +229,8 @@ class Builder:
                 self.over_limit(value_node)
             if value_node.__class__ is ScalarNode:
                 value = value_node.value
-                self.chars += len(value)
-                if self.chars > self.max_chars:
+                chars += len(value)
+                if chars > max_chars:
                     self.too_many_chars(value_node)
                 if (
                     value_node.tag == PLAIN
@@ -236,10 +242,11 @@ class Builder:
                 else:
                     out[key] = self.scalar(value_node)
             else:
-                self.nodes = count
-                out[key] = self.collection(value_node, sub, depth)
+                out[key] = self.child(value_node, sub, depth, count, chars)
                 count = self.nodes
+                chars = self.chars
         self.nodes = count
+        self.chars = chars
         return out
 
     def scalar(self, node: ScalarNode) -> Any:

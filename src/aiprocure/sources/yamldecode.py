@@ -15,6 +15,11 @@ MAX_BYTES = 1024 * 1024
 # counts them as line breaks where editors do not, so every position after one would be wrong.
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _LINE_SEPARATORS = {"\x85": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+# The UTF-8 bytes without which none of those characters can be in the text: C0 controls and DEL
+# are themselves, C1 controls start with 0xC2, the others are these sequences. A file with none
+# of them (nearly every file) is not searched character by character.
+_SUSPECT_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2])
+_SUSPECT_SEQUENCES = (b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 
 
 class Pos(NamedTuple):
@@ -113,7 +118,7 @@ def decode(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
             ]
         ) from None
     text = text.removeprefix("\ufeff")
-    bad = _BAD_CHAR.search(text)
+    bad = _BAD_CHAR.search(text) if _may_hold_bad_chars(raw) else None
     if bad:
         pos = offset_pos(text, bad.start())
         char = bad.group()
@@ -128,6 +133,12 @@ def decode(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
             ja = f"制御文字 U+{ord(char):04X} は使用できません"
         raise InputError([Problem(path, pos.line, pos.col, message, ja)])
     return text
+
+
+def _may_hold_bad_chars(raw: bytes) -> bool:
+    if len(raw.translate(None, _SUSPECT_BYTES)) != len(raw):
+        return True
+    return any(seq in raw for seq in _SUSPECT_SEQUENCES)
 
 
 def _looks_like_utf16(head: bytes) -> bool:
