@@ -27,6 +27,7 @@ from aiprocure.api.sinks import (
     TerminalStyle,
     _Buffered,
 )
+from aiprocure.api.sinks_docs import HtmlSink, MarkdownSink
 from aiprocure.errors import Problem
 from aiprocure.gate import Gate
 from aiprocure.model.common import Lang
@@ -147,4 +148,8 @@ def open_sink(
         return TerminalSink(out, lang, terminal)
     if fmt is Format.JUNIT:
         return JunitSink(out, lang, options)
+    if fmt is Format.HTML:
+        return HtmlSink(out, lang)
+    if fmt is Format.MARKDOWN:
+        return MarkdownSink(out, lang, options.max_chars if options else None)
     return RenderSink(fmt, out, lang, options)
