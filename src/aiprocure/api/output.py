@@ -27,7 +27,7 @@ from aiprocure.api.sinks import (
     TerminalStyle,
     _Buffered,
 )
-from aiprocure.api.sinks_docs import HtmlSink, MarkdownSink
+from aiprocure.api.sinks_docs import HtmlSink, MarkdownSink, SarifSink
 from aiprocure.errors import Problem
 from aiprocure.gate import Gate
 from aiprocure.model.common import Lang
@@ -152,4 +152,6 @@ def open_sink(
         return HtmlSink(out, lang)
     if fmt is Format.MARKDOWN:
         return MarkdownSink(out, lang, options.max_chars if options else None)
+    if fmt is Format.SARIF:
+        return SarifSink(out, lang, options)
     return RenderSink(fmt, out, lang, options)

@@ -13,14 +13,20 @@ held in a bounded form rather than keeping every report until ``close``:
 from __future__ import annotations
 
 import tempfile
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import IO, TYPE_CHECKING
 
 from aiprocure.api.sinks import Out, Sink
+from aiprocure.errors import Problem
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report
+from aiprocure.render.options import Notice, RenderOptions
 
 if TYPE_CHECKING:
     from aiprocure.api.sinks import Item
+    from aiprocure.render.sarif import ResultKey
 
 SPOOL = 8 << 20  # bytes a spooled file keeps in memory before it moves to disk
 
@@ -100,3 +106,99 @@ class MarkdownSink(Sink):
     def close(self) -> None:
         if self._comment.count:
             self._out(self._comment.finish().encode())
+
+
+class SarifSink(Sink):
+    """The SARIF log (``render.sarif.Log``), its results' texts and its reports' summaries
+    spooled (``SpoolStore``); nothing is written if a limit refuses the log."""
+
+    def __init__(self, out: Out, lang: Lang, options: RenderOptions | None) -> None:
+        from aiprocure.render.sarif import Log
+
+        self._out, self._options = out, options
+        self._store = SpoolStore()
+        self._log = Log(lang, options, store=self._store)
+
+    def add(self, item: Item) -> None:
+        self._log.add(_report(item))
+
+    def problems(self, problems: Sequence[Problem]) -> None:
+        if self._options is None:  # as RenderSink: problems only with the command's options
+            return
+        notices = tuple(Notice(p.path, p.line, p.col, p.message, p.ja) for p in problems)
+        self._log.options = replace(self._log.options, problems=notices)
+
+    def close(self) -> None:
+        from aiprocure.render import sarif_ci
+
+        log = self._log
+        with self._store, spool() as doc:
+            if not log.reports and not log.options.problems:
+                return
+            size = 0
+            for piece in log.pieces():
+                size += len(piece)
+                doc.write(piece.encode())
+            if size > sarif_ci.MAX_GZIP_BYTES:  # as render.sarif checks its text
+                sarif_ci.check_gzip_size(_gzip_size(doc))
+            copy(doc, self._out)
+
+
+def _gzip_size(source: IO[bytes]) -> int:
+    """``len(gzip.compress(data, mtime=0))`` of the file's bytes, compressed block by block."""
+    source.seek(0)
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    size = 0
+    while block := source.read(1 << 20):
+        size += len(packer.compress(block))
+    return size + len(packer.flush())
+
+
+class SpoolStore:
+    """A SARIF log's pieces in spooled files (``render.sarif.Store``); in memory only each
+    result's sort key and where its text lies."""
+
+    def __init__(self) -> None:
+        self._texts, self._sums, self._waived = spool(), spool(1 << 20), spool(1 << 20)
+        self._at: list[tuple[ResultKey, int, str, int, int, int]] = []
+
+    def __enter__(self) -> SpoolStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for f in (self._texts, self._sums, self._waived):
+            f.close()
+
+    def keep(self, key: ResultKey, seq: int, rule: str, pre: str, post: str) -> None:
+        a, b = pre.encode(), post.encode()
+        self._at.append((key, seq, rule, self._texts.tell(), len(a), len(b)))
+        self._texts.write(a + b)
+
+    def sorted(self) -> Iterator[tuple[str, str, str]]:
+        texts = self._texts
+        for _, _, rule, at, a, b in sorted(self._at, key=lambda r: (r[0], r[1])):
+            texts.seek(at)
+            data = texts.read(a + b)
+            yield rule, data[:a].decode(), data[a:].decode()
+
+    def keep_summary(self, text: str) -> None:
+        self._sums.write(text.encode() + b"\0")  # JSON text holds no NUL: \u0000
+
+    def summaries(self) -> Iterator[str]:
+        return _items(self._sums)
+
+    def keep_waived(self, text: str) -> None:
+        self._waived.write(text.encode() + b"\0")
+
+    def waived(self) -> Iterator[str]:
+        return _items(self._waived)
+
+
+def _items(source: IO[bytes]) -> Iterator[str]:
+    """The NUL-terminated texts of a spooled file, read in blocks."""
+    source.seek(0)
+    rest = b""
+    while block := source.read(1 << 20):
+        *items, rest = (rest + block).split(b"\0")
+        for item in items:
+            yield item.decode()
