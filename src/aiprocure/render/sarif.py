@@ -44,6 +44,7 @@ from aiprocure.render.sarif_results import (
     REVIEW_LEVEL,
     _clean,
     _dumps,
+    dumps_clean,
     finding_result,
     flag_result,
     summary,
@@ -215,7 +216,7 @@ class Log:
             region["region"]["startColumn"],
             result["ruleId"],
         )
-        text = _dumps(_clean(result))
+        text = dumps_clean(result)
         at = text.index(_INDEX + "0,") + len(_INDEX)
         indent = "\n" + " " * 8
         pre, post = text[:at].replace("\n", indent), text[at + 1 :].replace("\n", indent)
@@ -261,7 +262,7 @@ class Log:
         run["columnKind"] = "unicodeCodePoints"
         if self._artifacts:  # evidence files, with their sha-256
             run["artifacts"] = [self._artifacts[k] for k in sorted(self._artifacts)]
-        head = _dumps(_clean({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}))
+        head = dumps_clean({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]})
         yield head.removesuffix(_END) + ',\n      "results": '
         yield from _array(
             (f"{pre}{index[rule]}{post}" for rule, pre, post in self.store.sorted()), 8
@@ -293,4 +294,4 @@ def _array(items: Iterator[str], indent: int) -> Iterator[str]:
 
 def _text(value: Any, indent: int) -> str:
     """``value``'s JSON text, cleaned, its lines after the first indented for its place."""
-    return _dumps(_clean(value)).replace("\n", "\n" + " " * indent)
+    return dumps_clean(value).replace("\n", "\n" + " " * indent)
