@@ -8,7 +8,14 @@ import re
 from functools import lru_cache
 
 from aiprocure.model.common import Lang
-from aiprocure.model.findings import DeterminationState, Finding, Report, RiskLevel, Status
+from aiprocure.model.findings import (
+    DeterminationState,
+    Finding,
+    Observed,
+    Report,
+    RiskLevel,
+    Status,
+)
 from aiprocure.render import conditions as acc
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean, defuse
@@ -52,6 +59,7 @@ def escape(text: str) -> str:
     return text.replace("@", "`@`")
 
 
+@lru_cache(maxsize=8192)
 def vendor(text: str) -> str:
     """Vendor text (names, file names, observed values, evidence): :func:`escape`, and bare URLs,
     ``www.`` names and e-mail addresses are not autolinked by GitHub (``safe.defuse``)."""
@@ -66,44 +74,92 @@ STATE_ICON = {
 
 
 def finding(f: Finding, lang: Lang, concern: str) -> list[str]:
+    """A finding's lines (a line may hold several: the parts every finding of a rule shares are
+    made once per run)."""
     loc = f.location
-    meta = " · ".join(
-        [
-            f"{escape(t('status', lang))}: **{escape(t(f'status.{f.status}', lang))}**",
-            f"{escape(t('severity', lang))}: {escape(t(f'severity.{f.severity}', lang))}",
-            f"{escape(t('category', lang))}: {escape(concern)}",
-        ]
-    )
+    status = f.status
     lines = [
-        f"#### {STATUS_ICON[f.status]} {escape(f.rule_id)} {escape(f.title.get(lang))}",
-        "",
-        f"- {meta}",
-        f"- {escape(t('message', lang))}: {vendor(f.message.get(lang))}",
-        f"- {escape(t('location', lang))}: {vendor(f'{loc.file}:{loc.line}:{loc.col}')}"
+        _head(status, f.rule_id, f.title.get(lang), f.severity.value, concern, lang),
+        f"- {label('message', lang)}: {vendor(f.message.get(lang))}",
+        f"- {label('location', lang)}: {vendor(f'{loc.file}:{loc.line}:{loc.col}')}"
         f" ({escape(loc.field)})",
     ]
     for field, value in f.observed.items():
-        observed = vendor(acc.observed_text(f, field, value, lang))
-        lines.append(f"- {escape(t('observed', lang))}: {escape(field)} = {observed}")
+        lines.append(_observed(f, field, value, lang))
     for c in f.conditions:
-        lines.append(f"- {escape(t('acc.condition', lang))}: {vendor(acc.condition_line(c, lang))}")
+        lines.append(f"- {label('acc.condition', lang)}: {vendor(acc.condition_line(c, lang))}")
     for e in f.evidence:
-        lines.append(f"- {escape(t('evidence', lang))}: {vendor(acc.evidence_line(e, lang))}")
-    if f.status is not Status.NOT_APPLICABLE:  # nothing to remedy
-        lines.append(f"- {escape(t('remediation', lang))}: {escape(f.remediation.get(lang))}")
+        lines.append(f"- {label('evidence', lang)}: {vendor(acc.evidence_line(e, lang))}")
+    if status is not Status.NOT_APPLICABLE:  # nothing to remedy
+        lines.append(f"- {label('remediation', lang)}: {escape(f.remediation.get(lang))}")
     if f.waiver is not None:
         w = f.waiver
         lines.append(
-            f"- {escape(t('waived_by', lang))}: {escape(w.id)} — {vendor(w.justification)}"
+            f"- {label('waived_by', lang)}: {escape(w.id)} — {vendor(w.justification)}"
             f" ({vendor(w.approver)}, {escape(w.approved_on)} – {escape(w.expires_on)})"
-            + (f" \\[{escape(t('waiver_scope', lang))}: {escape(w.scope)}\\]" if w.scope else "")
+            + (f" \\[{label('waiver_scope', lang)}: {escape(w.scope)}\\]" if w.scope else "")
         )
-    for ref in f.references:
-        text = " ".join(p for p in (ref.source, ref.edition, ref.section, ref.title) if p)
-        url = f" {escape(ref.url)}" if ref.url else ""
-        lines.append(f"- {escape(t('references', lang))}: {escape(text)}{url}")
+    if f.references:
+        refs = tuple((r.source, r.edition, r.section, r.title, r.url) for r in f.references)
+        lines.append(_references(refs, lang))
     lines.append("")
     return lines
+
+
+@lru_cache(maxsize=1024)
+def label(key: str, lang: Lang) -> str:
+    """A fixed phrase, escaped."""
+    return escape(t(key, lang))
+
+
+@lru_cache(maxsize=4096)
+def _head(status: Status, rule_id: str, title: str, severity: str, concern: str, lang: Lang) -> str:
+    meta = " · ".join(
+        [
+            f"{label('status', lang)}: **{label(f'status.{status}', lang)}**",
+            f"{label('severity', lang)}: {label(f'severity.{severity}', lang)}",
+            f"{label('category', lang)}: {escape(concern)}",
+        ]
+    )
+    return f"#### {STATUS_ICON[status]} {escape(rule_id)} {escape(title)}\n\n- {meta}"
+
+
+_Ref = tuple[str, str | None, str | None, str | None, str | None]
+
+
+@lru_cache(maxsize=4096)
+def _references(refs: tuple[_Ref, ...], lang: Lang) -> str:
+    lines = []
+    for source, edition, section, title, url in refs:
+        text = " ".join(p for p in (source, edition, section, title) if p)
+        link = f" {escape(url)}" if url else ""
+        lines.append(f"- {label('references', lang)}: {escape(text)}{link}")
+    return "\n".join(lines)
+
+
+_OBSERVED: dict[tuple[object, ...], str] = {}
+
+
+def _observed(f: Finding, field: str, value: Observed, lang: Lang) -> str:
+    """An observed value's line; the same field and value recur in every report of a batch (the
+    key holds each value's type: ``True == 1``, yet one is shown ``true``)."""
+    if field in f.any_region:
+        return _observed_line(f, field, value, lang)
+    if isinstance(value, list):
+        key: tuple[object, ...] = (field, lang, list, *((type(v), v) for v in value))
+    else:
+        key = (field, lang, type(value), value)
+    line = _OBSERVED.get(key)
+    if line is None:
+        if len(_OBSERVED) >= 1 << 14:
+            _OBSERVED.clear()
+        line = _OBSERVED[key] = _observed_line(f, field, value, lang)
+    return line
+
+
+def _observed_line(f: Finding, field: str, value: Observed, lang: Lang) -> str:
+    observed = vendor(acc.observed_text(f, field, value, lang))
+    return f"- {label('observed', lang)}: {escape(field)} = {observed}"
 
 
 def conditions(report: Report, lang: Lang) -> list[str]:
