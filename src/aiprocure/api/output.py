@@ -6,9 +6,9 @@ report was added. JSON streams: each report becomes its bytes as it is added and
 report comes from one session, is handed to ``out`` at once (``out`` is then called several
 times), so a batch keeps neither reports nor the document; a JSON sink also lets worker
 processes render their reports themselves (``prerender``), through the very code it would
-run. JUnit and the console's terminal view stream too (``api.sinks``); the other formats need the
-whole batch at once (a table of rules, sorted results, one document) and keep the reports until
-``close``.
+run. JUnit and the console's terminal view stream too (``api.sinks``), and so do HTML, Markdown
+and SARIF, or hold a bounded form of the batch (``api.sinks_docs``); GitHub annotations keep the
+reports until ``close``.
 Sinks never decide the CI gate: a pre-rendered report carries the status ``Gate`` gave it.
 """
 
