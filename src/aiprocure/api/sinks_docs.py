@@ -12,6 +12,7 @@ held in a bounded form rather than keeping every report until ``close``:
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 import zlib
 from collections.abc import Iterator, Sequence
@@ -64,28 +65,32 @@ class HtmlSink(Sink):
 
         self._out = out
         self._pack = Pack(lang)
-        self._styles, self._rows, self._sections = spool(1 << 20), spool(1 << 20), spool()
+        self._files: tuple[IO[bytes], IO[bytes], IO[bytes]] | None = None  # at the first report
 
     def add(self, item: Item) -> None:
+        if self._files is None:  # a run refused before its first report opens no file
+            self._files = (spool(1 << 20), spool(1 << 20), spool())
+        styles, rows, sections = self._files
         style, row, section = self._pack.add(_report(item))
-        self._styles.write(style.encode())
-        self._rows.write(row.encode())
-        self._sections.write(section.encode())
+        styles.write(style.encode())
+        rows.write(row.encode())
+        sections.write(section.encode())
 
     def close(self) -> None:
         from aiprocure.render.html import TAIL
 
+        if self._files is None:
+            return
         pack, out = self._pack, self._out
-        with self._styles, self._rows, self._sections:
-            if not pack.count:
-                return
+        with contextlib.ExitStack() as stack:
+            styles, rows, sections = (stack.enter_context(f) for f in self._files)
             out(pack.opening().encode())
-            copy(self._styles, out)
+            copy(styles, out)
             out(pack.contents_start().encode())
             if pack.count > 1:
-                copy(self._rows, out)
+                copy(rows, out)
             out(pack.contents_end().encode())
-            copy(self._sections, out)
+            copy(sections, out)
             out(TAIL.encode())
 
 
@@ -159,15 +164,33 @@ class SpoolStore:
     result's sort key and where its text lies."""
 
     def __init__(self) -> None:
-        self._texts, self._sums, self._waived = spool(), spool(1 << 20), spool(1 << 20)
+        self._files: dict[str, IO[bytes]] = {}  # opened at first use
         self._at: list[tuple[ResultKey, int, str, int, int, int]] = []
 
     def __enter__(self) -> SpoolStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        for f in (self._texts, self._sums, self._waived):
+        for f in self._files.values():
             f.close()
+
+    @property
+    def _texts(self) -> IO[bytes]:
+        return self._file("texts", SPOOL)
+
+    @property
+    def _sums(self) -> IO[bytes]:
+        return self._file("summaries", 1 << 20)
+
+    @property
+    def _waived(self) -> IO[bytes]:
+        return self._file("waived", 1 << 20)
+
+    def _file(self, name: str, size: int) -> IO[bytes]:
+        f = self._files.get(name)
+        if f is None:
+            f = self._files[name] = spool(size)
+        return f
 
     def keep(self, key: ResultKey, seq: int, rule: str, pre: str, post: str) -> None:
         a, b = pre.encode(), post.encode()
