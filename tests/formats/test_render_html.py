@@ -1,4 +1,4 @@
-"""HTML: self-contained, script-free, vendor text escaped, template shipped as package data."""
+"""HTML: self-contained, script-free, vendor text escaped, templates shipped as package data."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def test_high_risk_flags_come_first(render_reports: list[Report]) -> None:
 
 
 def test_template_ships_as_package_data() -> None:
-    for name in ("report.html.j2", "compare.html.j2", "_style.css"):
+    for name in ("compare.html.j2", "_style.css"):
         assert (resources.files("aiprocure.render") / "templates" / name).is_file(), name
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     # hatchling puts every non-ignored file under the package directory into the wheel
@@ -169,7 +169,7 @@ def test_timestamp_is_shown_in_tokyo_time(render_reports: list[Report]) -> None:
     out = html.render([stamped], Lang.JA)
     assert "2026-12-01 00:30:00 JST (UTC+09:00)" in out  # the next day in Tokyo
     assert "2026-11-30T15:30:00Z" not in out
-    assert html_view.tokyo_time("not a time <b>") == "not a time <b>"  # escaped by the template
+    assert html_view.tokyo_time("not a time <b>") == "not a time <b>"  # escaped by html_text.esc
 
 
 def test_tokyo_time_without_the_tz_database(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,6 +7,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report, Status
@@ -299,3 +301,25 @@ def test_the_fast_encoder_writes_what_json_dumps_writes(value: dict[str, object]
     from aiprocure.render.sarif import _dumps
 
     assert _dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=12),
+    st.sampled_from(["\x1b[31m", "a\u202eb", "\u200b", "c:\\dir", "x: 1e5", "\x7f", "\u0085"]),
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(st.text(max_size=6), _VALUES, max_size=5))
+def test_one_pass_dumps_writes_what_clean_then_dumps_writes(value: dict[str, object]) -> None:
+    from aiprocure.render.sarif_results import _clean, _dumps, dumps_clean
+
+    assert dumps_clean(value) == _dumps(_clean(value))

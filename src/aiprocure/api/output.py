@@ -6,9 +6,9 @@ report was added. JSON streams: each report becomes its bytes as it is added and
 report comes from one session, is handed to ``out`` at once (``out`` is then called several
 times), so a batch keeps neither reports nor the document; a JSON sink also lets worker
 processes render their reports themselves (``prerender``), through the very code it would
-run. JUnit and the console's terminal view stream too (``api.sinks``); the other formats need the
-whole batch at once (a table of rules, sorted results, one document) and keep the reports until
-``close``.
+run. JUnit and the console's terminal view stream too (``api.sinks``), and so do HTML, Markdown
+and SARIF, or hold a bounded form of the batch (``api.sinks_docs``); GitHub annotations keep the
+reports until ``close``.
 Sinks never decide the CI gate: a pre-rendered report carries the status ``Gate`` gave it.
 """
 
@@ -27,6 +27,7 @@ from aiprocure.api.sinks import (
     TerminalStyle,
     _Buffered,
 )
+from aiprocure.api.sinks_docs import HtmlSink, MarkdownSink, SarifSink
 from aiprocure.errors import Problem
 from aiprocure.gate import Gate
 from aiprocure.model.common import Lang
@@ -147,4 +148,10 @@ def open_sink(
         return TerminalSink(out, lang, terminal)
     if fmt is Format.JUNIT:
         return JunitSink(out, lang, options)
+    if fmt is Format.HTML:
+        return HtmlSink(out, lang)
+    if fmt is Format.MARKDOWN:
+        return MarkdownSink(out, lang, options.max_chars if options else None)
+    if fmt is Format.SARIF:
+        return SarifSink(out, lang, options)
     return RenderSink(fmt, out, lang, options)

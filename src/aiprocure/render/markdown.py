@@ -7,112 +7,136 @@ through :func:`escape` everywhere: it is rendered as literal text on a single li
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from aiprocure.model.common import Lang
-from aiprocure.model.findings import (
-    DeterminationState,
-    Finding,
-    Report,
-    RiskLevel,
-    Status,
-)
-from aiprocure.render import conditions as acc
+from aiprocure.model.findings import Report, Status
 from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
+from aiprocure.render.markdown_text import (
+    COUNTED,
+    RISK_ICON,
+    STATE_ICON,
+    STATUS_ICON,
+    conditions,
+    escape,
+    finding,
+    footer,
+    vendor,
+)
 from aiprocure.render.options import RenderOptions
-from aiprocure.render.safe import clean, defuse
 
-RISK_ICON: dict[RiskLevel, str] = {
-    RiskLevel.LOW: "🟢",
-    RiskLevel.MEDIUM: "🟡",
-    RiskLevel.HIGH: "🟠",
-    RiskLevel.CRITICAL: "🔴",
-}
-STATUS_ICON: dict[Status, str] = {
-    Status.FAIL: "❌",
-    Status.UNANSWERED: "❔",
-    Status.UNVERIFIED: "⚠️",
-    Status.WAIVED: "⏸️",
-    Status.PASS: "✅",
-    Status.NOT_APPLICABLE: "➖",
-}
-COUNTED = (Status.FAIL, Status.UNANSWERED, Status.UNVERIFIED, Status.WAIVED, Status.PASS)
-
-_NEWLINES = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
-# Punctuation that means something inside a line to CommonMark or GFM (emphasis, code, links,
-# images, table cells, strikethrough, math, a heading's closing #s) gets a backslash; `<`, `>` and
-# `&` become entities so no HTML tag or entity survives. Line-start syntax cannot occur: the text
-# is one line and always follows fixed text.
-_PUNCT = re.compile(r"([\\`*_\[\]#!|~$])")
-
-
-@lru_cache(maxsize=8192)  # rule titles, messages and names recur in every report of a batch
-def escape(text: str) -> str:
-    """``text`` as literal, single-line Markdown: safe in a paragraph, a list item or a table cell.
-
-    Line breaks become spaces, other control characters and invisible characters visible escapes
-    (``safe.clean``), HTML-special characters entities; Markdown punctuation gets a backslash, and
-    every ``@`` becomes a one-character code span so no text can mention users or teams in a
-    pull-request comment. URLs stay linkable: use :func:`vendor` for text the vendor wrote.
-    """
-    text = clean(_NEWLINES.sub(" ", text))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _PUNCT.sub(r"\\\1", text)
-    return text.replace("@", "`@`")
-
-
-def vendor(text: str) -> str:
-    """Vendor text (names, file names, observed values, evidence): :func:`escape`, and bare URLs,
-    ``www.`` names and e-mail addresses are not autolinked by GitHub (``safe.defuse``)."""
-    return defuse(escape(text))
-
-
-STATE_ICON = {
-    DeterminationState.RAISED: "🔴",
-    DeterminationState.INCOMPLETE: "🟡",
-    DeterminationState.NOT_RAISED: "🟢",
-}
+__all__ = [
+    "COUNTED",
+    "RISK_ICON",
+    "STATE_ICON",
+    "STATUS_ICON",
+    "Comment",
+    "escape",
+    "render",
+    "vendor",
+]
 
 
 def render(reports: Sequence[Report], lang: Lang, *, options: RenderOptions | None = None) -> str:
     """The comment. With ``options.max_chars`` (GitHub: 65,536 per comment) the document is cut
     to fit: whole reports while they fit, then one summary line per remaining declaration, then a
     note saying how many were cut and how to get the whole report."""
-    parts = [f"# {escape(t('report_title', lang))}"]
-    parts += [_report(r, lang) for r in reports]
-    text = "\n\n".join(parts) + "\n"
-    limit = options.max_chars if options else None
-    if limit is None or len(text) <= limit:
+    comment = Comment(lang, options.max_chars if options else None)
+    for report in reports:
+        comment.add(report)
+    return comment.finish()
+
+
+_NOTE_ROOM = 600  # the cut note and its separators
+
+
+class Comment:
+    """The comment, report by report, holding no more than its limit. Without a limit each
+    report's section can be taken (``take``) as it is added. With one, sections are kept while
+    the whole document fits; once it does not, only the sections that fit before the note stay,
+    and each later declaration costs a summary line while those fit, then only a count (its
+    section is never rendered)."""
+
+    def __init__(self, lang: Lang, limit: int | None) -> None:
+        self.lang, self.limit = lang, limit
+        self.head = f"# {escape(t('report_title', lang))}"
+        self.count = 0
+        self._parts = [self.head]  # kept sections, the head first
+        self._size = len(self.head)  # of "\n\n".join(self._parts)
+        self._held: list[Report] = []  # the reports of the kept sections (a limit only)
+        self._cut: list[str] | None = None  # summary lines, once the document is over its limit
+        self._lines_size = 0
+        self._lines_full = False
+        self._taken = 0
+
+    def add(self, report: Report) -> None:
+        self.count += 1
+        if self._cut is not None:
+            self._summary(report)
+            return
+        part = _report(report, self.lang)
+        self._parts.append(part)
+        self._size += 2 + len(part)
+        if self.limit is not None:
+            self._held.append(report)
+            if self._size + 1 > self.limit:
+                self._overflow()
+
+    def take(self) -> str:
+        """What was added since the last call, ready to write (without a limit only)."""
+        if self.limit is not None or not self._parts:
+            return ""
+        text = "".join(f"\n\n{p}" for p in self._parts) if self._taken else "\n\n".join(self._parts)
+        self._taken += len(self._parts)
+        self._parts = []
         return text
-    return _fit(parts, reports, lang, limit)
 
+    def finish(self) -> str:
+        """The rest of the document (all of it, if nothing was taken)."""
+        if self.limit is None:
+            return self.take() + "\n"
+        if self._cut is None and self._size + 1 > self.limit:
+            self._overflow()
+        if self._cut is None:
+            return "\n\n".join(self._parts) + "\n"
+        kept = list(self._parts)
+        if self._cut:
+            kept.append("\n".join(self._cut))
+        cut = self.count - (len(self._parts) - 1)
+        note = escape(t("ci.cut", self.lang).format(count=cut, limit=self.limit))
+        kept.append("> " + note.replace("\\`", "`"))
+        return "\n\n".join(kept) + "\n"
 
-def _fit(parts: list[str], reports: Sequence[Report], lang: Lang, limit: int) -> str:
-    note_room = 600  # the note and its separators
-    kept = [parts[0]]
-    size = len(parts[0])
-    whole = 0
-    for part in parts[1:]:
-        if size + 2 + len(part) > limit - note_room:
-            break
-        kept.append(part)
-        size += 2 + len(part)
-        whole += 1
-    cut = len(reports) - whole
-    lines: list[str] = []
-    for report in reports[whole:]:
-        line = f"- {_summary_line(report, lang)}"
-        if size + 1 + len(line) > limit - note_room:
-            break
-        lines.append(line)
-        size += 1 + len(line)
-    if lines:
-        kept.append("\n".join(lines))
-    kept.append("> " + escape(t("ci.cut", lang).format(count=cut, limit=limit)).replace("\\`", "`"))
-    return "\n\n".join(kept) + "\n"
+    def _overflow(self) -> None:
+        assert self.limit is not None
+        room = self.limit - _NOTE_ROOM
+        size = len(self.head)
+        whole = 0
+        for part in self._parts[1:]:
+            if size + 2 + len(part) > room:
+                break
+            size += 2 + len(part)
+            whole += 1
+        held = self._held[whole:]
+        self._parts = self._parts[: whole + 1]
+        self._held = []
+        self._cut = []
+        self._lines_size = size
+        for report in held:
+            self._summary(report)
+
+    def _summary(self, report: Report) -> None:
+        assert self._cut is not None
+        assert self.limit is not None
+        if self._lines_full:
+            return
+        line = f"- {_summary_line(report, self.lang)}"
+        if self._lines_size + 1 + len(line) > self.limit - _NOTE_ROOM:
+            self._lines_full = True
+            return
+        self._cut.append(line)
+        self._lines_size += 1 + len(line)
 
 
 def _summary_line(report: Report, lang: Lang) -> str:
@@ -161,7 +185,7 @@ def _report(report: Report, lang: Lang) -> str:
                 f" ({vendor(f'{loc.file}:{loc.line}:{loc.col}')})"
             )
 
-    lines += _conditions(report, lang)
+    lines += conditions(report, lang)
     lines += ["", f"### {escape(t('categories', lang))}", ""]
     header = [t("category", lang), t("score", lang), t("risk", lang)]
     header += [t(f"status.{st}", lang) for st in COUNTED]
@@ -187,7 +211,7 @@ def _report(report: Report, lang: Lang) -> str:
         ]
         concerns = {c.category: c.title.get(lang) for c in report.categories}
         for f in open_findings:
-            lines += _finding(f, lang, concerns.get(f.category, f.category))
+            lines += finding(f, lang, concerns.get(f.category, f.category))
         lines += ["</details>", ""]
     else:
         lines += [escape(t("no_findings", lang)), ""]
@@ -199,90 +223,5 @@ def _report(report: Report, lang: Lang) -> str:
         ]
         lines += [f"- {escape(f.rule_id)} {escape(f.title.get(lang))}" for f in passed]
         lines += ["", "</details>", ""]
-    lines.append(_footer(report, lang))
+    lines.append(footer(report, lang))
     return "\n".join(lines)
-
-
-def _finding(f: Finding, lang: Lang, concern: str) -> list[str]:
-    loc = f.location
-    meta = " · ".join(
-        [
-            f"{escape(t('status', lang))}: **{escape(t(f'status.{f.status}', lang))}**",
-            f"{escape(t('severity', lang))}: {escape(t(f'severity.{f.severity}', lang))}",
-            f"{escape(t('category', lang))}: {escape(concern)}",
-        ]
-    )
-    lines = [
-        f"#### {STATUS_ICON[f.status]} {escape(f.rule_id)} {escape(f.title.get(lang))}",
-        "",
-        f"- {meta}",
-        f"- {escape(t('message', lang))}: {vendor(f.message.get(lang))}",
-        f"- {escape(t('location', lang))}: {vendor(f'{loc.file}:{loc.line}:{loc.col}')}"
-        f" ({escape(loc.field)})",
-    ]
-    for field, value in f.observed.items():
-        observed = vendor(acc.observed_text(f, field, value, lang))
-        lines.append(f"- {escape(t('observed', lang))}: {escape(field)} = {observed}")
-    for c in f.conditions:
-        lines.append(f"- {escape(t('acc.condition', lang))}: {vendor(acc.condition_line(c, lang))}")
-    for e in f.evidence:
-        lines.append(f"- {escape(t('evidence', lang))}: {vendor(acc.evidence_line(e, lang))}")
-    if f.status is not Status.NOT_APPLICABLE:  # nothing to remedy
-        lines.append(f"- {escape(t('remediation', lang))}: {escape(f.remediation.get(lang))}")
-    if f.waiver is not None:
-        w = f.waiver
-        lines.append(
-            f"- {escape(t('waived_by', lang))}: {escape(w.id)} — {vendor(w.justification)}"
-            f" ({vendor(w.approver)}, {escape(w.approved_on)} – {escape(w.expires_on)})"
-            + (f" \\[{escape(t('waiver_scope', lang))}: {escape(w.scope)}\\]" if w.scope else "")
-        )
-    for ref in f.references:
-        text = " ".join(p for p in (ref.source, ref.edition, ref.section, ref.title) if p)
-        url = f" {escape(ref.url)}" if ref.url else ""
-        lines.append(f"- {escape(t('references', lang))}: {escape(text)}{url}")
-    lines.append("")
-    return lines
-
-
-def _conditions(report: Report, lang: Lang) -> list[str]:
-    """Conditions of acceptance (a table for the contract), notes and notices."""
-    lines: list[str] = []
-    if report.acceptance_conditions:
-        lines += ["", f"### {escape(t('acc.conditions', lang))}", ""]
-        lines += [escape(t("acc.conditions_intro", lang)), ""]
-        head = ["acc.fact", "acc.value", "acc.kind", "acc.detail", "acc.rules", "acc.position"]
-        lines.append("| " + " | ".join(escape(t(h, lang)) for h in head) + " |")
-        lines.append("| --- | --- | --- | --- | --- | --- |")
-        for c in report.acceptance_conditions:
-            cells = [
-                vendor(c.path),
-                vendor(acc.value_text(c.value, lang)),
-                escape(acc.when_word(c.kind, lang)),
-                vendor(c.detail or ""),
-                escape(acc.rules_text(c.rules, lang)),
-                f"{c.line}:{c.col}",
-            ]
-            lines.append("| " + " | ".join(cells) + " |")
-    if report.fact_notes:
-        lines += ["", f"### {escape(t('acc.notes', lang))}", ""]
-        lines += [f"- {vendor(acc.note_line(n, lang))}" for n in report.fact_notes]
-    if report.notices:
-        lines += ["", f"### {escape(t('acc.notices', lang))}", ""]
-        lines += [
-            f"- {vendor(acc.notice_text(n, lang))} ({n.line}:{n.col})" for n in report.notices
-        ]
-    return lines
-
-
-def _footer(report: Report, lang: Lang) -> str:
-    versions = ", ".join(f"{c.id} {c.version}" for c in report.checklists)
-    disabled = "".join(
-        f"<br>{escape(t('disabled_rules', lang))}: {escape(d.rule_id)} — {vendor(d.reason)}"
-        f" ({vendor(d.source)})"
-        for d in report.disabled_rules
-    )
-    return (
-        f"<sub>{escape(report.tool)} {escape(report.tool_version)} · "
-        f"{escape(t('versions', lang))}: {escape(versions)} · "
-        f"{escape(t('edition_note', lang))}{disabled}</sub>"
-    )

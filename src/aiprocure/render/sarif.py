@@ -29,30 +29,54 @@ No invocation object and no timestamps: identical input gives identical bytes.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-from typing import Any
-
-from pydantic_core import PydanticSerializationError, to_json
+from collections.abc import Iterator, Sequence
+from typing import Any, Protocol
 
 from aiprocure.model.common import Lang
-from aiprocure.model.findings import Finding, Location, Report, ReviewFlag, Status
+from aiprocure.model.findings import Report, Status
 from aiprocure.render import sarif_ci as ci
 from aiprocure.render import sarif_conditions as acc
 from aiprocure.render import sarif_rules
-from aiprocure.render.i18n import t
 from aiprocure.render.options import RenderOptions
-from aiprocure.render.safe import clean
+from aiprocure.render.sarif_results import (
+    FINGERPRINT_KEY,
+    LEVELS,
+    REVIEW_LEVEL,
+    _clean,
+    _dumps,
+    dumps_clean,
+    finding_result,
+    flag_result,
+    summary,
+)
 from aiprocure.render.verdicts import warns_only
 
+__all__ = [
+    "FINGERPRINT_KEY",
+    "INFORMATION_URI",
+    "INPUT_RULE",
+    "LEVELS",
+    "REPORTED",
+    "REVIEW_LEVEL",
+    "SCHEMA_URI",
+    "Log",
+    "_clean",
+    "_dumps",
+    "file_uri",
+    "render",
+]
+
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-FINGERPRINT_KEY = ci.FINGERPRINT_KEY
 INFORMATION_URI = ci.INFORMATION_URI
 INPUT_RULE = ci.INPUT_RULE
-LEVELS = sarif_rules.LEVELS
-REVIEW_LEVEL = sarif_rules.REVIEW_LEVEL
 # Statuses that produce a result (waived ones only with ``include_waived``, suppressed).
 REPORTED = (Status.FAIL, Status.UNANSWERED, Status.UNVERIFIED)
+_VIEWPOINT_FLAGS = ("high_risk_viewpoint", "undetermined_viewpoint")
+file_uri = ci.file_uri
+
+ResultKey = tuple[str, int, int, str]  # uri, line, column, rule: the order of the results
+_END = "\n    }\n  ]\n}"  # what closes the run, the runs and the log (indented by two)
+_INDEX = '\n  "ruleIndex": '  # a result's second line: its rule's index, known at the end
 
 
 def render(
@@ -65,226 +89,209 @@ def render(
     """The SARIF log. The driver's version is the reports' own ``tool_version`` (the lowest, if
     they differ); ``tool_version`` is only for a log of no reports, which otherwise names none.
     Raises ``LimitError`` when the log is over GitHub's upload limits."""
-    opts = options or RenderOptions()
-    version = _tool_version(reports) or tool_version
-    where = ci.Where(opts)
-    rules = sarif_rules.rules(reports, lang)
-    if opts.problems:
-        rules.append(ci.input_rule(lang))
-        rules.sort(key=lambda r: str(r["id"]))
-    index = {rule["id"]: i for i, rule in enumerate(rules)}
-    results: list[dict[str, Any]] = []
-    waived: list[dict[str, Any]] = []
+    log = Log(lang, options, tool_version=tool_version)
     for report in reports:
-        for finding in report.findings:
-            if finding.status in REPORTED:
-                results.append(_finding_result(finding, index, lang, where))
-            elif finding.status is Status.WAIVED:
-                if opts.include_waived:
-                    results.append(_finding_result(finding, index, lang, where))
-                waived.append(ci.waived(finding, where))
-        for flag in report.review_flags:  # raised and undetermined viewpoints (section 5.4)
-            if flag.kind in _VIEWPOINT_FLAGS:
-                results.append(_flag_result(flag, index, lang, where, warn=warns_only(report)))
-    results += [ci.problem_result(p, index, lang, where) for p in opts.problems]
-    results.sort(key=_result_key)
-    ci.check_result_count(len(results))
-    run: dict[str, Any] = {
-        "tool": {
-            "driver": {
-                "name": "aiprocure",
-                **({"semanticVersion": version, "version": version} if version else {}),
-                "informationUri": INFORMATION_URI,
-                "rules": rules,
-            },
-            "extensions": _extensions(reports, lang),
-        },
-    }
-    if opts.problems:
-        run["invocations"] = [
-            {
-                "executionSuccessful": False,
-                "toolExecutionNotifications": [
-                    ci.notification(p, lang, where) for p in opts.problems
-                ],
-            }
-        ]
-    if opts.category:
-        run["automationDetails"] = {"id": opts.category.rstrip("/") + "/"}
-    if where.base is not None:
-        run["originalUriBaseIds"] = {ci.SRCROOT: {"uri": ci.dir_uri(where.base)}}
-    run["columnKind"] = "unicodeCodePoints"
-    if files := acc.artifacts(reports, where):  # evidence files, with their sha-256
-        run["artifacts"] = files
-    run["results"] = results
-    properties: dict[str, Any] = {
-        "aiprocure": [{**_summary(r), **acc.summary(r, lang)} for r in reports]
-    }
-    if waived:
-        properties["aiprocure_waived"] = waived
-    run["properties"] = properties
-    doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    text = _dumps(_clean(doc)) + "\n"
+        log.add(report)
+    text = "".join(log.pieces())
     ci.check_size(text)
     return text
 
 
-def _dumps(doc: Any) -> str:
-    """``json.dumps(doc, ensure_ascii=False, indent=2)``, written by pydantic-core (the indenting
-    encoder of the json module is pure Python: most of a batch's SARIF time). The two write the
-    same text for strings, ints, booleans and null, and for floats that Python writes without an
-    exponent; a document with any other float (``1e-05``) is written by the json module."""
-    if not _plain_floats(doc):
-        return json.dumps(doc, ensure_ascii=False, indent=2)
-    try:
-        return to_json(doc, indent=2).decode()
-    except (PydanticSerializationError, UnicodeDecodeError):  # pragma: no cover - a lone surrogate
-        return json.dumps(doc, ensure_ascii=False, indent=2)
+class _Unknown(dict[str, int]):
+    """Every rule's index, while the rules are not all known: 0, written over at the end."""
+
+    def __missing__(self, key: str) -> int:
+        return 0
 
 
-def _plain_floats(value: Any) -> bool:
-    if isinstance(value, float):
-        return repr(value).replace(".", "").replace("-", "").isdigit()
-    if isinstance(value, dict):
-        return all(_plain_floats(v) for v in value.values())
-    if isinstance(value, list):
-        return all(_plain_floats(v) for v in value)
-    return True
+class Store(Protocol):
+    """Where a log keeps its pieces until it is written (``MemoryStore``; a sink spools them)."""
+
+    def keep(self, key: ResultKey, seq: int, rule: str, pre: str, post: str) -> None: ...
+    def sorted(self) -> Iterator[tuple[str, str, str]]: ...
+    def keep_summary(self, text: str) -> None: ...
+    def summaries(self) -> Iterator[str]: ...
+    def keep_waived(self, text: str) -> None: ...
+    def waived(self) -> Iterator[str]: ...
 
 
-def _clean(value: Any) -> Any:
-    """Every string in the document without control characters (SARIF viewers display them)."""
-    if isinstance(value, str):
-        return clean(value)
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    return value
+class MemoryStore:
+    """The pieces in lists."""
+
+    def __init__(self) -> None:
+        self._results: list[tuple[ResultKey, int, str, str, str]] = []
+        self._summaries: list[str] = []
+        self._waived: list[str] = []
+
+    def keep(self, key: ResultKey, seq: int, rule: str, pre: str, post: str) -> None:
+        self._results.append((key, seq, rule, pre, post))
+
+    def sorted(self) -> Iterator[tuple[str, str, str]]:
+        for _, _, rule, pre, post in sorted(self._results, key=lambda r: (r[0], r[1])):
+            yield rule, pre, post
+
+    def keep_summary(self, text: str) -> None:
+        self._summaries.append(text)
+
+    def summaries(self) -> Iterator[str]:
+        return iter(self._summaries)
+
+    def keep_waived(self, text: str) -> None:
+        self._waived.append(text)
+
+    def waived(self) -> Iterator[str]:
+        return iter(self._waived)
 
 
-def _tool_version(reports: Sequence[Report]) -> str | None:
-    return min((r.tool_version for r in reports), default=None)
+class Log:
+    """The log, report by report: each result becomes its JSON text as it is added (kept with its
+    sort key, and the place of its rule's index, known only at the end), each report's summary
+    and waived findings their text (all in ``store``); rules, checklists and evidence files are
+    kept once each. ``pieces`` writes the log, the results sorted."""
 
+    def __init__(
+        self,
+        lang: Lang,
+        options: RenderOptions | None = None,
+        *,
+        tool_version: str | None = None,
+        store: Store | None = None,
+    ) -> None:
+        self.lang = lang
+        self.options = options or RenderOptions()
+        self.where = ci.Where(self.options)
+        self.store: Store = store or MemoryStore()
+        self.results = 0
+        self.reports = 0
+        self._tool_version = tool_version
+        self._version: str | None = None
+        self._rules: dict[str, dict[str, Any]] = {}
+        self._extensions: dict[tuple[str, str], dict[str, Any]] = {}
+        self._artifacts: dict[str, dict[str, Any]] = {}
 
-def _extensions(reports: Sequence[Report], lang: Lang) -> list[dict[str, Any]]:
-    seen: dict[tuple[str, str], dict[str, Any]] = {}
-    for report in reports:
+    def add(self, report: Report) -> None:
+        lang, where, unknown = self.lang, self.where, _Unknown()
+        self.reports += 1
+        if self._version is None or report.tool_version < self._version:
+            self._version = report.tool_version
+        sarif_rules.add_rules(self._rules, report, lang)
         for cl in report.checklists:
-            seen.setdefault(
+            self._extensions.setdefault(
                 (cl.id, cl.version),
                 {"name": cl.id, "version": cl.version, "fullName": cl.title.get(lang)},
             )
-    return [seen[k] for k in sorted(seen)]
+        for d in report.inputs:
+            if d.kind == "evidence":
+                location = where.artifact(d.path)
+                self._artifacts.setdefault(
+                    location["uri"],
+                    {
+                        "location": location,
+                        "roles": ["attachment"],
+                        "hashes": {"sha-256": d.sha256},
+                    },
+                )
+        include_waived = self.options.include_waived
+        for finding in report.findings:
+            if finding.status in REPORTED:
+                self._result(finding_result(finding, unknown, lang, where))
+            elif finding.status is Status.WAIVED:
+                if include_waived:
+                    self._result(finding_result(finding, unknown, lang, where))
+                self.store.keep_waived(_text(ci.waived(finding, where), 10))
+        for flag in report.review_flags:  # raised and undetermined viewpoints (section 5.4)
+            if flag.kind in _VIEWPOINT_FLAGS:
+                warn = warns_only(report)
+                self._result(flag_result(flag, unknown, lang, where, warn=warn))
+        self.store.keep_summary(_text({**summary(report), **acc.summary(report, lang)}, 10))
+
+    def _result(self, result: dict[str, Any]) -> None:
+        self.results += 1
+        if self.results > ci.MAX_RESULTS:  # the log will be refused: only counted
+            return
+        region = result["locations"][0]["physicalLocation"]
+        key = (
+            region["artifactLocation"]["uri"],
+            region["region"]["startLine"],
+            region["region"]["startColumn"],
+            result["ruleId"],
+        )
+        text = dumps_clean(result)
+        at = text.index(_INDEX + "0,") + len(_INDEX)
+        indent = "\n" + " " * 8
+        pre, post = text[:at].replace("\n", indent), text[at + 1 :].replace("\n", indent)
+        self.store.keep(key, self.results, result["ruleId"], pre, post)
+
+    def pieces(self) -> Iterator[str]:
+        """The log's text, in pieces. Raises ``LimitError`` over GitHub's count of results
+        before it writes any (its size is the caller's to check)."""
+        lang, opts, where = self.lang, self.options, self.where
+        rules = [self._rules[k] for k in sorted(self._rules)]
+        if opts.problems:
+            rules.append(ci.input_rule(lang))
+            rules.sort(key=lambda r: str(r["id"]))
+        index = {rule["id"]: i for i, rule in enumerate(rules)}
+        for p in opts.problems:
+            self._result(ci.problem_result(p, _Unknown(), lang, where))
+        ci.check_result_count(self.results)
+        version = self._version or self._tool_version
+        run: dict[str, Any] = {
+            "tool": {
+                "driver": {
+                    "name": "aiprocure",
+                    **({"semanticVersion": version, "version": version} if version else {}),
+                    "informationUri": INFORMATION_URI,
+                    "rules": rules,
+                },
+                "extensions": [self._extensions[k] for k in sorted(self._extensions)],
+            },
+        }
+        if opts.problems:
+            run["invocations"] = [
+                {
+                    "executionSuccessful": False,
+                    "toolExecutionNotifications": [
+                        ci.notification(p, lang, where) for p in opts.problems
+                    ],
+                }
+            ]
+        if opts.category:
+            run["automationDetails"] = {"id": opts.category.rstrip("/") + "/"}
+        if where.base is not None:
+            run["originalUriBaseIds"] = {ci.SRCROOT: {"uri": ci.dir_uri(where.base)}}
+        run["columnKind"] = "unicodeCodePoints"
+        if self._artifacts:  # evidence files, with their sha-256
+            run["artifacts"] = [self._artifacts[k] for k in sorted(self._artifacts)]
+        head = dumps_clean({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]})
+        yield head.removesuffix(_END) + ',\n      "results": '
+        yield from _array(
+            (f"{pre}{index[rule]}{post}" for rule, pre, post in self.store.sorted()), 8
+        )
+        yield ',\n      "properties": {\n        "aiprocure": '
+        yield from _array(self.store.summaries(), 10)
+        waived = self.store.waived()
+        first = next(waived, None)
+        if first is not None:
+            yield ',\n        "aiprocure_waived": '
+            yield from _array(_chain(first, waived), 10)
+        yield "\n      }" + _END + "\n"
 
 
-def _finding_result(
-    f: Finding, index: dict[str, int], lang: Lang, where: ci.Where
-) -> dict[str, Any]:
-    status = t(f"status.{f.status.value}", lang)
-    result: dict[str, Any] = {
-        "ruleId": f.rule_id,
-        "ruleIndex": index[f.rule_id],
-        "level": LEVELS[f.severity],
-        "message": {"text": f"[{status}] {f.message.get(lang)}"},
-        "locations": [_location(f.location, where)],
-        "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(f.location, f.rule_id, where)},
-        "properties": {
-            "status": f.status.value,
-            "severity": f.severity.value,
-            "category": f.category,
-            "observed": f.observed,
-        },
-    }
-    acc.add_to_result(result, f, lang, where)  # conditions of acceptance, evidence
-    if f.waiver is not None:
-        w = f.waiver
-        result["suppressions"] = [
-            {
-                "kind": "external",
-                "status": "accepted",
-                "justification": (
-                    f"{w.justification} ({w.id}; {w.approver}, {w.approved_on}..{w.expires_on})"
-                ),
-            }
-        ]
-    return result
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest
 
 
-_VIEWPOINT_FLAGS = ("high_risk_viewpoint", "undetermined_viewpoint")
+def _array(items: Iterator[str], indent: int) -> Iterator[str]:
+    """A JSON array of texts already indented for their place (``json.dumps(indent=2)``'s form)."""
+    pad = " " * indent
+    first = True
+    for item in items:
+        yield f"[\n{pad}{item}" if first else f",\n{pad}{item}"
+        first = False
+    yield "[]" if first else f"\n{pad[:-2]}]"
 
 
-def _flag_result(
-    flag: ReviewFlag, index: dict[str, int], lang: Lang, where: ci.Where, *, warn: bool = False
-) -> dict[str, Any]:
-    """A raised viewpoint, or an undetermined one (determination incomplete: shown like a raised
-    one, as a warning at most when the run lets incomplete determinations pass)."""
-    undetermined = flag.kind == "undetermined_viewpoint"
-    state = t("determination.undetermined" if undetermined else "determination.raised", lang)
-    return {
-        "ruleId": flag.source_id,
-        "ruleIndex": index[flag.source_id],
-        "level": "warning" if undetermined and warn else REVIEW_LEVEL,
-        "message": {
-            "text": f"{flag.reason.get(lang)} — {t('verdict.determination', lang)}: {state}"
-        },
-        "locations": [_location(flag.location, where)],
-        "partialFingerprints": {
-            FINGERPRINT_KEY: _fingerprint(flag.location, flag.source_id, where)
-        },
-        "properties": {
-            "status": "incomplete" if undetermined else "review",
-            "category": "high_risk",
-        },
-    }
-
-
-def _location(loc: Location, where: ci.Where) -> dict[str, Any]:
-    return {
-        "physicalLocation": {
-            "artifactLocation": where.artifact(loc.file),
-            "region": {"startLine": loc.line, "startColumn": loc.col},
-        },
-        "logicalLocations": [{"fullyQualifiedName": loc.field, "kind": "member"}],
-    }
-
-
-file_uri = ci.file_uri
-
-
-def _fingerprint(loc: Location, rule_id: str, where: ci.Where) -> str:
-    path = loc.file.replace("\\", "/") if where.base is None else where.key(loc.file)
-    return _fingerprint_key(path, rule_id, loc.field)
-
-
-_fingerprint_key = ci.fingerprint
-
-
-def _result_key(result: dict[str, Any]) -> tuple[str, int, int, str]:
-    region = result["locations"][0]["physicalLocation"]
-    return (
-        region["artifactLocation"]["uri"],
-        region["region"]["startLine"],
-        region["region"]["startColumn"],
-        result["ruleId"],
-    )
-
-
-def _summary(report: Report) -> dict[str, Any]:
-    return {
-        "declaration": report.subject.declaration,
-        "vendor": report.subject.vendor,
-        "system": report.subject.system,
-        "risk_level": report.risk_level.value,
-        "review_required": report.review_required,
-        "risk": {
-            "level": report.risk.level.value,
-            "rules": sorted({r.rule for r in report.risk.reasons}),
-            "escalations": [e.rule for e in report.risk.escalations],
-        },
-        "determination": {
-            "state": report.determination.state.value,
-            "blocks_gate": report.determination.blocks_gate,
-            "viewpoints": {r.viewpoint: r.state for r in report.determination.reasons},
-        },
-    }
+def _text(value: Any, indent: int) -> str:
+    """``value``'s JSON text, cleaned, its lines after the first indented for its place."""
+    return dumps_clean(value).replace("\n", "\n" + " " * indent)

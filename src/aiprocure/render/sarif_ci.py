@@ -41,7 +41,11 @@ def check_result_count(count: int) -> None:
 def check_size(text: str) -> None:
     if len(text) <= MAX_GZIP_BYTES:  # smaller than the limit even uncompressed
         return
-    size = len(gzip.compress(text.encode(), mtime=0))
+    check_gzip_size(len(gzip.compress(text.encode(), mtime=0)))
+
+
+def check_gzip_size(size: int) -> None:
+    """``size``: the log's bytes gzipped (``mtime=0``)."""
     if size > MAX_GZIP_BYTES:
         raise LimitError(
             f"the SARIF log is {size} bytes gzipped, over GitHub's limit of {MAX_GZIP_BYTES}; "

@@ -3,7 +3,6 @@ viewpoint raised, sorted by ID, with help, ``helpUri`` and GitHub's properties."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from aiprocure.model.checklist import Reference, Severity
@@ -36,16 +35,14 @@ SECURITY_SEVERITY: dict[Severity, str] = {
 _VIEWPOINTS = ("high_risk_viewpoint", "undetermined_viewpoint")
 
 
-def rules(reports: Sequence[Report], lang: Lang) -> list[dict[str, Any]]:
-    by_id: dict[str, dict[str, Any]] = {}
-    for report in reports:
-        for f in report.findings:  # each rule built once, from its first finding
-            if f.rule_id not in by_id:
-                by_id[f.rule_id] = _finding_rule(f, lang)
-        for flag in report.review_flags:
-            if flag.kind in _VIEWPOINTS and flag.source_id not in by_id:
-                by_id[flag.source_id] = _flag_rule(flag, lang)
-    return [by_id[k] for k in sorted(by_id)]
+def add_rules(by_id: dict[str, dict[str, Any]], report: Report, lang: Lang) -> None:
+    """The report's rules not yet in ``by_id``, each built once, from its first finding."""
+    for f in report.findings:
+        if f.rule_id not in by_id:
+            by_id[f.rule_id] = _finding_rule(f, lang)
+    for flag in report.review_flags:
+        if flag.kind in _VIEWPOINTS and flag.source_id not in by_id:
+            by_id[flag.source_id] = _flag_rule(flag, lang)
 
 
 def _help_uri(rule_id: str) -> dict[str, str]:
