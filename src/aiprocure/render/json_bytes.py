@@ -32,7 +32,8 @@ _UNSAFE_CHARS = "".join(
 
 def _code_points(pattern: re.Pattern[str]) -> list[str]:
     """The characters of a one-class pattern (``[a-zb]``: characters and ranges, no escapes)."""
-    body, chars, i = pattern.pattern[1:-1], [], 0
+    body, i = pattern.pattern[1:-1], 0
+    chars: list[str] = []
     while i < len(body):
         if body[i + 1 : i + 2] == "-" and i + 2 < len(body):
             chars += map(chr, range(ord(body[i]), ord(body[i + 2]) + 1))
