@@ -148,6 +148,36 @@ class JunitSink(Sink):
             self._out(self._suites.tail(True).encode())
 
 
+class GithubSink(Sink):
+    """GitHub annotations, each report taken as it is assessed (``render.github.Annotations``):
+    only the annotations the output shows (10 of each kind) and a count per kind and file of the
+    others are kept, not the reports."""
+
+    def __init__(self, out: Out, lang: Lang, options: RenderOptions | None) -> None:
+        from aiprocure.render.github import Annotations
+
+        self._out, self._options = out, options
+        self._annotations = Annotations(lang, options)
+        self._count = 0
+
+    def add(self, item: Item) -> None:
+        if not isinstance(item, Report):  # pragma: no cover - only a JsonSink asks for pieces
+            raise TypeError("a pre-rendered report reached a sink that renders its own")
+        self._annotations.add(item)
+        self._count += 1
+
+    def problems(self, problems: Sequence[Problem]) -> None:
+        if self._options is None:  # as RenderSink: problems only with the command's options
+            return
+        for p in problems:
+            self._annotations.problem(Notice(p.path, p.line, p.col, p.message, p.ja))
+            self._count += 1
+
+    def close(self) -> None:
+        if self._count:
+            self._out(self._annotations.text().encode())
+
+
 class TerminalSink(_Buffered):
     """The terminal report laid out for a console (width, colour, waived findings or not).
 
