@@ -16,7 +16,7 @@ class Element:
 
     def __init__(self, tag: str, attrib: dict[str, str], text: str | None = None) -> None:
         self.tag, self.attrib, self.text = tag, attrib, text
-        self.children: list[Element] = []
+        self.children: list[Element | str] = []  # text: a child already written
 
     def set(self, key: str, value: str) -> None:
         self.attrib[key] = value
@@ -27,7 +27,7 @@ class Element:
         head = "<" + self.tag + "".join(f' {k}="{_attrib(v)}"' for k, v in self.attrib.items())
         if self.children:
             inner = "\n" + "  " * (level + 1)
-            body = inner.join(child.xml(level + 1) for child in self.children)
+            body = inner.join(c if isinstance(c, str) else c.xml(level + 1) for c in self.children)
             return f"{head}>{inner}{body}\n{'  ' * level}</{self.tag}>"
         if self.text:
             return f"{head}>{_cdata(self.text)}</{self.tag}>"
