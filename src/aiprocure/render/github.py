@@ -85,11 +85,12 @@ class Annotations:
         # per kind: (order, text), sorted; the order is (rank, file, line, arrival): the sort of
         # the whole batch, stable
         self.kept: tuple[list[tuple[tuple[int, str, int, int], str]], ...] = ([], [], [])
-        self.per_file: dict[tuple[int, str], int] = {}
+        self.per_file: tuple[dict[str, int], ...] = ({}, {}, {})  # per kind: file -> count
         self.seen = 0
 
     def _offer(self, kind: int, rank: int, file: str, line: int, make: Callable[[], str]) -> None:
-        self.per_file[(kind, file)] = self.per_file.get((kind, file), 0) + 1
+        counts = self.per_file[kind]
+        counts[file] = counts.get(file, 0) + 1
         key = (rank, file, line, self.seen)
         self.seen += 1
         kept = self.kept[kind]
@@ -143,7 +144,12 @@ class Annotations:
         for kind, kept in enumerate(self.kept):
             for (_, file, _, _), _ in kept:
                 shown[(kind, file)] = shown.get((kind, file), 0) + 1
-        more = {k: n - shown.get(k, 0) for k, n in self.per_file.items() if n > shown.get(k, 0)}
+        more = {
+            (kind, file): n - shown.get((kind, file), 0)
+            for kind, per_file in enumerate(self.per_file)
+            for file, n in per_file.items()
+            if n > shown.get((kind, file), 0)
+        }
         if more:
             lang = self.lang
             for kind, file in sorted(more):
@@ -153,9 +159,7 @@ class Annotations:
                         + t("ci.more_annotations", lang).format(file=file, count=more[(kind, file)])
                     )
                 )
-            counts = dict.fromkeys(KINDS, 0)
-            for (kind, _), n in self.per_file.items():
-                counts[KINDS[kind]] += n
+            counts = {KINDS[kind]: sum(n.values()) for kind, n in enumerate(self.per_file)}
             summary = t("ci.annotation_summary", lang).format(cut=sum(more.values()), **counts)
             out.append(clean("aiprocure: " + summary))
         return "".join(line + "\n" for line in out)
