@@ -11,9 +11,10 @@ from aiprocure.model.checklist import Severity
 from aiprocure.model.common import Lang
 from aiprocure.model.findings import Report, ReviewFlag, Status
 from aiprocure.render import junit
+from aiprocure.render.junit_xml import Element
 from aiprocure.render.options import Notice, RenderOptions
 from aiprocure.render.safe import clean
-from tests.conftest import REPO
+from tests.conftest import EVIL, REPO
 
 INFO_GATE = RenderOptions(threshold=Severity.INFO)
 
@@ -180,3 +181,22 @@ def test_the_streaming_sink_writes_what_the_renderer_writes() -> None:
     expected = render_bytes(Format.JUNIT, reports, Lang.EN, with_problem)
     assert b"".join(w if isinstance(w, bytes) else w.encode() for w in written) == expected
     assert all(isinstance(w, bytes) and w.endswith(b"\n") for w in written)
+
+
+@pytest.mark.parametrize("level", [0, 1, 3])
+def test_the_writer_writes_what_element_tree_writes(level: int) -> None:
+    texts = [EVIL, 'a "b" <c> & d\te\r\nf ]]> g', "", "x", "日本語\n改行"]
+    mine = Element("suite", {"name": junit.xml_text(EVIL), "n": "1"})
+    theirs = ET.Element("suite", {"name": junit.xml_text(EVIL), "n": "1"})
+    for i, text in enumerate(texts):
+        attrs = {"k": junit.xml_text(text), "i": str(i)}
+        case, et_case = Element("case", dict(attrs)), ET.SubElement(theirs, "case", dict(attrs))
+        mine.children.append(case)
+        for tag in ("failure", "skipped", "system-out"):
+            value = junit.xml_text(text) if tag != "skipped" else None
+            case.children.append(Element(tag, {"m": junit.xml_text(text)}, value))
+            ET.SubElement(et_case, tag, {"m": junit.xml_text(text)}).text = value
+    mine.children.append(Element("empty", {}))
+    ET.SubElement(theirs, "empty")
+    ET.indent(theirs, level=level)
+    assert mine.xml(level) == ET.tostring(theirs, encoding="unicode", short_empty_elements=True)

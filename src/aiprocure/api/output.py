@@ -6,9 +6,9 @@ report was added. JSON streams: each report becomes its bytes as it is added and
 report comes from one session, is handed to ``out`` at once (``out`` is then called several
 times), so a batch keeps neither reports nor the document; a JSON sink also lets worker
 processes render their reports themselves (``prerender``), through the very code it would
-run. JUnit and the console's terminal view stream too (``api.sinks``), and so do HTML, Markdown
-and SARIF, or hold a bounded form of the batch (``api.sinks_docs``); GitHub annotations keep the
-reports until ``close``.
+run. JUnit, GitHub annotations and the console's terminal view stream too (``api.sinks``), and so
+do HTML, Markdown and SARIF, or hold a bounded form of the batch (``api.sinks_docs``); no format
+keeps the reports until ``close``.
 Sinks never decide the CI gate: a pre-rendered report carries the status ``Gate`` gave it.
 """
 
@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from aiprocure.api.sinks import (
+    GithubSink,
     JunitSink,
     Out,
     Prerender,
@@ -154,4 +155,6 @@ def open_sink(
         return MarkdownSink(out, lang, options.max_chars if options else None)
     if fmt is Format.SARIF:
         return SarifSink(out, lang, options)
+    if fmt is Format.GITHUB:
+        return GithubSink(out, lang, options)
     return RenderSink(fmt, out, lang, options)

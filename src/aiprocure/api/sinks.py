@@ -5,9 +5,9 @@ view (the batch view keeps a row per report, not the report). ``api.output`` ope
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from aiprocure.errors import Problem
 from aiprocure.gate import FailOn, Gate
@@ -87,21 +87,41 @@ class _Buffered(Sink):
         self.reports.append(item)
 
 
+SPOOL = 8 << 20  # what a spooled sink keeps in memory before it goes to a temporary file
+
+
+def _spool() -> IO[bytes]:
+    import tempfile
+
+    return tempfile.SpooledTemporaryFile(max_size=SPOOL)  # closed by its sink
+
+
+def _lines_of(spool: IO[bytes]) -> Iterator[bytes]:
+    """What was written to ``spool`` (pieces each ending with a newline), read back in blocks
+    of whole lines: a block, once decoded and written, ends with a newline as a piece did."""
+    spool.seek(0)
+    rest = b""
+    while block := spool.read(1 << 20):
+        block = rest + block
+        cut = block.rfind(b"\n") + 1
+        rest = block[cut:]
+        if cut:
+            yield block[:cut]
+    if rest:  # pragma: no cover - every piece written ends with a newline
+        yield rest
+
+
 class JunitSink(Sink):
     """JUnit, each report's ``<testsuite>`` written as it is assessed to a spooled temporary file
     (memory up to ``SPOOL`` bytes, then disk): the document's head holds the counts of every
     suite, so it is written at ``close``, followed by the suites in chunks."""
 
-    SPOOL = 8 << 20
-
     def __init__(self, out: Out, lang: Lang, options: RenderOptions | None) -> None:
-        import tempfile
-
         from aiprocure.render.junit import Suites
 
         self._out, self._options = out, options
         self._suites = Suites(lang, options)
-        self._spool = tempfile.SpooledTemporaryFile(max_size=self.SPOOL)  # noqa: SIM115
+        self._spool = _spool()
         self._count = 0
 
     def add(self, item: Item) -> None:
@@ -123,15 +143,39 @@ class JunitSink(Sink):
             if not self._count:
                 return
             self._out(self._suites.head(True).encode())
-            spool.seek(0)
-            rest = b""
-            while block := spool.read(1 << 20):
-                block = rest + block
-                cut = block.rfind(b"\n") + 1  # every piece written ends with a newline
-                rest = block[cut:]
-                if cut:
-                    self._out(block[:cut])
-            self._out(rest + self._suites.tail(True).encode())
+            for block in _lines_of(spool):
+                self._out(block)
+            self._out(self._suites.tail(True).encode())
+
+
+class GithubSink(Sink):
+    """GitHub annotations, each report taken as it is assessed (``render.github.Annotations``):
+    only the annotations the output shows (10 of each kind) and a count per kind and file of the
+    others are kept, not the reports."""
+
+    def __init__(self, out: Out, lang: Lang, options: RenderOptions | None) -> None:
+        from aiprocure.render.github import Annotations
+
+        self._out, self._options = out, options
+        self._annotations = Annotations(lang, options)
+        self._count = 0
+
+    def add(self, item: Item) -> None:
+        if not isinstance(item, Report):  # pragma: no cover - only a JsonSink asks for pieces
+            raise TypeError("a pre-rendered report reached a sink that renders its own")
+        self._annotations.add(item)
+        self._count += 1
+
+    def problems(self, problems: Sequence[Problem]) -> None:
+        if self._options is None:  # as RenderSink: problems only with the command's options
+            return
+        for p in problems:
+            self._annotations.problem(Notice(p.path, p.line, p.col, p.message, p.ja))
+            self._count += 1
+
+    def close(self) -> None:
+        if self._count:
+            self._out(self._annotations.text().encode())
 
 
 class TerminalSink(_Buffered):
@@ -139,8 +183,9 @@ class TerminalSink(_Buffered):
 
     Several declarations get the batch view (``render.terminal_batch``): a summary line per
     file, kept as a small row as each report arrives, and the full report of the files
-    ``style.details`` asks for, rendered as they arrive; the reports themselves are not kept
-    (``--compact`` and ``--quiet`` still keep them: their renderer takes the whole batch)."""
+    ``style.details`` asks for, rendered as they arrive to a spooled temporary file (as JUnit's
+    suites), written after the table; the reports themselves are not kept (``--compact`` and
+    ``--quiet`` still keep them: their renderer takes the whole batch)."""
 
     def __init__(self, out: Out, lang: Lang, style: TerminalStyle) -> None:
         super().__init__()
@@ -150,7 +195,7 @@ class TerminalSink(_Buffered):
         self._gate = Gate(fail_on, opts.fail_on_review)
         self._first: Report | None = None  # a lone declaration keeps its full report (auto)
         self._rows: list[Row] = []
-        self._details: list[str] = []
+        self._spool: IO[bytes] | None = None  # the full reports asked for, after the table
         self._shown_failing = 0
         self._hidden = 0
 
@@ -172,7 +217,9 @@ class TerminalSink(_Buffered):
         fails = bool(self._gate(report))
         self._rows.append(Row.of(report, fails=fails))
         if wants_details(self._style.details, fails, self._shown_failing):
-            self._details.append(self._detail(report))
+            if self._spool is None:
+                self._spool = _spool()
+            self._spool.write(("\n" + self._detail(report)).encode("utf-8", "surrogatepass"))
             self._shown_failing += fails
         elif fails:
             self._hidden += 1
@@ -214,12 +261,16 @@ class TerminalSink(_Buffered):
             self._out(
                 terminal_batch.render(
                     self._rows,
-                    self._details,
+                    (),
                     self._lang,
                     hidden=self._hidden if details else 0,
                     color=style.color,
                 )
             )
+            if self._spool is not None:  # each piece ends with a newline, as the table does
+                with self._spool as spool:
+                    for block in _lines_of(spool):
+                        self._out(block.decode("utf-8", "surrogatepass"))
 
 
 def _shown(report: Report, show: Severity) -> Report:

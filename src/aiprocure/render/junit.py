@@ -16,9 +16,10 @@
   because renderers do not read the clock. ``<testsuites>`` carries no ``skipped`` (not in the
   schema). Validated in the tests against tests/schemas/junit.xsd.
 
-Text is built with :mod:`xml.etree.ElementTree` (which escapes ``<``, ``&``, quotes and ``]]>``),
-after making control characters visible (``\\x1b``, as the terminal report does) and replacing the
-few other characters XML 1.0 forbids with U+FFFD.
+Text is written as :mod:`xml.etree.ElementTree` indents and writes a tree (``<``, ``>``, ``&``
+escaped; in attributes also quotes, tabs and line breaks), by ``render.junit_xml``, after making
+control characters visible (``\\x1b``, as the terminal report does) and replacing the few other
+characters XML 1.0 forbids with U+FFFD.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from aiprocure.model.findings import Finding, Report, ReviewFlag, Status
 from aiprocure.render import conditions as acc
 from aiprocure.render import verdicts
 from aiprocure.render.i18n import t
+from aiprocure.render.junit_xml import Element
 from aiprocure.render.options import Notice, RenderOptions
 from aiprocure.render.safe import clean
 
@@ -63,11 +65,10 @@ class Suites:
     def problem(self, notice: Notice) -> str:
         return self._text(_problem_suite(notice, self.lang))
 
-    def _text(self, suite: ET.Element) -> str:
+    def _text(self, suite: Element) -> str:
         for key in self.totals:
-            self.totals[key] += int(suite.get(key, "0"))
-        ET.indent(suite, level=1)
-        return "  " + ET.tostring(suite, encoding="unicode", short_empty_elements=True) + "\n"
+            self.totals[key] += int(suite.attrib.get(key, "0"))
+        return "  " + suite.xml(1) + "\n"
 
     def head(self, suites: bool) -> str:
         root = ET.Element("testsuites", name="aiprocure")
@@ -93,10 +94,11 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", clean(text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
-def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    el = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
-    if text is not None:
-        el.text = xml_text(text)
+def _el(parent: Element, tag: str, text: str | None = None, **attrs: str) -> Element:
+    el = Element(
+        tag, {k: xml_text(v) for k, v in attrs.items()}, None if text is None else xml_text(text)
+    )
+    parent.children.append(el)
     return el
 
 
@@ -126,9 +128,9 @@ def _blocks(report: Report, flag: ReviewFlag, opts: RenderOptions) -> bool:
     return not (flag.kind == "undetermined_viewpoint" and verdicts.warns_only(report))
 
 
-def _suite(report: Report, lang: Lang, opts: RenderOptions) -> ET.Element:
+def _suite(report: Report, lang: Lang, opts: RenderOptions) -> Element:
     declaration = report.subject.declaration
-    suite = ET.Element("testsuite", name=xml_text(declaration))
+    suite = Element("testsuite", {"name": xml_text(declaration)})
     flags = _viewpoints(report)
     failures = sum(1 for f in report.findings if f.status in FAILURE and _gated(f, opts))
     failures += sum(1 for flag in flags if _blocks(report, flag, opts))
@@ -188,7 +190,7 @@ def _conditions(report: Report, lang: Lang) -> str:
 
 
 def _flag_case(
-    suite: ET.Element, report: Report, flag: ReviewFlag, lang: Lang, opts: RenderOptions
+    suite: Element, report: Report, flag: ReviewFlag, lang: Lang, opts: RenderOptions
 ) -> None:
     case = _el(
         suite,
@@ -214,8 +216,8 @@ def _flag_case(
         _el(case, "system-out", details)
 
 
-def _problem_suite(p: Notice, lang: Lang) -> ET.Element:
-    suite = ET.Element("testsuite", name=xml_text(p.path))
+def _problem_suite(p: Notice, lang: Lang) -> Element:
+    suite = Element("testsuite", {"name": xml_text(p.path)})
     for key, value in (("tests", "1"), ("failures", "0"), ("errors", "1"), ("skipped", "0")):
         suite.set(key, value)
     suite.set("time", "0")
@@ -225,14 +227,33 @@ def _problem_suite(p: Notice, lang: Lang) -> ET.Element:
     return suite
 
 
-def _case(suite: ET.Element, f: Finding, lang: Lang, opts: RenderOptions) -> None:
-    case = _el(
-        suite,
-        "testcase",
-        classname=f.category,
-        name=f"{f.rule_id} {f.title.get(lang)}",
-        time="0",
-    )
+def _case(suite: Element, f: Finding, lang: Lang, opts: RenderOptions) -> None:
+    if f.status is Status.PASS or f.status is Status.NOT_APPLICABLE:  # alike in every report
+        message = "" if f.status is Status.PASS else f.message.get(lang)  # what is written
+        key = (lang, f.status, f.category, f.rule_id, f.title.get(lang), message)
+        text = _SAME_CASES.get(key)
+        if text is None:
+            if len(_SAME_CASES) >= 4096:
+                _SAME_CASES.clear()
+            case = Element("testcase", {})
+            _fill(case, f, lang, opts)
+            text = _SAME_CASES[key] = case.xml(2)  # a suite's test cases are at level 2
+        suite.children.append(text)
+        return
+    case = _el(suite, "testcase")
+    _fill(case, f, lang, opts)
+
+
+_SAME_CASES: dict[tuple[Lang, Status, str, str, str, str], str] = {}
+
+
+def _fill(case: Element, f: Finding, lang: Lang, opts: RenderOptions) -> None:
+    for key, value in (
+        ("classname", f.category),
+        ("name", f"{f.rule_id} {f.title.get(lang)}"),
+        ("time", "0"),
+    ):
+        case.set(key, xml_text(value))
     status = t(f"status.{f.status}", lang)
     if f.status in FAILURE and not _gated(f, opts):
         _el(case, "system-out", f"[{status}] " + _details(f, lang))

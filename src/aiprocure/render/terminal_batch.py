@@ -157,7 +157,4 @@ def render(
     parts = [summary(rows, lang, color=color)]
     if hidden:
         parts.append(t("batch.hidden", lang, count=hidden) + "\n")
-    text = "\n".join(parts)
-    for detail in details:
-        text += "\n" + detail
-    return text
+    return "\n".join(parts) + "".join("\n" + detail for detail in details)

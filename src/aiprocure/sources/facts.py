@@ -10,6 +10,7 @@ error that says to set ``schema_version: "2.0"``.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,21 +37,23 @@ from aiprocure.sources.facts_shape import WRAPPER_ONLY, ShapeReader, dotted, is_
 from aiprocure.sources.yamlsrc import Document
 
 
+def _report(doc: Document, problems: list[Problem], path: PathKey, en: str, ja: str) -> None:
+    pos = doc.locate(path)[0]
+    problems.append(Problem(doc.path, pos.line, pos.col, en, ja))
+
+
 class FactReader:
     def __init__(self, doc: Document, version: str) -> None:
         self.doc = doc
         self.version = version
         self.problems: list[Problem] = []
         self.facts: dict[PathKey, tuple[FactInfo, list[Any]]] = {}
+        self.report = partial(_report, doc, self.problems)  # not self's method: no ref. cycle
         self.evidence = EvidenceReader(doc, version, self.report, self.problems)
 
     def where(self, path: PathKey) -> tuple[int, int]:
         pos = self.doc.locate(path)[0]
         return pos.line, pos.col
-
-    def report(self, path: PathKey, en: str, ja: str) -> None:
-        line, col = self.where(path)
-        self.problems.append(Problem(self.doc.path, line, col, en, ja))
 
     def run(self) -> None:
         data = self.doc.data
