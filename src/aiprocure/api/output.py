@@ -27,6 +27,7 @@ from aiprocure.api.sinks import (
     TerminalSink,
     TerminalStyle,
     _Buffered,
+    notices,
 )
 from aiprocure.api.sinks_docs import HtmlSink, MarkdownSink, SarifSink
 from aiprocure.errors import Problem
@@ -95,7 +96,7 @@ class RenderSink(_Buffered):
         self._problems: tuple[Notice, ...] = ()
 
     def problems(self, problems: Sequence[Problem]) -> None:
-        self._problems = tuple(Notice(p.path, p.line, p.col, p.message, p.ja) for p in problems)
+        self._problems = notices(problems)
 
     def close(self) -> None:
         options = self._options

@@ -82,21 +82,31 @@ class _Buffered(Sink):
         self.reports: list[Report] = []
 
     def add(self, item: Item) -> None:
-        if not isinstance(item, Report):  # pragma: no cover - only a JsonSink asks for pieces
-            raise TypeError("a pre-rendered report reached a sink that renders its own")
-        self.reports.append(item)
+        self.reports.append(report_of(item))
 
 
 SPOOL = 8 << 20  # what a spooled sink keeps in memory before it goes to a temporary file
 
 
-def _spool() -> IO[bytes]:
+def spool(size: int = SPOOL) -> IO[bytes]:
     import tempfile
 
-    return tempfile.SpooledTemporaryFile(max_size=SPOOL)  # closed by its sink
+    return tempfile.SpooledTemporaryFile(max_size=size)  # closed by its sink
 
 
-def _lines_of(spool: IO[bytes]) -> Iterator[bytes]:
+def report_of(item: Item) -> Report:
+    """The report a sink that renders its own was fed."""
+    if not isinstance(item, Report):  # pragma: no cover - only a JsonSink asks for pieces
+        raise TypeError("a pre-rendered report reached a sink that renders its own")
+    return item
+
+
+def notices(problems: Sequence[Problem]) -> tuple[Notice, ...]:
+    """Files that could not be assessed, as the renderers take them."""
+    return tuple(Notice(p.path, p.line, p.col, p.message, p.ja) for p in problems)
+
+
+def lines_of(spool: IO[bytes]) -> Iterator[bytes]:
     """What was written to ``spool`` (pieces each ending with a newline), read back in blocks
     of whole lines: a block, once decoded and written, ends with a newline as a piece did."""
     spool.seek(0)
@@ -121,29 +131,26 @@ class JunitSink(Sink):
 
         self._out, self._options = out, options
         self._suites = Suites(lang, options)
-        self._spool = _spool()
+        self._spool = spool()
         self._count = 0
 
     def add(self, item: Item) -> None:
-        if not isinstance(item, Report):  # pragma: no cover - only a JsonSink asks for pieces
-            raise TypeError("a pre-rendered report reached a sink that renders its own")
-        self._spool.write(self._suites.suite(item).encode())
+        self._spool.write(self._suites.suite(report_of(item)).encode())
         self._count += 1
 
     def problems(self, problems: Sequence[Problem]) -> None:
         if self._options is None:  # as RenderSink: problems only with the command's options
             return
-        for p in problems:
-            notice = Notice(p.path, p.line, p.col, p.message, p.ja)
+        for notice in notices(problems):
             self._spool.write(self._suites.problem(notice).encode())
             self._count += 1
 
     def close(self) -> None:
-        with self._spool as spool:
+        with self._spool as spooled:
             if not self._count:
                 return
             self._out(self._suites.head(True).encode())
-            for block in _lines_of(spool):
+            for block in lines_of(spooled):
                 self._out(block)
             self._out(self._suites.tail(True).encode())
 
@@ -161,16 +168,14 @@ class GithubSink(Sink):
         self._count = 0
 
     def add(self, item: Item) -> None:
-        if not isinstance(item, Report):  # pragma: no cover - only a JsonSink asks for pieces
-            raise TypeError("a pre-rendered report reached a sink that renders its own")
-        self._annotations.add(item)
+        self._annotations.add(report_of(item))
         self._count += 1
 
     def problems(self, problems: Sequence[Problem]) -> None:
         if self._options is None:  # as RenderSink: problems only with the command's options
             return
-        for p in problems:
-            self._annotations.problem(Notice(p.path, p.line, p.col, p.message, p.ja))
+        for notice in notices(problems):
+            self._annotations.problem(notice)
             self._count += 1
 
     def close(self) -> None:
@@ -203,22 +208,21 @@ class TerminalSink(_Buffered):
         if self._style.mode != "full":
             super().add(item)
             return
-        if not isinstance(item, Report):  # pragma: no cover - only a JsonSink asks for pieces
-            raise TypeError("a pre-rendered report reached a sink that renders its own")
+        report = report_of(item)
         if not self._rows and self._first is None and self._style.details is Details.AUTO:
-            self._first = item
+            self._first = report
             return
         if self._first is not None:
             self._take(self._first)
             self._first = None
-        self._take(item)
+        self._take(report)
 
     def _take(self, report: Report) -> None:
         fails = bool(self._gate(report))
         self._rows.append(Row.of(report, fails=fails))
         if wants_details(self._style.details, fails, self._shown_failing):
             if self._spool is None:
-                self._spool = _spool()
+                self._spool = spool()
             self._spool.write(("\n" + self._detail(report)).encode("utf-8", "surrogatepass"))
             self._shown_failing += fails
         elif fails:
@@ -268,8 +272,8 @@ class TerminalSink(_Buffered):
                 )
             )
             if self._spool is not None:  # each piece ends with a newline, as the table does
-                with self._spool as spool:
-                    for block in _lines_of(spool):
+                with self._spool as spooled:
+                    for block in lines_of(spooled):
                         self._out(block.decode("utf-8", "surrogatepass"))
 
 

@@ -2,7 +2,7 @@
 held in a bounded form rather than keeping every report until ``close``:
 
 * HTML: each declaration's page style, contents row and section are written as it is assessed to
-  spooled temporary files (memory up to ``SPOOL`` bytes each, then disk); the head, which names
+  spooled temporary files (``api.sinks.spool``: memory up to a size, then disk); the head, which names
   every declaration, is written at ``close``, followed by the spooled pieces;
 * Markdown: without a size limit (``-o`` files) each section is written as it is assessed; with
   one (a pull-request comment) the comment keeps no more than its limit (``render.markdown``);
@@ -13,48 +13,25 @@ held in a bounded form rather than keeping every report until ``close``:
 from __future__ import annotations
 
 import contextlib
-import tempfile
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import IO, TYPE_CHECKING
 
-from aiprocure.api.sinks import Out, Sink
+from aiprocure.api.sinks import SPOOL, Out, Sink, lines_of, notices, report_of, spool
 from aiprocure.errors import Problem
 from aiprocure.model.common import Lang
-from aiprocure.model.findings import Report
-from aiprocure.render.options import Notice, RenderOptions
+from aiprocure.render.options import RenderOptions
 
 if TYPE_CHECKING:
     from aiprocure.api.sinks import Item
     from aiprocure.render.sarif import ResultKey
 
-SPOOL = 8 << 20  # bytes a spooled file keeps in memory before it moves to disk
-
-
-def spool(size: int = SPOOL) -> IO[bytes]:
-    return tempfile.SpooledTemporaryFile(max_size=size)
-
 
 def copy(source: IO[bytes], out: Out) -> None:
-    """A spooled file to ``out`` in blocks, each cut after a newline (a block is whole UTF-8;
-    every piece written ends with a newline)."""
-    source.seek(0)
-    rest = b""
-    while block := source.read(1 << 20):
-        block = rest + block
-        cut = block.rfind(b"\n") + 1
-        rest = block[cut:]
-        if cut:
-            out(block[:cut])
-    if rest:
-        out(rest)
-
-
-def _report(item: Item) -> Report:
-    if not isinstance(item, Report):  # pragma: no cover - only a JsonSink asks for pieces
-        raise TypeError("a pre-rendered report reached a sink that renders its own")
-    return item
+    """A spooled file to ``out`` in blocks of whole lines (``api.sinks.lines_of``)."""
+    for block in lines_of(source):
+        out(block)
 
 
 class HtmlSink(Sink):
@@ -71,7 +48,7 @@ class HtmlSink(Sink):
         if self._files is None:  # a run refused before its first report opens no file
             self._files = (spool(1 << 20), spool(1 << 20), spool())
         styles, rows, sections = self._files
-        style, row, section = self._pack.add(_report(item))
+        style, row, section = self._pack.add(report_of(item))
         styles.write(style.encode())
         rows.write(row.encode())
         sections.write(section.encode())
@@ -104,7 +81,7 @@ class MarkdownSink(Sink):
         self._comment = Comment(lang, limit)
 
     def add(self, item: Item) -> None:
-        self._comment.add(_report(item))
+        self._comment.add(report_of(item))
         if ready := self._comment.take():
             self._out(ready.encode())
 
@@ -125,13 +102,12 @@ class SarifSink(Sink):
         self._log = Log(lang, options, store=self._store)
 
     def add(self, item: Item) -> None:
-        self._log.add(_report(item))
+        self._log.add(report_of(item))
 
     def problems(self, problems: Sequence[Problem]) -> None:
         if self._options is None:  # as RenderSink: problems only with the command's options
             return
-        notices = tuple(Notice(p.path, p.line, p.col, p.message, p.ja) for p in problems)
-        self._log.options = replace(self._log.options, problems=notices)
+        self._log.options = replace(self._log.options, problems=notices(problems))
 
     def close(self) -> None:
         from aiprocure.render import sarif_ci
