@@ -3,10 +3,10 @@ installed with the package, stored once as a pickle beside this module so that a
 not parse, validate and cross-check the same YAML every time (nor build the checklist models).
 
 The file begins with a key line: the sha256 of the package version, the pydantic and Python
-versions, every shipped checklist file's name and bytes and the source of ``aiprocure.model``. ``precompiled_ruleset`` returns the
-stored rule set only when that key matches the files installed now; otherwise (an edited pack, a
-different pydantic, a missing or unreadable file) it returns None and the caller loads the packs
-the normal way. Only the shipped packs are precompiled: ministry packs (``--checklist``, the
+versions, every shipped checklist file's name and bytes and the source of ``aiprocure.model``.
+``precompiled_ruleset`` returns the stored rule set only when that key matches the files
+installed now; otherwise (an edited pack, a changed model, a different pydantic, a missing or
+unreadable file) it returns None and the caller loads the packs the normal way. Only the shipped packs are precompiled: ministry packs (``--checklist``, the
 configuration) are always loaded in full, with positions, and cross-checked with the shipped ones.
 
 The pickle is written by this package's own build step (``python -m aiprocure.api.shipped_build``)

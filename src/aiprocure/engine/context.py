@@ -31,18 +31,9 @@ class Context:
 
     def get(self, path: str) -> Any:
         """The value at ``path``; None when any step is unanswered. ``[]`` maps over lists."""
-        reads = self.reads
-        if reads is None:
-            value = resolve(self.data, steps_of(path), 0)
-            self.observed[path] = _observable(value)
-            return value
-        hit = reads.get(path)
-        if hit is None:
-            value = resolve(self.data, steps_of(path), 0)
-            hit = reads[path] = (value, _observable(value))
-        value, seen = hit
-        # a list of each finding's own (the shown form of objects is built once per declaration)
-        self.observed[path] = list(seen) if type(seen) is list else seen
+        hit = None if self.reads is None else self.reads.get(path)
+        value = resolve(self.data, steps_of(path), 0) if hit is None else hit[0]
+        self.observed[path] = _shown_in(self.reads, path, value)
         return value
 
 
@@ -127,7 +118,12 @@ _PLAIN: frozenset[type] = frozenset({type(None), str, int, float, bool})
 def _shown(path: str, value: Any, data: Any) -> Observed:
     """``_observable(value)``, the value at ``path`` in ``data``: made once per declaration inside
     ``declaration_scope`` (lists and objects; scalars are shown as they are)."""
-    reads = declaration_reads(data) if type(data) is dict else None
+    return _shown_in(declaration_reads(data) if type(data) is dict else None, path, value)
+
+
+def _shown_in(reads: Reads | None, path: str, value: Any) -> Observed:
+    """``_observable(value)``, kept in ``reads`` (None: made each time) with the value at
+    ``path``; a list is each finding's own copy."""
     if reads is None:
         return _observable(value)
     hit = reads.get(path)

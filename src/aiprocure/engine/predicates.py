@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from aiprocure.engine.chain_predicates import (
@@ -149,20 +150,12 @@ def _normalise(text: str) -> str:
     return "".join(text.lower().split())
 
 
-_IDS: dict[str, str] = {}  # a certification's text -> what it is compared as (texts recur)
-_IDS_MAX = 4096
-
-
+@lru_cache(maxsize=4096)  # certification texts recur across declarations
 def _certification_key(text: str) -> str:
     """The identifier ``text`` names (``model.certifications``), else the text normalised."""
-    key = _IDS.get(text)
-    if key is None:
-        from aiprocure.model.certifications import certification_id
+    from aiprocure.model.certifications import certification_id
 
-        key = certification_id(text) or _normalise(text)
-        if len(_IDS) < _IDS_MAX:
-            _IDS[text] = key
-    return key
+    return certification_id(text) or _normalise(text)
 
 
 def certified(ctx: Context, args: dict[str, Any]) -> Result:

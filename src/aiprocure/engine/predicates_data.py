@@ -5,6 +5,7 @@ implementations only (their signatures are in ``model.predicates``). Part of
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from aiprocure.engine.context import Context
@@ -27,17 +28,13 @@ _EXPORT_FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 
-_FORMAT_KEYS: dict[str, str] = {}  # a format's name -> its key (names recur)
-
-
 def _format_key(name: object) -> str:
-    text = str(name)
-    key = _FORMAT_KEYS.get(text)
-    if key is None:
-        key = " ".join(text.lower().split())
-        if len(_FORMAT_KEYS) < 4096:
-            _FORMAT_KEYS[text] = key
-    return key
+    return _text_key(str(name))
+
+
+@lru_cache(maxsize=4096)  # format and control names recur across declarations
+def _text_key(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 _NO_LIST: frozenset[object] = frozenset()
