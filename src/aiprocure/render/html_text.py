@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from markupsafe import escape
+
 from aiprocure.model.common import Lang
 from aiprocure.render.i18n import t
 from aiprocure.render.safe import clean
@@ -16,15 +18,9 @@ COUNTED = ("fail", "unanswered", "unverified", "waived", "pass")
 
 
 def esc(value: str) -> str:
-    """``value`` as HTML text: ``&<>'"`` as the entities ``markupsafe.escape`` (the templates'
-    autoescape) writes."""
-    return (
-        value.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("'", "&#39;")
-        .replace('"', "&#34;")
-    )
+    """``value`` as HTML text: ``&<>'"`` as entities, by ``markupsafe.escape`` (the templates'
+    autoescape, which the compare page still uses)."""
+    return str(escape(value))
 
 
 @lru_cache(maxsize=1 << 14)
