@@ -86,43 +86,27 @@ _C0_ESCAPES = ("\\u00", "\\b", "\\f", "\\r")  # how JSON writes the C0 controls 
 def dumps_clean(value: Any) -> str:
     """``_dumps(_clean(value))``: most of a batch's SARIF time was these two walks of the data.
     Nearly always pydantic-core's text of ``value`` as it is shows that there is nothing to
-    clean and no float to hand to the json module: it is the answer. Otherwise one walk cleans
-    the strings (remembering them) and notes the floats."""
+    clean and no float to hand to the json module: it is the answer. Otherwise the strings are
+    cleaned (remembering them) and ``_dumps`` writes the result."""
     try:
         text = to_json(value, indent=2).decode()
     except (PydanticSerializationError, UnicodeDecodeError):  # pragma: no cover - a lone surrogate
         text = "\\"
     if _plain_text(text):
         return text
-    floats: list[float] = []
-    cleaned = _cleaned(value, floats)
-    if not all(_plain_floats(f) for f in floats):
-        return json.dumps(cleaned, ensure_ascii=False, indent=2)
-    try:
-        return to_json(cleaned, indent=2).decode()
-    except (PydanticSerializationError, UnicodeDecodeError):  # pragma: no cover - a lone surrogate
-        return json.dumps(cleaned, ensure_ascii=False, indent=2)
+    return _dumps(_cleaned(value))
 
 
-def _cleaned(value: Any, floats: list[float]) -> Any:
+def _cleaned(value: Any) -> Any:
+    """``_clean(value)``, with the texts that recur cleaned once (``_clean_text``)."""
     kind = type(value)
     if kind is str:
         return _clean_text(value)
     if kind is dict:
-        return {k: _cleaned(v, floats) for k, v in value.items()}
+        return {k: _cleaned(v) for k, v in value.items()}
     if kind is list:
-        return [_cleaned(v, floats) for v in value]
-    if kind is int or kind is bool or value is None:
-        return value
-    if isinstance(value, str):  # the subclasses, as _clean and _plain_floats see them
-        return clean(value)
-    if isinstance(value, dict):
-        return {k: _cleaned(v, floats) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_cleaned(v, floats) for v in value]
-    if isinstance(value, float):
-        floats.append(value)
-    return value
+        return [_cleaned(v) for v in value]
+    return _clean(value)  # numbers, None and the subclasses, as _clean sees them
 
 
 def finding_result(
